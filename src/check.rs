@@ -1,0 +1,116 @@
+//! Checking many files: find the notices under the given paths, then load and
+//! validate each one. `noticec check` is this plus a report; `noticec build`
+//! adds rendering.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::{self, LoadedNotice};
+use crate::source::display_name;
+use crate::validate::{self, Options};
+
+/// File names that are TOML but never notices, skipped when searching folders.
+const NOT_NOTICES: &[&str] = &[
+    "Cargo.toml",
+    "noticec.toml",
+    "pyproject.toml",
+    "rust-toolchain.toml",
+    "taplo.toml",
+    ".taplo.toml",
+];
+
+/// Folders never searched for notices.
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules", "site"];
+
+/// The notice files named by `paths`: files as given, folders searched
+/// recursively for `*.toml` notices (skipping hidden folders, build output
+/// and well-known non-notice files). Sorted within each folder, so the order
+/// is stable. Symbolic links to folders are not followed, so a link loop
+/// cannot trap the search.
+pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            found.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                let name = entry.file_name().to_string_lossy();
+                entry.depth() == 0
+                    || !(entry.file_type().is_dir()
+                        && (name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref())))
+            });
+        for entry in walker.flatten() {
+            let name = entry.file_name().to_string_lossy();
+            if entry.file_type().is_file()
+                && name.ends_with(".toml")
+                && !NOT_NOTICES.contains(&name.as_ref())
+            {
+                found.push(entry.into_path());
+            }
+        }
+    }
+    found
+}
+
+/// The result of checking one file.
+#[derive(Debug)]
+pub struct FileReport {
+    /// The name the file is reported under.
+    pub name: String,
+    /// The notice, if it loaded.
+    pub notice: Option<LoadedNotice>,
+    /// Everything found, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Loads and validates one file.
+pub fn check_file(path: &Path, options: &Options) -> FileReport {
+    let outcome = load::load_file(path);
+    let mut diagnostics = outcome.diagnostics;
+    if let Some(loaded) = &outcome.notice {
+        diagnostics.extend(validate::validate(loaded, options));
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    FileReport {
+        name: display_name(path),
+        notice: outcome.notice,
+        diagnostics,
+    }
+}
+
+/// Checks every file, in order.
+pub fn check_files(files: &[PathBuf], options: &Options) -> Vec<FileReport> {
+    files.iter().map(|path| check_file(path, options)).collect()
+}
+
+/// Totals over several files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Self {
+        Summary {
+            files: reports.len(),
+            errors: reports.iter().map(|r| r.count(Severity::Error)).sum(),
+            warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Diagnostics: what every stage reports, located in a source file.
+//!
+//! A [`Diagnostic`] is plain data. [`crate::report`] turns a list of them into
+//! human (miette), JSON and other output; [`Diagnostic::as_miette`] adapts one
+//! to [`miette::Diagnostic`] so the graphical renderer can draw it.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{LabeledSpan, NamedSource, SourceCode};
+use serde::{Deserialize, Serialize};
+
+use crate::source::SourceFile;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Should be fixed; fails the check only with `--deny-warnings`.
+    Warning,
+    /// Must be fixed before publishing; fails the check.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// A secondary place that explains a diagnostic ("first defined here").
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub span: Range<usize>,
+    pub label: String,
+}
+
+/// One problem found in one file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// The stable rule code, e.g. `N005`.
+    pub code: &'static str,
+    /// The requirement key from the catalogue, e.g. `lawful-basis`; `None`
+    /// for problems with the file itself (syntax, unknown keys).
+    pub requirement: Option<&'static str>,
+    /// The provisions that ask for this, e.g. "UK GDPR Art. 13(1)(c), 14(1)(c)".
+    pub citation: Option<String>,
+    /// A short lowercase phrase saying what is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Where to read the law or the rule's documentation.
+    pub url: Option<&'static str>,
+    /// The file the problem is in.
+    pub file: Arc<SourceFile>,
+    /// The narrowest place in the file; `None` when the file could not be read.
+    pub span: Option<Range<usize>>,
+    /// What the label at `span` says.
+    pub label: Option<String>,
+    /// Other places in the same file that explain the problem.
+    pub related: Vec<Related>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about the file itself, with no rule behind it.
+    pub fn file_problem(
+        file: Arc<SourceFile>,
+        code: &'static str,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            code,
+            requirement: None,
+            citation: None,
+            message: message.into(),
+            help: Some(help.into()),
+            url: None,
+            file,
+            span: None,
+            label: None,
+            related: Vec::new(),
+        }
+    }
+
+    /// Sets the place the diagnostic points at.
+    pub fn at(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.span = Some(span);
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sorting key: file, then position, then code, so output is the same
+    /// whatever order the rules ran in.
+    pub fn sort_key(&self) -> (&str, usize, usize, &'static str, &str) {
+        let span = self.span.clone().unwrap_or(0..0);
+        (
+            &self.file.name,
+            span.start,
+            span.end,
+            self.code,
+            &self.message,
+        )
+    }
+
+    /// Adapts this diagnostic for miette's renderers.
+    pub fn as_miette(&self) -> MietteView<'_> {
+        MietteView {
+            diagnostic: self,
+            source: NamedSource::new(self.file.name.clone(), self.file.text.clone()),
+            code: match self.requirement {
+                Some(key) => format!("{}[{key}]", self.code),
+                None => self.code.to_string(),
+            },
+            help: match (&self.help, &self.citation) {
+                (Some(help), Some(law)) => Some(format!("{help}\nlaw: {law}")),
+                (Some(help), None) => Some(help.clone()),
+                (None, Some(law)) => Some(format!("law: {law}")),
+                (None, None) => None,
+            },
+        }
+    }
+}
+
+/// A [`Diagnostic`] seen through [`miette::Diagnostic`].
+pub struct MietteView<'a> {
+    diagnostic: &'a Diagnostic,
+    source: NamedSource<Arc<str>>,
+    code: String,
+    help: Option<String>,
+}
+
+impl fmt::Debug for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.diagnostic, f)
+    }
+}
+
+impl fmt::Display for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for MietteView<'_> {}
+
+impl miette::Diagnostic for MietteView<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn url<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.diagnostic
+            .url
+            .map(|u| Box::new(u) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.diagnostic.span.as_ref().map(|_| &self.source as _)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.diagnostic.span.clone()?;
+        let primary = LabeledSpan::new_primary_with_span(self.diagnostic.label.clone(), span);
+        let related = self
+            .diagnostic
+            .related
+            .iter()
+            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), r.span.clone()));
+        Some(Box::new(std::iter::once(primary).chain(related)))
+    }
+}

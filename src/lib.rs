@@ -1,0 +1,30 @@
+//! noticec: a compiler and linter for UK privacy notices.
+//!
+//! A notice is a TOML file. noticec checks it against what UK GDPR Articles
+//! 13 and 14 and DPA 2018 Part 3 require, and compiles it to HTML, Markdown
+//! and plain text. The pipeline:
+//!
+//! 1. **load** ([`load`]) — read the file, parse TOML with spans ([`locate`]),
+//!    report unknown keys against the [`schema`], deserialise into the
+//!    [`model`];
+//! 2. **validate** ([`validate`]) — run every [`rules`] check of the selected
+//!    [`profile`]; findings become located [`diagnostic`]s;
+//! 3. **report** ([`report`]) — human (miette) or JSON output.
+//!
+//! [`check`] drives load and validate over many files; [`rights`] derives
+//! which rights apply from the lawful bases; [`explain`] renders a rule's
+//! documentation. The library never prints and never exits: `main.rs` does.
+
+pub mod check;
+pub mod diagnostic;
+pub mod explain;
+pub mod load;
+pub mod locate;
+pub mod model;
+pub mod profile;
+pub mod report;
+pub mod rights;
+pub mod rules;
+pub mod schema;
+pub mod source;
+pub mod validate;

@@ -1,0 +1,431 @@
+//! Stage 1, loading: bytes on disk → a [`Notice`] with a [`SpanIndex`].
+//!
+//! Loading is the only stage that stops early: a file that cannot be read,
+//! is not UTF-8 text or is not valid TOML gets one diagnostic and goes no
+//! further. Unknown keys are all reported in one pass (with "did you mean"),
+//! and loading then carries on so the rules can still report what is missing.
+
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde_json::Value;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::locate::{KeyPath, SpanIndex};
+use crate::model::Notice;
+use crate::rules::structure;
+use crate::schema;
+use crate::source::SourceFile;
+
+/// Notices larger than this are refused without being read whole. Real
+/// notices are 5-30 KB; 4 MiB leaves a wide margin.
+pub const MAX_NOTICE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A notice that loaded, with everything needed to locate findings in it.
+#[derive(Debug, Clone)]
+pub struct LoadedNotice {
+    pub file: Arc<SourceFile>,
+    pub notice: Notice,
+    pub index: SpanIndex,
+}
+
+/// What loading one file produced: the notice, if it could be read, and any
+/// problems found on the way.
+#[derive(Debug)]
+pub struct LoadOutcome {
+    pub notice: Option<LoadedNotice>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadOutcome {
+    fn failed(diagnostic: Diagnostic) -> Self {
+        Self {
+            notice: None,
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
+/// Reads and loads a notice file.
+pub fn load_file(path: &Path) -> LoadOutcome {
+    match read_text(path) {
+        Ok(text) => load_str(path, text),
+        Err(diagnostic) => LoadOutcome::failed(*diagnostic),
+    }
+}
+
+/// Reads a file as UTF-8 text, refusing directories, huge files and binary.
+fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
+    let unreadable = |message: String, help: &str| {
+        Box::new(Diagnostic::file_problem(
+            Arc::new(SourceFile::new(path, "")),
+            structure::UNREADABLE_FILE.code,
+            message,
+            help,
+        ))
+    };
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        unreadable(
+            format!("cannot read this file: {}", io_reason(&e)),
+            "check the path is spelled correctly and that you have permission to read it",
+        )
+    })?;
+    if metadata.is_dir() {
+        return Err(unreadable(
+            "this is a folder, not a notice file".into(),
+            "give the path of a `.toml` notice file, or use `noticec check FOLDER` to check every notice in a folder",
+        ));
+    }
+    if metadata.len() > MAX_NOTICE_BYTES {
+        return Err(unreadable(
+            format!(
+                "this file is {} MiB; notices may be at most {} MiB",
+                metadata.len().div_ceil(1024 * 1024),
+                MAX_NOTICE_BYTES / (1024 * 1024)
+            ),
+            "check this is really a notice; split a very long notice into service notices",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_NOTICE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| {
+            unreadable(
+                format!("cannot read this file: {}", io_reason(&e)),
+                "check that you have permission to read it",
+            )
+        })?;
+    if bytes.len() as u64 > MAX_NOTICE_BYTES {
+        return Err(unreadable(
+            format!(
+                "this file is larger than {} MiB",
+                MAX_NOTICE_BYTES / (1024 * 1024)
+            ),
+            "check this is really a notice",
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let lossy = String::from_utf8_lossy(&bytes).into_owned();
+            let binary = bytes.iter().take(8192).any(|&b| b == 0);
+            // Point at the first bad byte: in the lossy text it is at the same
+            // offset, because everything before it was valid.
+            let file = Arc::new(SourceFile::new(path, lossy));
+            let (message, help) = if binary {
+                (
+                    "this is a binary file, not a notice".to_string(),
+                    "notices are TOML text files; check you gave the right path",
+                )
+            } else {
+                (
+                    "this file is not UTF-8 text".to_string(),
+                    "save the file as UTF-8 (in most editors: Save As → Encoding → UTF-8); text pasted from Word in another encoding causes this",
+                )
+            };
+            Err(Box::new(
+                Diagnostic::file_problem(file, structure::UNREADABLE_FILE.code, message, help)
+                    .at(valid..valid, "first byte that is not UTF-8"),
+            ))
+        }
+    }
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+/// Loads a notice from text already in memory; `path` is only used to name
+/// it in diagnostics.
+pub fn load_str(path: &Path, text: String) -> LoadOutcome {
+    // A byte order mark is invisible in editors; TOML does not allow it.
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    let file = Arc::new(SourceFile::new(path, text));
+    if file.text.trim().is_empty() {
+        return LoadOutcome::failed(
+            Diagnostic::file_problem(
+                file.clone(),
+                structure::UNREADABLE_FILE.code,
+                "this notice file is empty",
+                "start from `examples/minimal.toml`, or run `noticec explain controller-identity` to see what a notice needs",
+            )
+            .at(0..0, "nothing here"),
+        );
+    }
+
+    let text = file.text.clone();
+    let document = match DeTable::parse(&text) {
+        Ok(document) => document,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            return LoadOutcome::failed(
+                Diagnostic::file_problem(
+                    file.clone(),
+                    structure::SYNTAX.code,
+                    format!("invalid TOML: {}", err.message()),
+                    "fix the TOML syntax here; strings need quotes, tables are written `[name]`, and each key may appear once",
+                )
+                .at(span, "here"),
+            );
+        }
+    };
+
+    let index = SpanIndex::new(document.get_ref());
+    let mut diagnostics = Vec::new();
+    check_unknown_keys(
+        &file,
+        &index,
+        &KeyPath::root(),
+        document.get_ref(),
+        schema::notice_schema(),
+        &mut diagnostics,
+    );
+
+    match Notice::deserialize(toml::de::Deserializer::from(document)) {
+        Ok(notice) => LoadOutcome {
+            notice: Some(LoadedNotice {
+                file,
+                notice,
+                index,
+            }),
+            diagnostics,
+        },
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            diagnostics.push(invalid_value(&file, span, err.message()));
+            LoadOutcome {
+                notice: None,
+                diagnostics,
+            }
+        }
+    }
+}
+
+/// A value of the wrong type or an unknown choice, from serde's message.
+fn invalid_value(
+    file: &Arc<SourceFile>,
+    span: std::ops::Range<usize>,
+    message: &str,
+) -> Diagnostic {
+    let (message, help) = explain_serde_message(message);
+    Diagnostic::file_problem(file.clone(), structure::INVALID_VALUE.code, message, help)
+        .at(span, "this value")
+}
+
+/// Rewrites serde's messages ("invalid type: integer `3`, expected a
+/// string") into the house style, with a suggestion for misspelt choices.
+fn explain_serde_message(message: &str) -> (String, String) {
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((given, expected)) = rest.split_once("`, expected ")
+    {
+        let choices: Vec<&str> = expected
+            .trim_start_matches("one of ")
+            .split(", ")
+            .map(|c| c.trim_matches('`'))
+            .collect();
+        let help = match nearest(given, choices.iter().copied()) {
+            Some(best) => format!(
+                "did you mean `{best}`? The choices are: {}",
+                choices.join(", ")
+            ),
+            None => format!("use one of: {}", choices.join(", ")),
+        };
+        return (format!("`{given}` is not one of the allowed values"), help);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        let hint = match expected {
+            e if e.contains("sequence") => "a list in square brackets, e.g. [\"a\", \"b\"]",
+            e if e.contains("string") => "text in quotes, e.g. \"like this\"",
+            e if e.contains("bool") => "true or false (no quotes)",
+            e if e.contains("integer") || e.contains("u32") => "a whole number, e.g. 12",
+            e if e.contains("struct") || e.contains("map") => {
+                "a table, e.g. [name] or { key = \"value\" }"
+            }
+            _ => expected,
+        };
+        return (
+            format!("expected {}, found {found}", describe_expected(expected)),
+            format!("write {hint}"),
+        );
+    }
+    (
+        message.trim_end().to_string(),
+        "check the value against the format reference in the README".into(),
+    )
+}
+
+fn describe_expected(expected: &str) -> &str {
+    match expected {
+        e if e.contains("sequence") => "a list",
+        e if e.contains("string") => "text",
+        e if e.contains("bool") => "true or false",
+        e if e.contains("integer") || e.contains("u32") => "a whole number",
+        e if e.contains("struct") || e.contains("map") => "a table",
+        _ => expected,
+    }
+}
+
+/// The closest of `candidates` to `given`, if it is close enough to be a typo.
+pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(given, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Walks the document beside the schema and reports every key the schema
+/// does not know.
+fn check_unknown_keys(
+    file: &Arc<SourceFile>,
+    index: &SpanIndex,
+    path: &KeyPath,
+    table: &DeTable<'_>,
+    schema: &Value,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(object) = schema::resolve(schema, "object") else {
+        return;
+    };
+    let Some(properties) = object.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    for (key, value) in table.iter() {
+        let name: &str = key.get_ref();
+        let child = path.key(name);
+        match properties.get(name) {
+            Some(child_schema) => {
+                check_value(file, index, &child, value.get_ref(), child_schema, out)
+            }
+            None => {
+                let known = properties.keys().map(String::as_str);
+                let help = match nearest(name, known) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => {
+                        let list: Vec<&str> = properties.keys().map(String::as_str).collect();
+                        format!("the keys allowed here are: {}", list.join(", "))
+                    }
+                };
+                let place = if path.is_root() {
+                    "at the top level".to_string()
+                } else {
+                    format!("in `{path}`")
+                };
+                out.push(
+                    Diagnostic::file_problem(
+                        file.clone(),
+                        structure::UNKNOWN_KEY.code,
+                        format!("unknown key `{name}` {place}"),
+                        help,
+                    )
+                    .at(key.span(), "not a notice key"),
+                );
+                let _ = index;
+            }
+        }
+    }
+}
+
+fn check_value(
+    file: &Arc<SourceFile>,
+    index: &SpanIndex,
+    path: &KeyPath,
+    value: &DeValue<'_>,
+    schema: &Value,
+    out: &mut Vec<Diagnostic>,
+) {
+    match value {
+        DeValue::Table(table) => check_unknown_keys(file, index, path, table, schema, out),
+        DeValue::Array(items) => {
+            let Some(items_schema) = schema::resolve(schema, "array").and_then(|s| s.get("items"))
+            else {
+                return;
+            };
+            for (i, item) in items.iter().enumerate() {
+                check_value(
+                    file,
+                    index,
+                    &path.index(i),
+                    item.get_ref(),
+                    items_schema,
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> LoadOutcome {
+        load_str(Path::new("t.toml"), text.to_string())
+    }
+
+    #[test]
+    fn reports_every_unknown_key_with_suggestions() {
+        let outcome =
+            load("[controller]\nnmae = \"X\"\n\n[[purposes]]\nlawful_basis = []\nzzz = 1\n");
+        let messages: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .map(|d| (d.message.clone(), d.help.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|(m, h)| m.contains("`nmae`") && h.contains("`name`"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|(m, h)| m.contains("`lawful_basis`") && h.contains("`lawful_bases`"))
+        );
+        assert!(outcome.notice.is_some(), "unknown keys do not stop loading");
+    }
+
+    #[test]
+    fn wrong_types_and_values_stop_loading_with_a_located_error() {
+        let outcome = load("[notice]\ntitle = 3\n");
+        assert!(outcome.notice.is_none());
+        let d = &outcome.diagnostics[0];
+        assert_eq!(d.code, structure::INVALID_VALUE.code);
+        assert_eq!(d.message, "expected text, found integer `3`");
+        assert_eq!(d.span, Some(17..18));
+
+        let outcome = load("[[purposes]]\nlawful_bases = [\"public_task\"]\n");
+        let d = &outcome.diagnostics[0];
+        assert!(
+            d.help.as_deref().unwrap_or("").contains("`public-task`"),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_and_empty_files() {
+        let outcome = load("title = \n");
+        assert_eq!(outcome.diagnostics[0].code, structure::SYNTAX.code);
+        let outcome = load(" \n\t\n");
+        assert_eq!(outcome.diagnostics[0].code, structure::UNREADABLE_FILE.code);
+        let outcome = load("\u{feff}[notice]\ntitle = \"x\"\n");
+        assert!(outcome.diagnostics.is_empty());
+    }
+}

@@ -1,0 +1,199 @@
+//! Finding the place in a notice file that a key path refers to.
+//!
+//! Rules say *what* they are talking about as a [`KeyPath`] such as
+//! `purposes[2].lawful_bases`; this module turns that into a byte span using
+//! the TOML parser's own spans (never by searching the text), in the manner
+//! of cargo's `get_key_value_span`. A path that does not exist resolves to
+//! the nearest enclosing table, which is where the missing key belongs.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+/// A path to a value in a notice: keys and array indexes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct KeyPath(Vec<Segment>);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Segment {
+    Key(String),
+    Index(usize),
+}
+
+impl KeyPath {
+    /// The whole file.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path followed by a key.
+    pub fn key(&self, key: &str) -> Self {
+        let mut path = self.clone();
+        path.0.push(Segment::Key(key.to_owned()));
+        path
+    }
+
+    /// This path followed by an array index.
+    pub fn index(&self, index: usize) -> Self {
+        let mut path = self.clone();
+        path.0.push(Segment::Index(index));
+        path
+    }
+
+    /// The enclosing path, or `None` at the root.
+    pub fn parent(&self) -> Option<Self> {
+        let mut path = self.clone();
+        path.0.pop().map(|_| path)
+    }
+
+    /// The last key of the path, if it ends in a key.
+    pub fn last_key(&self) -> Option<&str> {
+        match self.0.last() {
+            Some(Segment::Key(k)) => Some(k),
+            _ => None,
+        }
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for KeyPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, segment) in self.0.iter().enumerate() {
+            match segment {
+                Segment::Key(k) if i == 0 => write!(f, "{k}")?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where a key and its value are in the file.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The key (for array elements, the element itself).
+    pub key: Range<usize>,
+    /// The value: for a `[table]` or `[[array]]` element, its header.
+    pub value: Range<usize>,
+}
+
+/// What a [`KeyPath`] resolved to.
+#[derive(Debug, Clone)]
+pub enum Resolved {
+    /// The value exists here.
+    Found(Place),
+    /// The value does not exist; this is the nearest enclosing table (or the
+    /// start of the file).
+    Missing {
+        container: Range<usize>,
+        container_path: KeyPath,
+    },
+}
+
+/// Every key path in a file and where it is.
+#[derive(Debug, Clone, Default)]
+pub struct SpanIndex {
+    places: HashMap<KeyPath, Place>,
+}
+
+impl SpanIndex {
+    /// Indexes a parsed document.
+    pub fn new(root: &DeTable<'_>) -> Self {
+        let mut index = Self::default();
+        index.add_table(&KeyPath::root(), root);
+        index
+    }
+
+    fn add_table(&mut self, path: &KeyPath, table: &DeTable<'_>) {
+        for (key, value) in table.iter() {
+            let child = path.key(key.get_ref());
+            self.places.insert(
+                child.clone(),
+                Place {
+                    key: key.span(),
+                    value: value.span(),
+                },
+            );
+            self.add_value(&child, value.get_ref());
+        }
+    }
+
+    fn add_value(&mut self, path: &KeyPath, value: &DeValue<'_>) {
+        match value {
+            DeValue::Table(table) => self.add_table(path, table),
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let child = path.index(i);
+                    self.places.insert(
+                        child.clone(),
+                        Place {
+                            key: item.span(),
+                            value: item.span(),
+                        },
+                    );
+                    self.add_value(&child, item.get_ref());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Where a path is, if it exists.
+    pub fn get(&self, path: &KeyPath) -> Option<&Place> {
+        self.places.get(path)
+    }
+
+    /// Where a path is, or where it belongs.
+    pub fn resolve(&self, path: &KeyPath) -> Resolved {
+        if let Some(place) = self.places.get(path) {
+            return Resolved::Found(place.clone());
+        }
+        let mut ancestor = path.parent();
+        while let Some(candidate) = ancestor {
+            if let Some(place) = self.places.get(&candidate) {
+                return Resolved::Missing {
+                    container: place.value.clone(),
+                    container_path: candidate,
+                };
+            }
+            ancestor = candidate.parent();
+        }
+        Resolved::Missing {
+            container: 0..0,
+            container_path: KeyPath::root(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_values_and_nearest_tables() {
+        let text = "[controller]\nname = \"X\"\n\n[[purposes]]\nid = \"a\"\n";
+        let doc = DeTable::parse(text).expect("valid TOML");
+        let index = SpanIndex::new(doc.get_ref());
+        let name = KeyPath::root().key("controller").key("name");
+        assert_eq!(name.to_string(), "controller.name");
+        match index.resolve(&name) {
+            Resolved::Found(place) => assert_eq!(&text[place.value], "\"X\""),
+            other => panic!("expected found, got {other:?}"),
+        }
+        let missing = KeyPath::root().key("purposes").index(0).key("law");
+        match index.resolve(&missing) {
+            Resolved::Missing { container, .. } => assert_eq!(&text[container], "[[purposes]]"),
+            other => panic!("expected missing, got {other:?}"),
+        }
+        match index.resolve(&KeyPath::root().key("dpo").key("email")) {
+            Resolved::Missing { container, .. } => assert_eq!(container, 0..0),
+            other => panic!("expected missing, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,217 @@
+//! The `noticec` command: parses arguments, runs the library, prints, and
+//! maps the result to an exit code — 0 clean, 1 findings, 2 usage, I/O or
+//! internal error. A closed pipe (`noticec check | head`) counts as success.
+
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use noticec::check::{self, Summary};
+use noticec::profile::{Level, Profile};
+use noticec::report::{self, human};
+use noticec::rules::{self, structure};
+use noticec::validate::Options;
+
+/// Check and compile UK privacy notices written in TOML.
+#[derive(Parser)]
+#[command(name = "noticec", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check notices against UK GDPR / DPA 2018 and report what is missing.
+    Check(CheckArgs),
+    /// Show the documentation of a rule (by name or code), or list all rules.
+    Explain {
+        /// A requirement key such as `lawful-basis`, or a code such as `N005`.
+        rule: Option<String>,
+    },
+    /// Print the JSON Schema of the notice format (for editors).
+    Schema,
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// Notice files, or folders to search for `*.toml` notices.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    /// Fail (exit 1) on warnings as well as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
+    #[arg(long, default_value = noticec::profile::DEFAULT_PROFILE)]
+    profile: String,
+    /// Change a requirement's severity: `KEY=off|warning|error`. Repeatable.
+    #[arg(long = "severity", value_name = "KEY=LEVEL")]
+    severities: Vec<String>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    /// Readable reports with source excerpts.
+    Human,
+    /// One JSON document (a stable contract for CI).
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Exit codes shared with ruff and eslint.
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Explain { rule } => run_explain(rule.as_deref()),
+        Command::Schema => print(&noticec::schema::notice_schema_json()).map(|()| EXIT_CLEAN),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::BrokenPipe) => ExitCode::from(EXIT_CLEAN),
+        Err(Failure::Usage(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+enum Failure {
+    BrokenPipe,
+    Usage(String),
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+        Err(e) => Err(Failure::Usage(format!("cannot write output: {e}"))),
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<u8, Failure> {
+    let options = options(&args.profile, &args.severities)?;
+    let files = check::discover(&args.paths);
+    if files.is_empty() {
+        return Err(Failure::Usage(format!(
+            "no notice files (*.toml) found in {}",
+            args.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    let reports = check::check_files(&files, &options);
+    let output = match args.format {
+        OutputFormat::Json => report::json::render(&reports),
+        OutputFormat::Human => human::render(&reports, human_style(args.color)),
+    };
+    print(&output)?;
+    let unreadable = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.code == structure::UNREADABLE_FILE.code);
+    let summary = Summary::of(&reports);
+    Ok(if unreadable {
+        EXIT_TROUBLE
+    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn options(profile: &str, severities: &[String]) -> Result<Options, Failure> {
+    let mut options = Options::new(today()?);
+    options.profile = Profile::named(profile).ok_or_else(|| {
+        Failure::Usage(format!(
+            "unknown profile `{profile}` (choose one of: {})",
+            Profile::names().join(", ")
+        ))
+    })?;
+    let mut overrides = BTreeMap::new();
+    for setting in severities {
+        let (key, level) = setting.split_once('=').ok_or_else(|| {
+            Failure::Usage(format!(
+                "`--severity {setting}` must look like `retention=warning`"
+            ))
+        })?;
+        let rule = rules::find(key).ok_or_else(|| {
+            Failure::Usage(format!("`{key}` is not a rule (see `noticec explain`)"))
+        })?;
+        let level = Level::parse(level).ok_or_else(|| {
+            Failure::Usage(format!(
+                "`{level}` is not a level (use off, warning or error)"
+            ))
+        })?;
+        overrides.insert(rule.name.to_string(), level);
+    }
+    options.overrides = overrides;
+    Ok(options)
+}
+
+/// Today's date, or `NOTICEC_TODAY` (YYYY-MM-DD) for reproducible runs.
+fn today() -> Result<jiff::civil::Date, Failure> {
+    match std::env::var("NOTICEC_TODAY") {
+        Ok(text) => text.parse().map_err(|_| {
+            Failure::Usage(format!(
+                "NOTICEC_TODAY=`{text}` is not a date like 2026-04-01"
+            ))
+        }),
+        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
+    }
+}
+
+fn human_style(choice: ColorChoice) -> human::Style {
+    let terminal = std::io::stdout().is_terminal();
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = if terminal {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100)
+    } else {
+        80
+    };
+    human::Style { color, width }
+}
+
+fn run_explain(rule: Option<&str>) -> Result<u8, Failure> {
+    match rule {
+        None => print(&noticec::explain::list()).map(|()| EXIT_CLEAN),
+        Some(name) => match rules::find(name) {
+            Some(rule) => print(&noticec::explain::explain(rule)).map(|()| EXIT_CLEAN),
+            None => Err(Failure::Usage(format!(
+                "no rule is called `{name}`; run `noticec explain` to list them"
+            ))),
+        },
+    }
+}

@@ -1,0 +1,626 @@
+//! The notice model: what a notice TOML file says, as Rust types.
+//!
+//! These types are the single source of truth for the file format: serde reads
+//! them, [`crate::schema`] turns their doc comments into the JSON Schema that
+//! editors use for completion, and the rules in [`crate::rules`] check them.
+//!
+//! Nearly every field is optional on purpose. A notice that leaves out
+//! something the law asks for is not a *syntax* error: it is a finding that a
+//! rule reports at the right place, with the article and a fix. Where the law
+//! says "if applicable" (transfers, automated decisions, special category
+//! data) the author states the answer explicitly; an unstated answer is a
+//! finding, a stated "none" is not.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A privacy notice (UK GDPR Articles 13 and 14; DPA 2018 section 44).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[schemars(title = "noticec privacy notice")]
+pub struct Notice {
+    /// About the notice itself: title, language, version, dates.
+    pub notice: Option<Metadata>,
+    /// Who decides how personal data is used (UK GDPR Art. 13(1)(a), 14(1)(a)).
+    pub controller: Option<Controller>,
+    /// The controller's UK representative, needed only when the controller is
+    /// established outside the UK (Art. 27).
+    pub representative: Option<Representative>,
+    /// The data protection officer (Art. 13(1)(b), 14(1)(b)). A public
+    /// authority must have one (Art. 37(1)(a)).
+    pub dpo: Option<Dpo>,
+    /// The kinds of personal data used, each with an `id` that purposes refer to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<DataCategory>,
+    /// Organisations and people the data is shared with, each with an `id`
+    /// that purposes refer to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+    /// Why the data is used: one entry per purpose, each with its lawful basis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Purpose>,
+    /// How long data is kept (Art. 13(2)(a), 14(2)(a)).
+    pub retention: Option<Retention>,
+    /// Whether personal data leaves the UK, and on what terms (Art. 13(1)(f), 14(1)(f)).
+    pub transfers: Option<Transfers>,
+    /// Whether decisions with legal or similarly significant effects are made
+    /// by automated means (Art. 13(2)(f), 14(2)(g), Art. 22).
+    pub automated_decisions: Option<AutomatedDecisions>,
+    /// How people use their data protection rights (Arts. 15-21).
+    pub rights: Option<Rights>,
+    /// How to complain: to the council itself and to the Information Commissioner.
+    pub complaints: Option<Complaints>,
+    /// Further sections in Markdown (CCTV, cookies, National Fraud Initiative,
+    /// call recording …), rendered after the required ones in this order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+/// About the notice itself.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Metadata {
+    /// The page title, e.g. "Council tax privacy notice".
+    pub title: Option<String>,
+    /// The language of the notice as a BCP 47 tag, e.g. `en-GB` or `cy`.
+    /// Defaults to `en-GB`.
+    pub language: Option<String>,
+    /// Your own version label for the notice, e.g. "2.1".
+    pub version: Option<String>,
+    /// When the notice was last updated, as a TOML date: `2026-04-01`.
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub last_updated: Option<toml::value::Datetime>,
+    /// How often the notice must be reviewed, in months. Defaults to 12.
+    pub review_period_months: Option<u32>,
+    /// A short summary shown at the top of the notice (Markdown).
+    pub summary: Option<String>,
+    /// Where the notice is published, e.g. "https://www.example.gov.uk/privacy".
+    pub url: Option<String>,
+}
+
+/// Who the controller is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ControllerKind {
+    /// A council, combined authority, fire authority or other public authority
+    /// under the Freedom of Information Act 2000.
+    PublicAuthority,
+    /// A company.
+    Company,
+    /// A charity or voluntary organisation.
+    Charity,
+    /// Anything else.
+    Other,
+}
+
+/// The controller: the organisation that decides why and how data is used.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Controller {
+    /// The controller's legal name, e.g. "Example Borough Council".
+    pub name: Option<String>,
+    /// What kind of body the controller is. A public authority must have a
+    /// DPO and may not rely on legitimate interests for its public tasks.
+    pub kind: Option<ControllerKind>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Email address for data protection questions.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// A web form or contact page (https URL).
+    pub web_form: Option<String>,
+    /// The controller's registration number with the Information Commissioner,
+    /// e.g. "Z1234567".
+    pub ico_registration: Option<String>,
+    /// Whether the controller is established in the UK. Defaults to true; a
+    /// controller outside the UK needs a UK representative (Art. 27).
+    pub established_in_uk: Option<bool>,
+}
+
+/// The controller's representative in the UK (Art. 27).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Representative {
+    /// The representative's name.
+    pub name: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// A web form or contact page (https URL).
+    pub web_form: Option<String>,
+}
+
+/// The data protection officer. A named person is optional; a working
+/// contact route is not.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Dpo {
+    /// Whether a DPO has been appointed. Defaults to true. Only a body that is
+    /// not a public authority (and not otherwise required to) may say false.
+    pub appointed: Option<bool>,
+    /// The DPO's name or job title (optional).
+    pub name: Option<String>,
+    /// Postal address.
+    pub address: Option<String>,
+    /// Email address.
+    pub email: Option<String>,
+    /// Telephone number.
+    pub phone: Option<String>,
+    /// A web form or contact page (https URL).
+    pub web_form: Option<String>,
+}
+
+/// A kind of personal data, e.g. "contact details" or "health information".
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct DataCategory {
+    /// A short identifier that purposes use to refer to this category, e.g. "contact".
+    pub id: Option<String>,
+    /// The name shown to readers, e.g. "Contact details".
+    pub name: Option<String>,
+    /// What the category includes (Markdown).
+    pub description: Option<String>,
+    /// Special category data (Art. 9): racial or ethnic origin, political
+    /// opinions, religious or philosophical beliefs, trade union membership,
+    /// genetic or biometric data, health, sex life or sexual orientation.
+    #[serde(default)]
+    pub special_category: bool,
+    /// Personal data about criminal convictions and offences (Art. 10).
+    #[serde(default)]
+    pub criminal_offence: bool,
+}
+
+/// Someone the data is disclosed to (Art. 13(1)(e), 14(1)(e)).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Recipient {
+    /// A short identifier that purposes use to refer to this recipient, e.g. "dwp".
+    pub id: Option<String>,
+    /// The recipient or category of recipients, e.g. "Department for Work and Pensions".
+    pub name: Option<String>,
+    /// Why and what is shared with them (Markdown).
+    pub description: Option<String>,
+}
+
+/// A lawful basis under UK GDPR Article 6(1).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum LawfulBasis {
+    /// Art. 6(1)(a): the person has given consent.
+    Consent,
+    /// Art. 6(1)(b): a contract with the person, or steps before one.
+    Contract,
+    /// Art. 6(1)(c): a legal obligation of the controller.
+    LegalObligation,
+    /// Art. 6(1)(d): to protect someone's life.
+    VitalInterests,
+    /// Art. 6(1)(e): a task in the public interest or official authority.
+    PublicTask,
+    /// Art. 6(1)(ea): a recognised legitimate interest (Data (Use and Access) Act 2025).
+    RecognisedLegitimateInterest,
+    /// Art. 6(1)(f): legitimate interests (not for a public authority's tasks).
+    LegitimateInterests,
+}
+
+/// A condition for a recognised legitimate interest (Art. 6(1)(ea), Annex 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecognisedInterest {
+    /// Disclosure to a body that needs it for a task in the public interest.
+    PublicTaskDisclosure,
+    /// National security, public security and defence.
+    NationalSecurity,
+    /// Responding to an emergency.
+    Emergencies,
+    /// Detecting, investigating or preventing crime, or apprehending offenders.
+    Crime,
+    /// Safeguarding vulnerable people.
+    Safeguarding,
+}
+
+/// A condition for processing special category data (UK GDPR Art. 9(2)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpecialCategoryCondition {
+    /// Art. 9(2)(a): explicit consent.
+    ExplicitConsent,
+    /// Art. 9(2)(b): employment, social security and social protection law.
+    EmploymentSocialSecurity,
+    /// Art. 9(2)(c): vital interests of someone who cannot consent.
+    VitalInterests,
+    /// Art. 9(2)(d): a not-for-profit body's members.
+    NotForProfit,
+    /// Art. 9(2)(e): made manifestly public by the person.
+    MadePublic,
+    /// Art. 9(2)(f): legal claims and courts.
+    LegalClaims,
+    /// Art. 9(2)(g): substantial public interest (needs a DPA 2018 Sch. 1 Part 2 condition).
+    SubstantialPublicInterest,
+    /// Art. 9(2)(h): health or social care.
+    HealthSocialCare,
+    /// Art. 9(2)(i): public health.
+    PublicHealth,
+    /// Art. 9(2)(j): archiving, research or statistics.
+    ArchivingResearch,
+}
+
+/// Whether people must give the data (Art. 13(2)(e)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProvisionRequirement {
+    /// The law requires the person to give it.
+    Statutory,
+    /// A contract requires it.
+    Contractual,
+    /// It is needed before a contract can be entered into.
+    ContractPrecondition,
+    /// Giving it is up to the person.
+    Voluntary,
+}
+
+/// Whether giving the data is required, and what happens if it is not given.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Provision {
+    /// Whether giving the data is statutory, contractual, needed for a
+    /// contract, or voluntary.
+    pub requirement: Option<ProvisionRequirement>,
+    /// What happens if the person does not give it (Markdown).
+    pub consequence: Option<String>,
+}
+
+/// Somewhere other than the person that the data comes from (Art. 14(2)(f)).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct DataSource {
+    /// Who or what provides the data, e.g. "HM Revenue and Customs".
+    pub name: Option<String>,
+    /// More about the source (Markdown).
+    pub description: Option<String>,
+    /// Whether the source is publicly accessible, e.g. the electoral register.
+    #[serde(default)]
+    pub publicly_accessible: bool,
+}
+
+/// One purpose of processing, with its lawful basis.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Purpose {
+    /// A short identifier, e.g. "council-tax-billing".
+    pub id: Option<String>,
+    /// What the data is used for, as a reader would say it, e.g.
+    /// "Collecting council tax".
+    pub name: Option<String>,
+    /// More about the purpose (Markdown).
+    pub description: Option<String>,
+    /// The lawful basis or bases under Art. 6(1).
+    pub lawful_bases: Option<Vec<LawfulBasis>>,
+    /// The law that sets out the public task or legal obligation (Art. 6(3)),
+    /// e.g. "Local Government Finance Act 1992". For law-enforcement
+    /// processing, the legal basis under DPA 2018 s.35.
+    pub law: Option<String>,
+    /// The legitimate interests pursued, when relying on Art. 6(1)(f).
+    pub legitimate_interests: Option<String>,
+    /// Which recognised legitimate interest is relied on, when using Art. 6(1)(ea).
+    pub recognised_interest: Option<RecognisedInterest>,
+    /// The Art. 9(2) condition(s) for special category data.
+    pub special_category_conditions: Option<Vec<SpecialCategoryCondition>>,
+    /// The DPA 2018 Schedule 1 condition(s), e.g. "Sch. 1 para 6: statutory
+    /// and government purposes".
+    pub schedule_1_conditions: Option<Vec<String>>,
+    /// Link to the appropriate policy document (DPA 2018 Sch. 1 Part 4).
+    pub appropriate_policy_document: Option<String>,
+    /// The condition for criminal offence data (Art. 10; DPA 2018 s.10(5), Sch. 1).
+    pub criminal_offence_condition: Option<String>,
+    /// The ids of the data categories used (see `[[data_categories]]`).
+    pub data_categories: Option<Vec<String>>,
+    /// The ids of the recipients (see `[[recipients]]`). Write `[]` to state
+    /// that data for this purpose is not shared.
+    pub recipients: Option<Vec<String>>,
+    /// The id of the retention rule that applies (see `[[retention.rules]]`).
+    pub retention: Option<String>,
+    /// Whether the data is collected from the person themselves (Art. 13).
+    pub from_person: Option<bool>,
+    /// Other sources of the data (Art. 14). Write `[]` to state there are none.
+    pub other_sources: Option<Vec<DataSource>>,
+    /// Whether people must give the data and what happens if they do not
+    /// (Art. 13(2)(e)); needed when the data is collected from the person.
+    pub provision: Option<Provision>,
+    /// Processing for law enforcement (DPA 2018 Part 3): prosecutions by
+    /// trading standards, licensing, planning enforcement, benefit fraud.
+    #[serde(default)]
+    pub law_enforcement: bool,
+    /// Whether the purpose is direct marketing (the right to object is then
+    /// absolute, Art. 21(2)-(3)).
+    #[serde(default)]
+    pub direct_marketing: bool,
+}
+
+/// How long data is kept.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Retention {
+    /// Link to the retention schedule that covers this notice. A schedule
+    /// counts as the criteria used to decide how long data is kept.
+    pub schedule_url: Option<String>,
+    /// The criteria used to decide how long data is kept (Markdown).
+    pub criteria: Option<String>,
+    /// Specific retention rules; purposes refer to them by `id`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RetentionRule>,
+}
+
+/// One retention rule, e.g. "6 years after the account is closed".
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct RetentionRule {
+    /// A short identifier that purposes use to refer to this rule.
+    pub id: Option<String>,
+    /// Which records the rule covers, e.g. "Council tax accounts".
+    pub records: Option<String>,
+    /// How long, e.g. "6 years".
+    pub period: Option<String>,
+    /// From when the period runs, e.g. "after the account is closed".
+    pub trigger: Option<String>,
+    /// The criteria used, when there is no fixed period (Markdown).
+    pub criteria: Option<String>,
+}
+
+/// Whether personal data leaves the UK.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Transfers {
+    /// Whether any personal data is transferred outside the UK. State
+    /// `false` explicitly when it is not.
+    pub outside_uk: Option<bool>,
+    /// Each destination and the safeguard relied on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub destinations: Vec<Transfer>,
+    /// Anything more to say about transfers (Markdown).
+    pub description: Option<String>,
+}
+
+/// The legal mechanism for a transfer out of the UK (Arts. 45-49).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum TransferMechanism {
+    /// UK adequacy regulations ("data bridge") cover the destination (Art. 45).
+    Adequacy,
+    /// The ICO's International Data Transfer Agreement (Art. 46).
+    Idta,
+    /// The ICO's Addendum to the EU standard contractual clauses (Art. 46).
+    Addendum,
+    /// Binding corporate rules (Art. 47).
+    Bcr,
+    /// A derogation for a specific situation (Art. 49).
+    Derogation,
+}
+
+/// One transfer out of the UK.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Transfer {
+    /// The country or international organisation, e.g. "United States".
+    pub destination: Option<String>,
+    /// The id of the recipient involved, if any (see `[[recipients]]`).
+    pub recipient: Option<String>,
+    /// The mechanism relied on.
+    pub mechanism: Option<TransferMechanism>,
+    /// How to get a copy of the safeguards, e.g. "email dpo@example.gov.uk".
+    /// Needed for an IDTA, the Addendum or binding corporate rules.
+    pub copy: Option<String>,
+}
+
+/// Automated decision-making, including profiling.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct AutomatedDecisions {
+    /// Whether decisions with legal or similarly significant effects are made
+    /// solely by automated means. State `false` explicitly when they are not.
+    pub used: Option<bool>,
+    /// Each such decision.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<AutomatedDecision>,
+}
+
+/// One automated decision (Art. 22; DUAA Arts. 22A-22D).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct AutomatedDecision {
+    /// What is decided, e.g. "Eligibility for a single person discount".
+    pub description: Option<String>,
+    /// Meaningful information about the logic involved.
+    pub logic: Option<String>,
+    /// The significance and likely consequences for the person.
+    pub significance: Option<String>,
+    /// The safeguards: how to get a person to review it, make
+    /// representations and contest the decision.
+    pub safeguards: Option<String>,
+}
+
+/// A data protection right.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Right {
+    /// Art. 15: access to your data.
+    Access,
+    /// Art. 16: correction of inaccurate data.
+    Rectification,
+    /// Art. 17: erasure ("right to be forgotten").
+    Erasure,
+    /// Art. 18: restriction of use.
+    Restriction,
+    /// Art. 20: data portability.
+    Portability,
+    /// Art. 21: objection.
+    Object,
+    /// Art. 7(3): withdrawing consent.
+    WithdrawConsent,
+    /// Art. 22: rights about automated decisions.
+    AutomatedDecisions,
+}
+
+/// How people use their rights.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Rights {
+    /// The rights this notice tells people they have. Leave it out and
+    /// noticec derives the list from the lawful bases; give it and noticec
+    /// checks it against them.
+    pub listed: Option<Vec<Right>>,
+    /// How to make a request: who to contact and how (Markdown).
+    pub how_to_exercise: Option<String>,
+    /// How to withdraw consent, when any purpose relies on it (Markdown).
+    pub how_to_withdraw_consent: Option<String>,
+    /// Whether requests are free of charge (Art. 12(5)). Should be true.
+    pub free_of_charge: Option<bool>,
+    /// Anything more to say about rights (Markdown).
+    pub description: Option<String>,
+}
+
+/// How to complain.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Complaints {
+    /// How to complain to the controller itself (DPA 2018 s.164A).
+    pub controller: Option<ControllerComplaints>,
+    /// The right to complain to the Information Commissioner (Art. 13(2)(d),
+    /// 14(2)(e)). An empty `[complaints.ico]` table uses the ICO's published
+    /// contact details; set a field to override it.
+    pub ico: Option<IcoContact>,
+}
+
+/// How to complain to the controller.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct ControllerComplaints {
+    /// How the complaints process works (Markdown).
+    pub description: Option<String>,
+    /// Email address for complaints.
+    pub email: Option<String>,
+    /// Web page or form for complaints (https URL).
+    pub web_form: Option<String>,
+    /// Postal address for complaints.
+    pub address: Option<String>,
+    /// Telephone number for complaints.
+    pub phone: Option<String>,
+}
+
+/// The Information Commissioner's contact details. Leave fields out to use
+/// the ICO's published details.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct IcoContact {
+    /// Defaults to "Information Commissioner's Office".
+    pub name: Option<String>,
+    /// Defaults to "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF".
+    pub address: Option<String>,
+    /// Defaults to "0303 123 1113".
+    pub phone: Option<String>,
+    /// Defaults to "https://ico.org.uk/make-a-complaint/".
+    pub website: Option<String>,
+}
+
+/// A further section of the notice, written in Markdown.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Section {
+    /// A stable identifier, used as the HTML anchor, e.g. "cctv".
+    pub id: Option<String>,
+    /// The section heading, e.g. "CCTV".
+    pub title: Option<String>,
+    /// The section text (Markdown).
+    pub body: Option<String>,
+}
+
+/// Every free-text field of a notice with its key path, in file order of
+/// the model: what wording checks (`current-law`, `plain-language`) read.
+pub fn prose_fields<'a>(notice: &'a Notice) -> Vec<(crate::locate::KeyPath, &'a str)> {
+    use crate::locate::KeyPath;
+    let mut out = Vec::new();
+    let mut add = |path: KeyPath, text: &'a Option<String>| {
+        if let Some(text) = text.as_deref() {
+            out.push((path, text));
+        }
+    };
+    let root = KeyPath::root();
+    if let Some(meta) = &notice.notice {
+        let at = root.key("notice");
+        add(at.key("title"), &meta.title);
+        add(at.key("summary"), &meta.summary);
+    }
+    for (i, category) in notice.data_categories.iter().enumerate() {
+        let at = root.key("data_categories").index(i);
+        add(at.key("name"), &category.name);
+        add(at.key("description"), &category.description);
+    }
+    for (i, recipient) in notice.recipients.iter().enumerate() {
+        let at = root.key("recipients").index(i);
+        add(at.key("name"), &recipient.name);
+        add(at.key("description"), &recipient.description);
+    }
+    for (i, purpose) in notice.purposes.iter().enumerate() {
+        let at = root.key("purposes").index(i);
+        add(at.key("name"), &purpose.name);
+        add(at.key("description"), &purpose.description);
+        add(at.key("law"), &purpose.law);
+        add(
+            at.key("legitimate_interests"),
+            &purpose.legitimate_interests,
+        );
+        add(
+            at.key("criminal_offence_condition"),
+            &purpose.criminal_offence_condition,
+        );
+        for (j, source) in purpose.other_sources.iter().flatten().enumerate() {
+            let at = at.key("other_sources").index(j);
+            add(at.key("name"), &source.name);
+            add(at.key("description"), &source.description);
+        }
+        if let Some(provision) = &purpose.provision {
+            add(
+                at.key("provision").key("consequence"),
+                &provision.consequence,
+            );
+        }
+    }
+    if let Some(retention) = &notice.retention {
+        let at = root.key("retention");
+        add(at.key("criteria"), &retention.criteria);
+        for (i, rule) in retention.rules.iter().enumerate() {
+            let at = at.key("rules").index(i);
+            add(at.key("records"), &rule.records);
+            add(at.key("period"), &rule.period);
+            add(at.key("trigger"), &rule.trigger);
+            add(at.key("criteria"), &rule.criteria);
+        }
+    }
+    if let Some(transfers) = &notice.transfers {
+        let at = root.key("transfers");
+        add(at.key("description"), &transfers.description);
+        for (i, transfer) in transfers.destinations.iter().enumerate() {
+            add(at.key("destinations").index(i).key("copy"), &transfer.copy);
+        }
+    }
+    if let Some(automated) = &notice.automated_decisions {
+        for (i, decision) in automated.decisions.iter().enumerate() {
+            let at = root.key("automated_decisions").key("decisions").index(i);
+            add(at.key("description"), &decision.description);
+            add(at.key("logic"), &decision.logic);
+            add(at.key("significance"), &decision.significance);
+            add(at.key("safeguards"), &decision.safeguards);
+        }
+    }
+    if let Some(rights) = &notice.rights {
+        let at = root.key("rights");
+        add(at.key("how_to_exercise"), &rights.how_to_exercise);
+        add(
+            at.key("how_to_withdraw_consent"),
+            &rights.how_to_withdraw_consent,
+        );
+        add(at.key("description"), &rights.description);
+    }
+    if let Some(controller) = notice
+        .complaints
+        .as_ref()
+        .and_then(|c| c.controller.as_ref())
+    {
+        add(
+            root.key("complaints").key("controller").key("description"),
+            &controller.description,
+        );
+    }
+    for (i, section) in notice.sections.iter().enumerate() {
+        let at = root.key("sections").index(i);
+        add(at.key("title"), &section.title);
+        add(at.key("body"), &section.body);
+    }
+    out
+}

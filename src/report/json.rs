@@ -1,0 +1,100 @@
+//! JSON output: one document on stdout, a stable contract for CI.
+//!
+//! ```json
+//! {"version":1,"files":[{"path":…,"errors":N,"warnings":N}],
+//!  "diagnostics":[{"file","line","column","end_line","end_column","severity",
+//!                  "code","requirement","citation","message","help"}],
+//!  "summary":{"errors":N,"warnings":N}}
+//! ```
+//! Keys may be added in later versions, never renamed or removed.
+
+use serde::Serialize;
+
+use crate::check::{FileReport, Summary};
+use crate::diagnostic::{Diagnostic, Severity};
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    files: Vec<FileEntry<'a>>,
+    diagnostics: Vec<DiagnosticEntry<'a>>,
+    summary: SummaryEntry,
+}
+
+#[derive(Serialize)]
+struct FileEntry<'a> {
+    path: &'a str,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+pub(crate) struct DiagnosticEntry<'a> {
+    pub file: &'a str,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub severity: Severity,
+    pub code: &'a str,
+    pub requirement: Option<&'a str>,
+    pub citation: Option<&'a str>,
+    pub message: &'a str,
+    pub help: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SummaryEntry {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl<'a> DiagnosticEntry<'a> {
+    pub(crate) fn new(d: &'a Diagnostic) -> Self {
+        let range = d.span.as_ref().map(|span| d.file.range(span));
+        Self {
+            file: &d.file.name,
+            line: range.map(|(start, _)| start.line),
+            column: range.map(|(start, _)| start.column),
+            end_line: range.map(|(_, end)| end.line),
+            end_column: range.map(|(_, end)| end.column),
+            severity: d.severity,
+            code: d.code,
+            requirement: d.requirement,
+            citation: d.citation.as_deref(),
+            message: &d.message,
+            help: d.help.as_deref(),
+            url: d.url,
+        }
+    }
+}
+
+/// The JSON document for a check, pretty-printed, with a trailing newline.
+pub fn render(reports: &[FileReport]) -> String {
+    let summary = Summary::of(reports);
+    let document = Document {
+        version: 1,
+        files: reports
+            .iter()
+            .map(|r| FileEntry {
+                path: &r.name,
+                errors: r.count(Severity::Error),
+                warnings: r.count(Severity::Warning),
+            })
+            .collect(),
+        diagnostics: reports
+            .iter()
+            .flat_map(|r| r.diagnostics.iter().map(DiagnosticEntry::new))
+            .collect(),
+        summary: SummaryEntry {
+            files: summary.files,
+            errors: summary.errors,
+            warnings: summary.warnings,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
+    text.push('\n');
+    text
+}

@@ -1,0 +1,200 @@
+//! Which data protection rights apply, derived from the lawful bases.
+//!
+//! This is the table "Which rights apply to which lawful basis" of the
+//! requirement catalogue. The `rights` rule compares what a notice lists with
+//! it, and the rendered notice lists exactly these rights, so the rights
+//! section is correct by construction rather than copied from elsewhere.
+
+use std::collections::BTreeMap;
+
+use crate::model::{LawfulBasis, Notice, Right, SpecialCategoryCondition};
+
+/// How far a right applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Availability {
+    /// The right applies, but with limits: erasure when processing is a legal
+    /// obligation or a public task (Art. 17(3)(b)).
+    Limited,
+    /// The right applies.
+    Full,
+}
+
+/// The rights a lawful basis gives (UK GDPR Arts. 7(3), 15-21).
+pub fn rights_for_basis(basis: LawfulBasis) -> &'static [(Right, Availability)] {
+    use Availability::*;
+    use Right::*;
+    match basis {
+        LawfulBasis::Consent => &[
+            (Access, Full),
+            (Rectification, Full),
+            (Erasure, Full),
+            (Restriction, Full),
+            (Portability, Full),
+            (WithdrawConsent, Full),
+        ],
+        LawfulBasis::Contract => &[
+            (Access, Full),
+            (Rectification, Full),
+            (Erasure, Full),
+            (Restriction, Full),
+            (Portability, Full),
+        ],
+        LawfulBasis::LegalObligation => &[
+            (Access, Full),
+            (Rectification, Full),
+            (Erasure, Limited),
+            (Restriction, Full),
+        ],
+        LawfulBasis::VitalInterests => &[
+            (Access, Full),
+            (Rectification, Full),
+            (Erasure, Full),
+            (Restriction, Full),
+        ],
+        LawfulBasis::PublicTask => &[
+            (Access, Full),
+            (Rectification, Full),
+            (Erasure, Limited),
+            (Restriction, Full),
+            (Object, Full),
+        ],
+        LawfulBasis::LegitimateInterests | LawfulBasis::RecognisedLegitimateInterest => &[
+            (Access, Full),
+            (Rectification, Full),
+            (Erasure, Full),
+            (Restriction, Full),
+            (Object, Full),
+        ],
+    }
+}
+
+/// The rights under DPA 2018 Part 3 (ss.45-47) for law-enforcement processing.
+const LAW_ENFORCEMENT_RIGHTS: &[Right] = &[
+    Right::Access,
+    Right::Rectification,
+    Right::Erasure,
+    Right::Restriction,
+];
+
+/// The rights that apply to a notice, with how far each applies.
+///
+/// `all_law_enforcement` is true under the DPA 2018 Part 3 profile.
+pub fn applicable_rights(
+    notice: &Notice,
+    all_law_enforcement: bool,
+) -> BTreeMap<Right, Availability> {
+    let mut rights = BTreeMap::new();
+    let mut grant = |right: Right, availability: Availability| {
+        let entry = rights.entry(right).or_insert(availability);
+        *entry = (*entry).max(availability);
+    };
+    for purpose in &notice.purposes {
+        if all_law_enforcement || purpose.law_enforcement {
+            for &right in LAW_ENFORCEMENT_RIGHTS {
+                grant(right, Availability::Full);
+            }
+            continue;
+        }
+        for &basis in purpose.lawful_bases.iter().flatten() {
+            for &(right, availability) in rights_for_basis(basis) {
+                grant(right, availability);
+            }
+        }
+        // Art. 21(2)-(3): objecting to direct marketing is absolute.
+        if purpose.direct_marketing {
+            grant(Right::Object, Availability::Full);
+        }
+        // Explicit consent for special category data can be withdrawn too.
+        if purpose
+            .special_category_conditions
+            .iter()
+            .flatten()
+            .any(|c| *c == SpecialCategoryCondition::ExplicitConsent)
+        {
+            grant(Right::WithdrawConsent, Availability::Full);
+        }
+    }
+    if notice
+        .automated_decisions
+        .as_ref()
+        .and_then(|a| a.used)
+        .unwrap_or(false)
+    {
+        grant(Right::AutomatedDecisions, Availability::Full);
+    }
+    rights
+}
+
+/// How a right is named in messages and pages.
+pub fn right_name(right: Right) -> &'static str {
+    match right {
+        Right::Access => "the right of access",
+        Right::Rectification => "the right to rectification",
+        Right::Erasure => "the right to erasure",
+        Right::Restriction => "the right to restrict processing",
+        Right::Portability => "the right to data portability",
+        Right::Object => "the right to object",
+        Right::WithdrawConsent => "the right to withdraw consent",
+        Right::AutomatedDecisions => "rights about automated decisions",
+    }
+}
+
+/// The key a right is written as in a notice file.
+pub fn right_key(right: Right) -> &'static str {
+    match right {
+        Right::Access => "access",
+        Right::Rectification => "rectification",
+        Right::Erasure => "erasure",
+        Right::Restriction => "restriction",
+        Right::Portability => "portability",
+        Right::Object => "object",
+        Right::WithdrawConsent => "withdraw-consent",
+        Right::AutomatedDecisions => "automated-decisions",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Purpose;
+
+    fn notice_with(bases: &[LawfulBasis]) -> Notice {
+        Notice {
+            purposes: vec![Purpose {
+                lawful_bases: Some(bases.to_vec()),
+                ..Purpose::default()
+            }],
+            ..Notice::default()
+        }
+    }
+
+    #[test]
+    fn public_task_gives_objection_and_limited_erasure_but_no_portability() {
+        let rights = applicable_rights(&notice_with(&[LawfulBasis::PublicTask]), false);
+        assert_eq!(rights.get(&Right::Object), Some(&Availability::Full));
+        assert_eq!(rights.get(&Right::Erasure), Some(&Availability::Limited));
+        assert_eq!(rights.get(&Right::Portability), None);
+        assert_eq!(rights.get(&Right::WithdrawConsent), None);
+    }
+
+    #[test]
+    fn the_widest_availability_wins() {
+        let rights = applicable_rights(
+            &notice_with(&[LawfulBasis::PublicTask, LawfulBasis::Consent]),
+            false,
+        );
+        assert_eq!(rights.get(&Right::Erasure), Some(&Availability::Full));
+        assert_eq!(rights.get(&Right::Portability), Some(&Availability::Full));
+        assert_eq!(
+            rights.get(&Right::WithdrawConsent),
+            Some(&Availability::Full)
+        );
+    }
+
+    #[test]
+    fn law_enforcement_gets_the_part_3_rights_only() {
+        let rights = applicable_rights(&notice_with(&[LawfulBasis::Consent]), true);
+        let keys: Vec<_> = rights.keys().copied().collect();
+        assert_eq!(keys, LAW_ENFORCEMENT_RIGHTS);
+    }
+}

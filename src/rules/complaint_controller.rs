@@ -1,0 +1,58 @@
+//! `complaint-controller` (N016): how to complain to the controller itself.
+
+use super::{Context, Finding, Rule, RuleKind, present};
+use crate::locate::KeyPath;
+
+pub const RULE: Rule = Rule {
+    code: "N016",
+    name: "complaint-controller",
+    kind: RuleKind::Requirement,
+    summary: "The notice says how to complain to the council itself",
+    docs: r#"## What it checks
+That `[complaints.controller]` gives a way to complain: a description of the
+process, an email address, a web form, a postal address or a phone number.
+
+## Why it matters
+DPA 2018 s.164A, inserted by the Data (Use and Access) Act 2025 s.103 and in
+force from June 2026, requires controllers to handle data protection
+complaints themselves and to make it easy to complain, for example with an
+electronic form. People are expected to complain to the controller before
+going to the Information Commissioner.
+
+## Example
+```toml
+[complaints.controller]
+description = "We will acknowledge your complaint within 30 days."
+web_form = "https://www.example.gov.uk/data-protection-complaint"
+```
+
+## How to fix
+Add `[complaints.controller]` with at least one way to complain.
+"#,
+    url: "https://www.legislation.gov.uk/ukpga/2018/12/section/164A",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let at = KeyPath::root().key("complaints").key("controller");
+    let routes = cx
+        .notice
+        .complaints
+        .as_ref()
+        .and_then(|c| c.controller.as_ref());
+    let has_route = routes.is_some_and(|c| {
+        [&c.description, &c.email, &c.web_form, &c.address, &c.phone]
+            .into_iter()
+            .any(present)
+    });
+    if !has_route {
+        out.push(
+            Finding::new(
+                at,
+                "the notice does not say how to complain to the controller",
+                "add `[complaints.controller]` with a `web_form`, `email` or `description` of the complaints process",
+            )
+            .label("`[complaints.controller]` belongs here"),
+        );
+    }
+}

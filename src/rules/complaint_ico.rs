@@ -1,0 +1,51 @@
+//! `complaint-ico` (N017): the right to complain to the Information Commissioner.
+
+use super::{Context, Finding, Rule, RuleKind};
+use crate::locate::KeyPath;
+
+pub const RULE: Rule = Rule {
+    code: "N017",
+    name: "complaint-ico",
+    kind: RuleKind::Requirement,
+    summary: "The notice tells people they can complain to the Information Commissioner, with contact details",
+    docs: r#"## What it checks
+That the notice has a `[complaints.ico]` table. An empty table is enough:
+noticec then prints the ICO's published contact details (Wycliffe House,
+Water Lane, Wilmslow, Cheshire, SK9 5AF; 0303 123 1113; ico.org.uk). Set
+`name`, `address`, `phone` or `website` to override them.
+
+## Why it matters
+UK GDPR Art. 13(2)(d) and 14(2)(e) require the notice to state the right to
+lodge a complaint with the supervisory authority; DPA 2018 s.44(1)(d) does
+the same for law-enforcement processing.
+
+## Example
+```toml
+[complaints.ico]
+```
+
+## How to fix
+Add `[complaints.ico]` to the notice.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/13",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    if cx
+        .notice
+        .complaints
+        .as_ref()
+        .and_then(|c| c.ico.as_ref())
+        .is_none()
+    {
+        out.push(
+            Finding::new(
+                KeyPath::root().key("complaints").key("ico"),
+                "the notice does not mention the right to complain to the Information Commissioner",
+                "add an empty `[complaints.ico]` table to use the ICO's contact details",
+            )
+            .label("`[complaints.ico]` belongs here"),
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! `criminal-offence-data` (N009): the condition for criminal offence data.
+
+use super::{Context, Finding, Rule, RuleKind, present};
+use crate::locate::KeyPath;
+
+pub const RULE: Rule = Rule {
+    code: "N009",
+    name: "criminal-offence-data",
+    kind: RuleKind::Requirement,
+    summary: "A purpose using criminal offence data gives its Art. 10 / DPA 2018 Schedule 1 condition",
+    docs: r#"## What it checks
+For each purpose (other than law-enforcement processing) that uses a data
+category marked `criminal_offence = true`: that `criminal_offence_condition`
+gives the condition relied on.
+
+## Why it matters
+UK GDPR Art. 10 only allows criminal offence data to be used under official
+authority or when authorised by law; DPA 2018 s.10(5) and s.11 make that a
+Schedule 1 condition. Taxi licensing, housing allocations and employment
+checks commonly use this data.
+
+## Example
+```toml
+[[data_categories]]
+id = "convictions"
+name = "Criminal convictions"
+criminal_offence = true
+
+[[purposes]]
+name = "Licensing taxi drivers"
+data_categories = ["convictions"]
+criminal_offence_condition = "DPA 2018 Sch. 1 para 6: statutory purposes (Local Government (Miscellaneous Provisions) Act 1976)"
+```
+
+## How to fix
+Add `criminal_offence_condition = "..."` naming the Schedule 1 condition.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/10",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let criminal: Vec<(usize, &str)> = cx
+        .notice
+        .data_categories
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.criminal_offence)
+        .filter_map(|(i, c)| c.id.as_deref().map(|id| (i, id)))
+        .collect();
+    for (at, purpose) in cx.gdpr_purposes() {
+        let used = criminal
+            .iter()
+            .find(|(_, id)| purpose.data_categories.iter().flatten().any(|c| c == id));
+        if let Some((index, _)) = used
+            && !present(&purpose.criminal_offence_condition)
+        {
+            out.push(
+                Finding::new(
+                    at.key("criminal_offence_condition"),
+                    format!(
+                        "{} uses criminal offence data but gives no condition for it",
+                        cx.purpose_label(&at, purpose)
+                    ),
+                    "add `criminal_offence_condition = \"...\"` naming the DPA 2018 Schedule 1 condition",
+                )
+                .label("the condition belongs in this purpose")
+                .related(
+                    KeyPath::root().key("data_categories").index(*index).key("criminal_offence"),
+                    "criminal offence data",
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! `free-of-charge` (Q002): rights requests are free.
+
+use super::{Context, Finding, Rule, RuleKind};
+use crate::locate::KeyPath;
+
+pub const RULE: Rule = Rule {
+    code: "Q002",
+    name: "free-of-charge",
+    kind: RuleKind::Requirement,
+    summary: "The notice says rights requests are free, and never asks for a fee",
+    docs: r#"## What it checks
+That `[rights]` says `free_of_charge = true` (a warning when it says
+nothing), that it does not say `false`, and that no text mentions a fee in
+pounds for a request (such as the old £10 subject access fee).
+
+## Why it matters
+UK GDPR Art. 12(5) makes information and rights requests free of charge; a
+reasonable fee may only be charged for manifestly unfounded or excessive
+requests (DPA 2018 s.52(5) and s.53 for law enforcement). The £10 subject
+access fee ended with the Data Protection Act 1998.
+
+## Example
+```toml
+[rights]
+free_of_charge = true
+```
+
+## How to fix
+Set `free_of_charge = true` and remove any mention of a standard fee.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let at = KeyPath::root().key("rights").key("free_of_charge");
+    if let Some(rights) = &cx.notice.rights {
+        match rights.free_of_charge {
+            None => out.push(Finding::new(
+                at,
+                "the notice does not say that rights requests are free",
+                "add `free_of_charge = true` to `[rights]`",
+            )),
+            Some(false) => out.push(
+                Finding::new(
+                    at,
+                    "the notice says rights requests are not free",
+                    "requests must be free (Art. 12(5)); set `free_of_charge = true`",
+                )
+                .severity_error(),
+            ),
+            Some(true) => {}
+        }
+    }
+    for (path, text) in cx.prose() {
+        if let Some(range) = fee_mention(text) {
+            out.push(
+                Finding::new(
+                    path,
+                    "the text asks for a fee for a request",
+                    "remove the fee: requests are free unless manifestly unfounded or excessive",
+                )
+                .label("fee")
+                .within(range)
+                .severity_error(),
+            );
+        }
+    }
+}
+
+/// A pound amount in a sentence that talks about a fee or charge for a request.
+fn fee_mention(text: &str) -> Option<std::ops::Range<usize>> {
+    for sentence in text.split_inclusive(['.', '\n']) {
+        let lower = sentence.to_ascii_lowercase();
+        let about_fee = ["fee", "charge"].iter().any(|w| lower.contains(w));
+        let about_request = ["request", "access", "copy", "information"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if !(about_fee && about_request) {
+            continue;
+        }
+        if let Some(pos) = sentence.find('£') {
+            let digits = sentence[pos + '£'.len_utf8()..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+                .map(char::len_utf8)
+                .sum::<usize>();
+            if digits > 0 {
+                let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
+                return Some(offset + pos..offset + pos + '£'.len_utf8() + digits);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_subject_access_fee() {
+        let text = "You can ask for a copy. A fee of £10 is charged for each request.";
+        let range = fee_mention(text).expect("fee");
+        assert_eq!(&text[range], "£10");
+        assert_eq!(fee_mention("Council tax is £1,200 a year."), None);
+    }
+}

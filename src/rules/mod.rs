@@ -1,0 +1,312 @@
+//! The rules: one file per requirement of the catalogue, documentation first.
+//!
+//! Every rule has a stable code and name. Requirement rules (`N…`, `Q…`) are
+//! named by their key in the requirement catalogue (`lawful-basis`,
+//! `complaint-ico`, …), which is a public interface: JSON and SARIF output and
+//! `noticec explain` use it. Structure rules (`E…`) are problems with the
+//! file itself. Which requirement rules run, how severe their findings are and
+//! which provisions they cite come from the selected [`Profile`].
+//!
+//! [`RULES`] is the one sorted table of rules; a test keeps it sorted, unique
+//! and documented, and the README's rule list is generated from it.
+
+use jiff::civil::Date;
+
+use crate::locate::KeyPath;
+use crate::model::{LawfulBasis, Notice, Purpose};
+use crate::profile::Profile;
+
+mod automated_decisions;
+mod complaint_controller;
+mod complaint_ico;
+mod controller_identity;
+mod criminal_offence_data;
+mod current_law;
+mod data_categories;
+mod dpo_contact;
+mod free_of_charge;
+mod international_transfers;
+mod lawful_basis;
+mod legitimate_interests;
+mod plain_language;
+mod provision_requirement;
+mod public_task_legitimate_interests;
+mod purposes;
+mod recipients;
+mod recognised_legitimate_interest;
+mod representative;
+mod retention;
+mod review_date;
+mod rights;
+mod source;
+mod special_category_condition;
+pub mod structure;
+mod withdraw_consent;
+
+/// Whether a rule checks a catalogue requirement or the file's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// A requirement from the catalogue; `name` is its key.
+    Requirement,
+    /// A problem with the file itself (syntax, unknown keys, references).
+    Structure,
+}
+
+/// A rule: its identity, documentation and check.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, e.g. `N005`.
+    pub code: &'static str,
+    /// Stable name; for requirement rules, the catalogue key.
+    pub name: &'static str,
+    pub kind: RuleKind,
+    /// One line: what the rule asks for.
+    pub summary: &'static str,
+    /// Markdown with the sections "What it checks", "Why it matters",
+    /// "Example" and "How to fix".
+    pub docs: &'static str,
+    /// Where to read the law it comes from.
+    pub url: &'static str,
+    /// The check; structure rules are reported by the loader and
+    /// [`structure::check`] instead.
+    pub check: Option<fn(&Context<'_>, &mut Vec<Finding>)>,
+}
+
+/// Every rule, sorted by code.
+pub static RULES: &[&Rule] = &[
+    &structure::UNREADABLE_FILE,
+    &structure::SYNTAX,
+    &structure::UNKNOWN_KEY,
+    &structure::INVALID_VALUE,
+    &structure::UNKNOWN_REFERENCE,
+    &structure::DUPLICATE_ID,
+    &structure::MISSING_ID,
+    &controller_identity::RULE,
+    &representative::RULE,
+    &dpo_contact::RULE,
+    &purposes::RULE,
+    &lawful_basis::RULE,
+    &legitimate_interests::RULE,
+    &recognised_legitimate_interest::RULE,
+    &special_category_condition::RULE,
+    &criminal_offence_data::RULE,
+    &data_categories::RULE,
+    &recipients::RULE,
+    &international_transfers::RULE,
+    &retention::RULE,
+    &rights::RULE,
+    &withdraw_consent::RULE,
+    &complaint_controller::RULE,
+    &complaint_ico::RULE,
+    &source::RULE,
+    &provision_requirement::RULE,
+    &automated_decisions::RULE,
+    &plain_language::RULE,
+    &free_of_charge::RULE,
+    &review_date::RULE,
+    &current_law::RULE,
+    &public_task_legitimate_interests::RULE,
+];
+
+/// Finds a rule by code (`N005`) or name (`lawful-basis`), ignoring case.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|rule| {
+        rule.code.eq_ignore_ascii_case(code_or_name) || rule.name.eq_ignore_ascii_case(code_or_name)
+    })
+}
+
+/// What a rule sees: the notice and the settings it is checked under.
+pub struct Context<'a> {
+    pub notice: &'a Notice,
+    pub profile: &'a Profile,
+    /// The date the review period is measured to.
+    pub today: Date,
+}
+
+impl<'a> Context<'a> {
+    /// Whether the controller says it is a public authority.
+    pub fn is_public_authority(&self) -> bool {
+        self.notice
+            .controller
+            .as_ref()
+            .and_then(|c| c.kind)
+            .is_some_and(|k| k == crate::model::ControllerKind::PublicAuthority)
+    }
+
+    /// Whether a purpose is checked as DPA 2018 Part 3 law-enforcement
+    /// processing, either because it says so or because the profile is Part 3.
+    pub fn is_law_enforcement(&self, purpose: &Purpose) -> bool {
+        self.profile.law_enforcement || purpose.law_enforcement
+    }
+
+    /// Every purpose with its path.
+    pub fn purposes(&self) -> impl Iterator<Item = (KeyPath, &'a Purpose)> + 'a {
+        self.notice
+            .purposes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (KeyPath::root().key("purposes").index(i), p))
+    }
+
+    /// Purposes checked under UK GDPR (not law enforcement).
+    pub fn gdpr_purposes(&self) -> impl Iterator<Item = (KeyPath, &'a Purpose)> + '_ {
+        self.purposes().filter(|(_, p)| !self.is_law_enforcement(p))
+    }
+
+    /// Whether any UK GDPR purpose relies on a basis.
+    pub fn uses_basis(&self, basis: LawfulBasis) -> bool {
+        self.gdpr_purposes().any(|(_, p)| has_basis(p, basis))
+    }
+
+    /// Every prose field in the notice, with its path, for wording checks.
+    pub fn prose(&self) -> Vec<(KeyPath, &'a str)> {
+        crate::model::prose_fields(self.notice)
+    }
+
+    /// A readable name for a purpose in messages: its name, id or number.
+    pub fn purpose_label(&self, path: &KeyPath, purpose: &Purpose) -> String {
+        match (&purpose.name, &purpose.id) {
+            (Some(name), _) if !name.trim().is_empty() => format!("purpose \"{}\"", name.trim()),
+            (_, Some(id)) if !id.trim().is_empty() => format!("purpose `{}`", id.trim()),
+            _ => format!("purpose `{path}`"),
+        }
+    }
+}
+
+/// Whether a purpose relies on a basis.
+pub fn has_basis(purpose: &Purpose, basis: LawfulBasis) -> bool {
+    purpose
+        .lawful_bases
+        .as_ref()
+        .is_some_and(|bases| bases.contains(&basis))
+}
+
+/// Whether an optional text field has something in it.
+pub fn present(text: &Option<String>) -> bool {
+    text.as_deref().is_some_and(|t| !t.trim().is_empty())
+}
+
+/// One thing a rule found, located by key path.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// What the finding is about; if it does not exist, the diagnostic points
+    /// at the table where it belongs.
+    pub at: KeyPath,
+    /// A short lowercase phrase.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    /// The label at the location; a default is chosen when `None`.
+    pub label: Option<String>,
+    /// A narrower citation than the profile's, e.g. one paragraph.
+    pub citation: Option<String>,
+    /// Overrides the profile's severity, for a lesser variant of a finding.
+    pub severity: Option<crate::diagnostic::Severity>,
+    /// A byte range inside the string value at `at` (for wording findings).
+    pub within: Option<std::ops::Range<usize>>,
+    /// Other places that explain the finding.
+    pub related: Vec<(KeyPath, String)>,
+}
+
+impl Finding {
+    pub fn new(at: KeyPath, message: impl Into<String>, help: impl Into<String>) -> Self {
+        Self {
+            at,
+            message: message.into(),
+            help: help.into(),
+            label: None,
+            citation: None,
+            severity: None,
+            within: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn cite(mut self, citation: impl Into<String>) -> Self {
+        self.citation = Some(citation.into());
+        self
+    }
+
+    pub fn warning(mut self) -> Self {
+        self.severity = Some(crate::diagnostic::Severity::Warning);
+        self
+    }
+
+    pub fn severity_error(mut self) -> Self {
+        self.severity = Some(crate::diagnostic::Severity::Error);
+        self
+    }
+
+    pub fn within(mut self, range: std::ops::Range<usize>) -> Self {
+        self.within = Some(range);
+        self
+    }
+
+    pub fn related(mut self, at: KeyPath, label: impl Into<String>) -> Self {
+        self.related.push((at, label.into()));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_sorted_unique_and_documented() {
+        let order = |code: &str| {
+            let prefix = match &code[..1] {
+                "E" => 0,
+                "N" => 1,
+                "Q" => 2,
+                other => panic!("unknown code prefix {other}"),
+            };
+            (prefix, code[1..].parse::<u32>().expect("numeric code"))
+        };
+        for pair in RULES.windows(2) {
+            assert!(
+                order(pair[0].code) < order(pair[1].code),
+                "{} must come before {}",
+                pair[0].code,
+                pair[1].code
+            );
+        }
+        let mut names: Vec<_> = RULES.iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len(), "rule names must be unique");
+        for rule in RULES {
+            for section in [
+                "## What it checks",
+                "## Why it matters",
+                "## Example",
+                "## How to fix",
+            ] {
+                assert!(rule.docs.contains(section), "{} lacks {section}", rule.code);
+            }
+            assert!(
+                rule.url.starts_with("https://"),
+                "{} needs a url",
+                rule.code
+            );
+            assert_eq!(
+                rule.kind == RuleKind::Structure,
+                rule.check.is_none(),
+                "{}: requirement rules have a check, structure rules do not",
+                rule.code
+            );
+        }
+    }
+
+    #[test]
+    fn find_accepts_codes_and_names() {
+        assert_eq!(find("n005").map(|r| r.name), Some("lawful-basis"));
+        assert_eq!(find("complaint-ico").map(|r| r.code), Some("N017"));
+        assert!(find("nope").is_none());
+    }
+}

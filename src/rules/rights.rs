@@ -1,0 +1,125 @@
+//! `rights` (N014): the rights that apply, and how to use them.
+
+use super::{Context, Finding, Rule, RuleKind, present};
+use crate::locate::KeyPath;
+use crate::rights::{Availability, applicable_rights, right_key, right_name};
+
+pub const RULE: Rule = Rule {
+    code: "N014",
+    name: "rights",
+    kind: RuleKind::Requirement,
+    summary: "The notice says how to use data protection rights, and lists exactly the rights the lawful bases give",
+    docs: r#"## What it checks
+That `[rights]` says how to make a request (`how_to_exercise`). When the
+notice lists rights itself (`listed`), that the list matches the rights the
+lawful bases give: a right that does not apply to any purpose (for example
+portability when every purpose is a public task) is an error, and a right
+that applies but is missing is an error (a warning when the right is only
+limited, like erasure under a public task). Leave `listed` out and noticec
+derives the rights from the lawful bases when it builds the notice.
+
+## Why it matters
+UK GDPR Art. 13(2)(b) and 14(2)(c) require the existence of the rights of
+access, rectification, erasure, restriction, objection and portability — as
+they apply. A notice that promises rights that do not exist misleads people;
+one that omits rights denies them. DPA 2018 s.44(1)(e) lists the rights for
+law-enforcement processing.
+
+| right | applies under |
+|---|---|
+| access, rectification, restriction | every basis |
+| erasure | every basis (limited under legal obligation and public task) |
+| portability | consent, contract |
+| object | public task, legitimate interests, recognised legitimate interest, direct marketing |
+| withdraw consent | consent, explicit consent |
+
+## Example
+```toml
+[rights]
+how_to_exercise = "Email dpo@example.gov.uk or write to the Data Protection Officer."
+free_of_charge = true
+```
+
+## How to fix
+Add `how_to_exercise`. Remove `listed` to let noticec derive the list, or
+correct it as the message says.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/13",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let at = KeyPath::root().key("rights");
+    let Some(rights) = &cx.notice.rights else {
+        out.push(
+            Finding::new(
+                at,
+                "the notice does not tell people about their rights or how to use them",
+                "add a `[rights]` table with `how_to_exercise` and `free_of_charge = true`",
+            )
+            .label("`[rights]` belongs in this file"),
+        );
+        return;
+    };
+    if !present(&rights.how_to_exercise) {
+        out.push(Finding::new(
+            at.key("how_to_exercise"),
+            "the notice does not say how to make a rights request",
+            "add `how_to_exercise = \"...\"`: who to contact and how",
+        ));
+    }
+    let Some(listed) = &rights.listed else {
+        return;
+    };
+    let applicable = applicable_rights(cx.notice, cx.profile.law_enforcement);
+    for (i, right) in listed.iter().enumerate() {
+        if !applicable.contains_key(right) {
+            out.push(
+                Finding::new(
+                    at.key("listed").index(i),
+                    format!(
+                        "{} does not apply to any purpose in this notice",
+                        right_name(*right)
+                    ),
+                    format!(
+                        "remove \"{}\" from `listed`; {}",
+                        right_key(*right),
+                        why_not(*right)
+                    ),
+                )
+                .label("does not apply"),
+            );
+        }
+    }
+    for (right, availability) in &applicable {
+        if listed.contains(right) {
+            continue;
+        }
+        let finding = Finding::new(
+            at.key("listed"),
+            format!("the notice does not tell people about {}", right_name(*right)),
+            format!(
+                "add \"{}\" to `listed`, or remove `listed` so noticec derives the rights from the lawful bases",
+                right_key(*right)
+            ),
+        )
+        .label("incomplete list");
+        out.push(match availability {
+            Availability::Full => finding,
+            Availability::Limited => finding.warning(),
+        });
+    }
+}
+
+fn why_not(right: crate::model::Right) -> &'static str {
+    use crate::model::Right::*;
+    match right {
+        Portability => "portability only applies to consent and contract (Art. 20(1))",
+        Object => {
+            "the right to object only applies to public task, legitimate interests and direct marketing (Art. 21)"
+        }
+        WithdrawConsent => "no purpose relies on consent (Art. 7(3))",
+        AutomatedDecisions => "`[automated_decisions]` does not say `used = true` (Art. 22)",
+        Access | Rectification | Erasure | Restriction => "no purpose has a lawful basis yet",
+    }
+}

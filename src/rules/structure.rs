@@ -1,0 +1,555 @@
+//! Structure rules (`E…`): problems with the notice file itself.
+//!
+//! These are always errors and cite no law: they stop noticec from
+//! understanding the file, so they come before any legal finding. The loader
+//! reports the first four; [`check`] reports the rest once the file loaded.
+
+use std::collections::HashMap;
+
+use super::{Finding, Rule, RuleKind};
+use crate::locate::KeyPath;
+use crate::model::Notice;
+
+pub const UNREADABLE_FILE: Rule = Rule {
+    code: "E001",
+    name: "unreadable-file",
+    kind: RuleKind::Structure,
+    summary: "The notice file can be read as UTF-8 text",
+    docs: r#"## What it checks
+That the path names a readable file (not a folder), no larger than 4 MiB,
+containing UTF-8 text that is not empty.
+
+## Why it matters
+noticec cannot check or publish a notice it cannot read.
+
+## Example
+A notice saved from Word as "Western European (Windows)" text contains bytes
+that are not UTF-8, such as a curly apostrophe.
+
+## How to fix
+Check the path; save the file as UTF-8; make sure you have permission to read
+it.
+"#,
+    url: "https://toml.io/en/v1.0.0",
+    check: None,
+};
+
+pub const SYNTAX: Rule = Rule {
+    code: "E002",
+    name: "syntax",
+    kind: RuleKind::Structure,
+    summary: "The notice file is valid TOML",
+    docs: r#"## What it checks
+That the file follows the TOML syntax.
+
+## Why it matters
+A file with a syntax error cannot be read at all, so nothing else in it can
+be checked until it is fixed.
+
+## Example
+```toml
+[controller]
+name = Example Council   # text needs quotes
+```
+
+## How to fix
+Put text in double quotes, write tables as `[name]` and lists of tables as
+`[[name]]`, and give each key once per table.
+"#,
+    url: "https://toml.io/en/v1.0.0",
+    check: None,
+};
+
+pub const UNKNOWN_KEY: Rule = Rule {
+    code: "E003",
+    name: "unknown-key",
+    kind: RuleKind::Structure,
+    summary: "Every key in the notice is one noticec knows",
+    docs: r#"## What it checks
+That every key is part of the notice format. Every unknown key is reported,
+with the nearest known key when it looks like a typo.
+
+## Why it matters
+A misspelt key is silently ignored by most tools, so the information in it
+would never reach the published notice.
+
+## Example
+```toml
+[[purposes]]
+lawful_basis = ["public-task"]   # the key is `lawful_bases`
+```
+
+## How to fix
+Use the key suggested, or see the format reference in the README
+(`noticec schema` prints every key with its description).
+"#,
+    url: "https://toml.io/en/v1.0.0#keys",
+    check: None,
+};
+
+pub const INVALID_VALUE: Rule = Rule {
+    code: "E004",
+    name: "invalid-value",
+    kind: RuleKind::Structure,
+    summary: "Every value has the right type and form",
+    docs: r#"## What it checks
+That each value has the type the format expects (text, true/false, a list, a
+date), that choices such as lawful bases are spelt as listed, and that email
+addresses, web addresses and language tags are well formed.
+
+## Why it matters
+A wrong value cannot be checked against the law or shown correctly to
+readers; a broken email address or link leaves people with no way to
+exercise their rights.
+
+## Example
+```toml
+[[purposes]]
+lawful_bases = ["public_task"]   # the choice is spelt `public-task`
+```
+
+## How to fix
+Write the value as the message says; `noticec schema` lists every choice.
+"#,
+    url: "https://toml.io/en/v1.0.0",
+    check: None,
+};
+
+pub const UNKNOWN_REFERENCE: Rule = Rule {
+    code: "E005",
+    name: "unknown-reference",
+    kind: RuleKind::Structure,
+    summary: "Every id a purpose refers to is defined",
+    docs: r#"## What it checks
+That every recipient, data category and retention rule a purpose or transfer
+names by `id` is defined in the notice.
+
+## Why it matters
+A reference to something that does not exist means readers are not told who
+receives their data, what data is used or how long it is kept.
+
+## Example
+```toml
+[[recipients]]
+id = "dwp"
+
+[[purposes]]
+recipients = ["hmrc"]   # no recipient has the id "hmrc"
+```
+
+## How to fix
+Define the missing entry, or correct the id to one that is defined.
+"#,
+    url: "https://toml.io/en/v1.0.0#array-of-tables",
+    check: None,
+};
+
+pub const DUPLICATE_ID: Rule = Rule {
+    code: "E006",
+    name: "duplicate-id",
+    kind: RuleKind::Structure,
+    summary: "Ids are unique within their list",
+    docs: r#"## What it checks
+That no two purposes, recipients, data categories, retention rules or
+sections share an id.
+
+## Why it matters
+References to a duplicated id are ambiguous, and duplicated section ids make
+broken links in the published page.
+
+## Example
+```toml
+[[recipients]]
+id = "dwp"
+[[recipients]]
+id = "dwp"
+```
+
+## How to fix
+Give each entry its own id, or merge the two entries.
+"#,
+    url: "https://toml.io/en/v1.0.0#array-of-tables",
+    check: None,
+};
+
+pub const MISSING_ID: Rule = Rule {
+    code: "E007",
+    name: "missing-id",
+    kind: RuleKind::Structure,
+    summary: "Entries that others refer to have an id",
+    docs: r#"## What it checks
+That every data category, recipient and retention rule has an `id`, since
+purposes refer to them by it.
+
+## Why it matters
+An entry without an id cannot be linked to the purposes it belongs to, so
+readers cannot tell which purpose it concerns.
+
+## Example
+```toml
+[[recipients]]
+name = "Department for Work and Pensions"   # no id
+```
+
+## How to fix
+Add a short id such as `id = "dwp"`, and use it in the purposes.
+"#,
+    url: "https://toml.io/en/v1.0.0#array-of-tables",
+    check: None,
+};
+
+/// A structure finding with the rule it belongs to.
+pub struct StructureFinding {
+    pub rule: &'static Rule,
+    pub finding: Finding,
+}
+
+/// Checks ids, references and the form of emails, links and language tags.
+pub fn check(notice: &Notice) -> Vec<StructureFinding> {
+    let mut out = Vec::new();
+    let root = KeyPath::root();
+
+    let categories = collect_ids(
+        &mut out,
+        root.key("data_categories"),
+        notice.data_categories.iter().map(|c| c.id.as_deref()),
+        true,
+        "data category",
+    );
+    let recipients = collect_ids(
+        &mut out,
+        root.key("recipients"),
+        notice.recipients.iter().map(|r| r.id.as_deref()),
+        true,
+        "recipient",
+    );
+    let retention_rules = notice
+        .retention
+        .as_ref()
+        .map(|r| {
+            collect_ids(
+                &mut out,
+                root.key("retention").key("rules"),
+                r.rules.iter().map(|rule| rule.id.as_deref()),
+                true,
+                "retention rule",
+            )
+        })
+        .unwrap_or_default();
+    collect_ids(
+        &mut out,
+        root.key("purposes"),
+        notice.purposes.iter().map(|p| p.id.as_deref()),
+        false,
+        "purpose",
+    );
+    collect_ids(
+        &mut out,
+        root.key("sections"),
+        notice.sections.iter().map(|s| s.id.as_deref()),
+        false,
+        "section",
+    );
+
+    for (i, purpose) in notice.purposes.iter().enumerate() {
+        let at = root.key("purposes").index(i);
+        let lists = [
+            (
+                "data_categories",
+                &purpose.data_categories,
+                &categories,
+                "data category",
+                "[[data_categories]]",
+            ),
+            (
+                "recipients",
+                &purpose.recipients,
+                &recipients,
+                "recipient",
+                "[[recipients]]",
+            ),
+        ];
+        for (key, ids, defined, what, table) in lists {
+            for (j, id) in ids.iter().flatten().enumerate() {
+                check_reference(&mut out, at.key(key).index(j), id, defined, what, table);
+            }
+        }
+        if let Some(id) = &purpose.retention {
+            check_reference(
+                &mut out,
+                at.key("retention"),
+                id,
+                &retention_rules,
+                "retention rule",
+                "[[retention.rules]]",
+            );
+        }
+    }
+    if let Some(transfers) = &notice.transfers {
+        for (i, transfer) in transfers.destinations.iter().enumerate() {
+            if let Some(id) = &transfer.recipient {
+                check_reference(
+                    &mut out,
+                    root.key("transfers")
+                        .key("destinations")
+                        .index(i)
+                        .key("recipient"),
+                    id,
+                    &recipients,
+                    "recipient",
+                    "[[recipients]]",
+                );
+            }
+        }
+    }
+
+    check_forms(&mut out, notice);
+    out
+}
+
+/// Collects the ids of a list, reporting duplicates (and missing ids where
+/// `required`). Returns id → path of its first definition.
+fn collect_ids<'a>(
+    out: &mut Vec<StructureFinding>,
+    list: KeyPath,
+    ids: impl Iterator<Item = Option<&'a str>>,
+    required: bool,
+    what: &str,
+) -> HashMap<&'a str, KeyPath> {
+    let mut seen: HashMap<&str, KeyPath> = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let at = list.index(i);
+        match id.map(str::trim) {
+            Some(id) if !id.is_empty() => {
+                if let Some(first) = seen.get(id) {
+                    out.push(StructureFinding {
+                        rule: &DUPLICATE_ID,
+                        finding: Finding::new(
+                            at.key("id"),
+                            format!("the {what} id `{id}` is used twice"),
+                            format!("give each {what} its own id, or merge the two entries"),
+                        )
+                        .label("defined again here")
+                        .related(first.key("id"), "first defined here"),
+                    });
+                } else {
+                    seen.insert(id, at);
+                }
+            }
+            _ if required => out.push(StructureFinding {
+                rule: &MISSING_ID,
+                finding: Finding::new(
+                    at.key("id"),
+                    format!("this {what} has no id"),
+                    format!(
+                        "add a short id, e.g. `id = \"dwp\"`, so purposes can refer to this {what}"
+                    ),
+                ),
+            }),
+            _ => {}
+        }
+    }
+    seen
+}
+
+fn check_reference(
+    out: &mut Vec<StructureFinding>,
+    at: KeyPath,
+    id: &str,
+    defined: &HashMap<&str, KeyPath>,
+    what: &str,
+    table: &str,
+) {
+    if defined.contains_key(id.trim()) {
+        return;
+    }
+    let known: Vec<&str> = defined.keys().copied().collect();
+    let help = match crate::load::nearest(id, known.iter().copied()) {
+        Some(best) => {
+            format!("did you mean `{best}`? Otherwise add a `{table}` entry with `id = \"{id}\"`")
+        }
+        None if known.is_empty() => format!("add a `{table}` entry with `id = \"{id}\"`"),
+        None => {
+            let mut sorted = known.clone();
+            sorted.sort_unstable();
+            format!(
+                "add a `{table}` entry with `id = \"{id}\"`, or use one of: {}",
+                sorted.join(", ")
+            )
+        }
+    };
+    out.push(StructureFinding {
+        rule: &UNKNOWN_REFERENCE,
+        finding: Finding::new(at, format!("no {what} has the id `{id}`"), help)
+            .label("refers to nothing"),
+    });
+}
+
+/// Emails, web addresses and the language tag must be well formed.
+fn check_forms(out: &mut Vec<StructureFinding>, notice: &Notice) {
+    let root = KeyPath::root();
+    let mut emails: Vec<(KeyPath, &Option<String>)> = Vec::new();
+    let mut links: Vec<(KeyPath, &Option<String>)> = Vec::new();
+    if let Some(meta) = &notice.notice {
+        links.push((root.key("notice").key("url"), &meta.url));
+        if let Some(language) = &meta.language
+            && !is_language_tag(language)
+        {
+            out.push(StructureFinding {
+                rule: &INVALID_VALUE,
+                finding: Finding::new(
+                    root.key("notice").key("language"),
+                    format!("`{language}` is not a language tag"),
+                    "use a BCP 47 tag: `en-GB` for English, `cy` for Welsh",
+                ),
+            });
+        }
+    }
+    let contacts = [
+        (
+            "controller",
+            notice.controller.as_ref().map(|c| (&c.email, &c.web_form)),
+        ),
+        (
+            "representative",
+            notice
+                .representative
+                .as_ref()
+                .map(|c| (&c.email, &c.web_form)),
+        ),
+        ("dpo", notice.dpo.as_ref().map(|c| (&c.email, &c.web_form))),
+    ];
+    for (table, fields) in contacts {
+        if let Some((email, web_form)) = fields {
+            emails.push((root.key(table).key("email"), email));
+            links.push((root.key(table).key("web_form"), web_form));
+        }
+    }
+    if let Some(complaints) = &notice.complaints {
+        if let Some(c) = &complaints.controller {
+            let at = root.key("complaints").key("controller");
+            emails.push((at.key("email"), &c.email));
+            links.push((at.key("web_form"), &c.web_form));
+        }
+        if let Some(ico) = &complaints.ico {
+            links.push((
+                root.key("complaints").key("ico").key("website"),
+                &ico.website,
+            ));
+        }
+    }
+    if let Some(retention) = &notice.retention {
+        links.push((
+            root.key("retention").key("schedule_url"),
+            &retention.schedule_url,
+        ));
+    }
+    for (i, purpose) in notice.purposes.iter().enumerate() {
+        links.push((
+            root.key("purposes")
+                .index(i)
+                .key("appropriate_policy_document"),
+            &purpose.appropriate_policy_document,
+        ));
+    }
+    for (at, email) in emails {
+        if let Some(email) = email
+            && !is_email(email)
+        {
+            out.push(StructureFinding {
+                rule: &INVALID_VALUE,
+                finding: Finding::new(
+                    at,
+                    format!("`{email}` is not an email address"),
+                    "write a single address such as `dpo@example.gov.uk`, without `mailto:` or spaces",
+                ),
+            });
+        }
+    }
+    for (at, link) in links {
+        if let Some(link) = link
+            && !is_web_address(link)
+        {
+            out.push(StructureFinding {
+                rule: &INVALID_VALUE,
+                finding: Finding::new(
+                    at,
+                    format!("`{link}` is not a web address"),
+                    "write a full address starting with `https://`",
+                ),
+            });
+        }
+    }
+}
+
+/// A simple, conservative email shape: one `@`, something on each side, a
+/// dot in the domain, no spaces or angle brackets.
+pub fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    if text
+        .chars()
+        .any(|c| c.is_whitespace() || "<>\"'(),;:".contains(c))
+    {
+        return false;
+    }
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    }
+}
+
+/// An http(s) address with a host.
+pub fn is_web_address(text: &str) -> bool {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && host.contains('.')
+                && !text
+                    .chars()
+                    .any(|c| c.is_whitespace() || "<>\"'`".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// A BCP 47 tag in the simple form used for web pages: a 2-3 letter
+/// language, then subtags of 1-8 letters or digits.
+pub fn is_language_tag(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_emails_links_and_language_tags() {
+        assert!(is_email("dpo@example.gov.uk"));
+        assert!(!is_email("dpo at example"));
+        assert!(!is_email("mailto:dpo@example.gov.uk"));
+        assert!(!is_email("a@b@c.uk"));
+        assert!(!is_email("dpo@example"));
+        assert!(is_web_address("https://www.example.gov.uk/privacy"));
+        assert!(!is_web_address("www.example.gov.uk"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(is_language_tag("en-GB"));
+        assert!(is_language_tag("cy"));
+        assert!(!is_language_tag("English"));
+        assert!(!is_language_tag("en_GB"));
+    }
+}

@@ -1,0 +1,64 @@
+//! `withdraw-consent` (N015): the right to withdraw consent, and how.
+
+use super::{Context, Finding, Rule, RuleKind, has_basis, present};
+use crate::locate::KeyPath;
+use crate::model::{LawfulBasis, SpecialCategoryCondition};
+
+pub const RULE: Rule = Rule {
+    code: "N015",
+    name: "withdraw-consent",
+    kind: RuleKind::Requirement,
+    summary: "Where consent is relied on, the notice says consent can be withdrawn at any time, and how",
+    docs: r#"## What it checks
+When any purpose relies on `consent` (Art. 6(1)(a)) or `explicit-consent`
+(Art. 9(2)(a)): that `[rights]` has `how_to_withdraw_consent`.
+
+## Why it matters
+UK GDPR Art. 13(2)(c) and 14(2)(d) require the notice to say that consent can
+be withdrawn at any time; Art. 7(3) requires withdrawing to be as easy as
+giving consent, so the notice must say how.
+
+## Example
+```toml
+[rights]
+how_to_withdraw_consent = "Use the unsubscribe link in any email, or email newsletters@example.gov.uk."
+```
+
+## How to fix
+Add `how_to_withdraw_consent` to `[rights]`.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/7",
+    check: Some(check),
+};
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let consent = cx.gdpr_purposes().find(|(_, p)| {
+        has_basis(p, LawfulBasis::Consent)
+            || p.special_category_conditions
+                .iter()
+                .flatten()
+                .any(|c| *c == SpecialCategoryCondition::ExplicitConsent)
+    });
+    let Some((purpose_at, purpose)) = consent else {
+        return;
+    };
+    let how = cx
+        .notice
+        .rights
+        .as_ref()
+        .and_then(|r| r.how_to_withdraw_consent.clone());
+    if !present(&how) {
+        out.push(
+            Finding::new(
+                KeyPath::root().key("rights").key("how_to_withdraw_consent"),
+                "consent is relied on but the notice does not say how to withdraw it",
+                "add `how_to_withdraw_consent = \"...\"` to `[rights]`: withdrawing must be as easy as consenting",
+            )
+            .label("`how_to_withdraw_consent` belongs here")
+            .related(
+                purpose_at.key("lawful_bases"),
+                format!("{} relies on consent", cx.purpose_label(&purpose_at, purpose)),
+            ),
+        );
+    }
+}

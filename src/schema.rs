@@ -1,0 +1,80 @@
+//! The JSON Schema of the notice format, generated from [`crate::model`].
+//!
+//! The committed copy in `schemas/notice.schema.json` is what editors (taplo,
+//! Even Better TOML) read through a `#:schema` comment; a test fails when it
+//! is out of date. Draft 7 is used because taplo understands it best. The
+//! loader also walks this schema to find unknown keys, so the schema, the
+//! serde types and the "did you mean" suggestions cannot drift apart.
+
+use std::sync::OnceLock;
+
+use schemars::generate::SchemaSettings;
+use serde_json::Value;
+
+use crate::model::Notice;
+
+/// The schema as a JSON value (built once).
+pub fn notice_schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let mut settings = SchemaSettings::draft07();
+        settings.meta_schema = Some(schemars::consts::meta_schemas::DRAFT07.into());
+        let mut schema = settings
+            .for_deserialize()
+            .into_generator()
+            .into_root_schema_for::<Notice>()
+            .to_value();
+        forbid_additional_properties(&mut schema);
+        schema
+    })
+}
+
+/// The schema as pretty JSON with a trailing newline, as committed.
+pub fn notice_schema_json() -> String {
+    let mut text = serde_json::to_string_pretty(notice_schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Marks every object schema `additionalProperties: false`, so editors flag
+/// unknown keys just as `noticec check` does.
+fn forbid_additional_properties(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(forbid_additional_properties);
+        }
+        Value::Array(items) => items.iter_mut().for_each(forbid_additional_properties),
+        _ => {}
+    }
+}
+
+/// Follows `$ref` pointers and `anyOf`/`oneOf` branches to the schema that
+/// describes a value of the given JSON type ("object" or "array").
+pub(crate) fn resolve<'a>(schema: &'a Value, want: &str) -> Option<&'a Value> {
+    let root = notice_schema();
+    let mut current = schema;
+    for _ in 0..16 {
+        if let Some(pointer) = current.get("$ref").and_then(Value::as_str) {
+            current = root.pointer(pointer.trim_start_matches('#'))?;
+            continue;
+        }
+        if let Some(branches) = current
+            .get("anyOf")
+            .or_else(|| current.get("oneOf"))
+            .and_then(Value::as_array)
+        {
+            current = branches.iter().find_map(|b| resolve(b, want))?;
+            continue;
+        }
+        let matches = match current.get("type") {
+            Some(Value::String(t)) => t == want,
+            Some(Value::Array(ts)) => ts.iter().any(|t| t == want),
+            _ => current.get("properties").is_some() && want == "object",
+        };
+        return matches.then_some(current);
+    }
+    None
+}

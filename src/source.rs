@@ -1,0 +1,80 @@
+//! Source files and positions: byte offsets to 1-based line and column.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A notice file as read from disk, with the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Where the file is on disk.
+    pub path: PathBuf,
+    /// The name shown in diagnostics: the path as given, with `/` separators.
+    pub name: String,
+    /// The text, without a leading byte order mark.
+    pub text: Arc<str>,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column (in characters) in a source file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(path: &Path, text: impl Into<Arc<str>>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            path: path.to_path_buf(),
+            name: display_name(path),
+            text,
+            line_starts,
+        }
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let prefix = self.text.get(start..offset).unwrap_or("");
+        Position {
+            line: line + 1,
+            column: prefix.chars().count() + 1,
+        }
+    }
+
+    /// Start and end positions of a span; the end is exclusive, so an empty
+    /// span starts and ends at the same place.
+    pub fn range(&self, span: &Range<usize>) -> (Position, Position) {
+        (self.position(span.start), self.position(span.end))
+    }
+}
+
+/// The name a path is reported under: as given, with `/` separators and
+/// without a leading `./`.
+pub fn display_name(path: &Path) -> String {
+    let name = path.to_string_lossy().replace('\\', "/");
+    name.strip_prefix("./").map(str::to_owned).unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let file = SourceFile::new(Path::new("./a.toml"), "ab\n£c = 1\n");
+        assert_eq!(file.name, "a.toml");
+        assert_eq!(file.position(0), Position { line: 1, column: 1 });
+        assert_eq!(file.position(3), Position { line: 2, column: 1 });
+        // "£" is two bytes but one column.
+        assert_eq!(file.position(5), Position { line: 2, column: 2 });
+        assert_eq!(file.position(999), Position { line: 3, column: 1 });
+    }
+}

@@ -1,0 +1,195 @@
+//! Stage 2, validation: a loaded notice → located diagnostics.
+//!
+//! Every rule of the selected profile runs and reports everything it finds in
+//! one pass. Rules speak in key paths; this module turns those into spans
+//! with [`SpanIndex`], applies the profile's severities and citations, and
+//! sorts the result so output does not depend on rule order.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::load::LoadedNotice;
+use crate::locate::{KeyPath, Resolved};
+use crate::profile::{Level, Profile};
+use crate::rules::{self, Context, Finding, Rule, RuleKind};
+
+/// What a notice is checked against.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub profile: Profile,
+    /// Requirement key → level, from `--severity` or project configuration.
+    pub overrides: BTreeMap<String, Level>,
+    /// The date review periods are measured to (today, unless testing).
+    pub today: Date,
+}
+
+impl Options {
+    /// The default profile, no overrides, measured to `today`.
+    pub fn new(today: Date) -> Self {
+        Self {
+            profile: Profile::named(crate::profile::DEFAULT_PROFILE)
+                .unwrap_or_else(|| Profile::built_in().remove(0)),
+            overrides: BTreeMap::new(),
+            today,
+        }
+    }
+}
+
+/// Checks a loaded notice against every rule of the profile.
+pub fn validate(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for found in rules::structure::check(&loaded.notice) {
+        diagnostics.push(to_diagnostic(
+            loaded,
+            found.rule,
+            Severity::Error,
+            None,
+            found.finding,
+        ));
+    }
+    let cx = Context {
+        notice: &loaded.notice,
+        profile: &options.profile,
+        today: options.today,
+    };
+    for rule in rules::RULES
+        .iter()
+        .filter(|r| r.kind == RuleKind::Requirement)
+    {
+        let Some(check) = rule.check else { continue };
+        let Some(severity) = options.profile.severity_of(rule.name, &options.overrides) else {
+            continue;
+        };
+        let citation = options.profile.citation_of(rule.name);
+        let mut findings = Vec::new();
+        check(&cx, &mut findings);
+        for finding in findings {
+            let severity = finding.severity.unwrap_or(severity);
+            let citation = finding.citation.clone().or(citation.map(str::to_owned));
+            diagnostics.push(to_diagnostic(loaded, rule, severity, citation, finding));
+        }
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
+}
+
+fn to_diagnostic(
+    loaded: &LoadedNotice,
+    rule: &'static Rule,
+    severity: Severity,
+    citation: Option<String>,
+    finding: Finding,
+) -> Diagnostic {
+    let (span, default_label) = locate(loaded, &finding.at, finding.within.clone());
+    let related = finding
+        .related
+        .iter()
+        .map(|(path, label)| Related {
+            span: locate(loaded, path, None).0,
+            label: label.clone(),
+        })
+        .filter(|r| r.span != span)
+        .collect();
+    Diagnostic {
+        severity,
+        code: rule.code,
+        requirement: (rule.kind == RuleKind::Requirement).then_some(rule.name),
+        citation,
+        message: finding.message,
+        help: Some(finding.help),
+        url: Some(rule.url),
+        file: loaded.file.clone(),
+        span: Some(span),
+        label: Some(finding.label.unwrap_or(default_label)),
+        related,
+    }
+}
+
+/// The span for a path and the label to use when the rule gave none.
+fn locate(
+    loaded: &LoadedNotice,
+    path: &KeyPath,
+    within: Option<Range<usize>>,
+) -> (Range<usize>, String) {
+    match loaded.index.resolve(path) {
+        Resolved::Found(place) => {
+            let span = within
+                .and_then(|range| narrow_to_string_part(&loaded.file.text, &place.value, range))
+                .unwrap_or(place.value);
+            (span, "here".to_string())
+        }
+        Resolved::Missing {
+            container,
+            container_path,
+        } => {
+            let key = path.last_key().unwrap_or("this");
+            let label = if container_path.is_root() {
+                format!("`{path}` is missing from this file")
+            } else {
+                format!("`{key}` is missing from this table")
+            };
+            (container, label)
+        }
+    }
+}
+
+/// Maps a byte range inside a string's *value* to the same text in the
+/// source, when the string is written without escapes up to there;
+/// otherwise `None` and the whole value is labelled.
+fn narrow_to_string_part(
+    text: &str,
+    value: &Range<usize>,
+    part: Range<usize>,
+) -> Option<Range<usize>> {
+    let raw = text.get(value.clone())?;
+    let quote = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| raw.starts_with(q))?;
+    let mut content_start = value.start + quote.len();
+    // TOML drops a newline straight after the opening quotes of a multi-line string.
+    if quote.len() == 3 {
+        if text[content_start..].starts_with("\r\n") {
+            content_start += 2;
+        } else if text[content_start..].starts_with('\n') {
+            content_start += 1;
+        }
+    }
+    let start = content_start + part.start;
+    let end = content_start + part.end;
+    if end > value.end {
+        return None;
+    }
+    // Only trust the mapping when the decoded value and the source agree up
+    // to the end of the part (no escapes or line continuations before it).
+    let decoded_prefix_len = part.end;
+    let source_prefix = text.get(content_start..end)?;
+    (source_prefix.len() == decoded_prefix_len && !source_prefix.contains('\\'))
+        .then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrows_inside_plain_and_multiline_strings() {
+        let text = "a = \"see the DPA 1998\"\n";
+        let value = 4..22;
+        assert_eq!(narrow_to_string_part(text, &value, 8..16), Some(13..21));
+        assert_eq!(&text[13..21], "DPA 1998");
+        let text = "a = \"\"\"\nsee the DPA 1998\"\"\"\n";
+        let value = 4..text.len() - 1;
+        assert_eq!(
+            &text[narrow_to_string_part(text, &value, 8..16).expect("narrowed")],
+            "DPA 1998"
+        );
+        let text = "a = \"s\\u0065e the DPA 1998\"\n";
+        assert_eq!(
+            narrow_to_string_part(text, &(4..text.len() - 1), 8..16),
+            None
+        );
+    }
+}
