@@ -186,7 +186,6 @@ pub fn load_str(path: &Path, text: String) -> LoadOutcome {
     let mut diagnostics = Vec::new();
     check_unknown_keys(
         &file,
-        &index,
         &KeyPath::root(),
         document.get_ref(),
         schema::notice_schema(),
@@ -279,12 +278,18 @@ fn describe_expected(expected: &str) -> &str {
     }
 }
 
-/// The closest of `candidates` to `given`, if it is close enough to be a typo.
+/// The closest of `candidates` to `given`, if it is close enough to be a
+/// typo: a few letters wrong, swapped or missing (Damerau-Levenshtein), or a
+/// shared long prefix (Jaro-Winkler).
 pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let allowed_edits = (given.chars().count() / 3).max(1);
     candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(given, c), c))
-        .filter(|(score, _)| *score > 0.8)
+        .filter(|c| {
+            strsim::damerau_levenshtein(given, c) <= allowed_edits
+                || strsim::jaro_winkler(given, c) > 0.9
+        })
+        .map(|c| (strsim::normalized_damerau_levenshtein(given, c), c))
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
@@ -293,7 +298,6 @@ pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
 /// does not know.
 fn check_unknown_keys(
     file: &Arc<SourceFile>,
-    index: &SpanIndex,
     path: &KeyPath,
     table: &DeTable<'_>,
     schema: &Value,
@@ -309,9 +313,7 @@ fn check_unknown_keys(
         let name: &str = key.get_ref();
         let child = path.key(name);
         match properties.get(name) {
-            Some(child_schema) => {
-                check_value(file, index, &child, value.get_ref(), child_schema, out)
-            }
+            Some(child_schema) => check_value(file, &child, value.get_ref(), child_schema, out),
             None => {
                 let known = properties.keys().map(String::as_str);
                 let help = match nearest(name, known) {
@@ -324,7 +326,7 @@ fn check_unknown_keys(
                 let place = if path.is_root() {
                     "at the top level".to_string()
                 } else {
-                    format!("in `{path}`")
+                    format!("in `{}`", path.table_name())
                 };
                 out.push(
                     Diagnostic::file_problem(
@@ -335,7 +337,6 @@ fn check_unknown_keys(
                     )
                     .at(key.span(), "not a notice key"),
                 );
-                let _ = index;
             }
         }
     }
@@ -343,28 +344,20 @@ fn check_unknown_keys(
 
 fn check_value(
     file: &Arc<SourceFile>,
-    index: &SpanIndex,
     path: &KeyPath,
     value: &DeValue<'_>,
     schema: &Value,
     out: &mut Vec<Diagnostic>,
 ) {
     match value {
-        DeValue::Table(table) => check_unknown_keys(file, index, path, table, schema, out),
+        DeValue::Table(table) => check_unknown_keys(file, path, table, schema, out),
         DeValue::Array(items) => {
             let Some(items_schema) = schema::resolve(schema, "array").and_then(|s| s.get("items"))
             else {
                 return;
             };
             for (i, item) in items.iter().enumerate() {
-                check_value(
-                    file,
-                    index,
-                    &path.index(i),
-                    item.get_ref(),
-                    items_schema,
-                    out,
-                );
+                check_value(file, &path.index(i), item.get_ref(), items_schema, out);
             }
         }
         _ => {}

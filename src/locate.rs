@@ -56,6 +56,23 @@ impl KeyPath {
         }
     }
 
+    /// How a TOML author names the table this path is: `[controller]`,
+    /// `[[purposes]]`, `[purposes.provision]`.
+    pub fn table_name(&self) -> String {
+        let keys: Vec<&str> = self
+            .0
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Key(k) => Some(k.as_str()),
+                Segment::Index(_) => None,
+            })
+            .collect();
+        match self.0.last() {
+            Some(Segment::Index(_)) => format!("[[{}]]", keys.join(".")),
+            _ => format!("[{}]", keys.join(".")),
+        }
+    }
+
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }

@@ -31,6 +31,9 @@ enum Command {
     Explain {
         /// A requirement key such as `lawful-basis`, or a code such as `N005`.
         rule: Option<String>,
+        /// List the rules as a Markdown table (for documentation).
+        #[arg(long, conflicts_with = "rule")]
+        markdown: bool,
     },
     /// Print the JSON Schema of the notice format (for editors).
     Schema,
@@ -82,7 +85,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
-        Command::Explain { rule } => run_explain(rule.as_deref()),
+        Command::Explain { rule, markdown } => {
+            if markdown {
+                print(&noticec::explain::markdown_table()).map(|()| EXIT_CLEAN)
+            } else {
+                run_explain(rule.as_deref())
+            }
+        }
         Command::Schema => print(&noticec::schema::notice_schema_json()).map(|()| EXIT_CLEAN),
     };
     match result {

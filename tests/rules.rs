@@ -1,0 +1,610 @@
+//! Every rule fires on a notice that breaks it, and stays quiet on one that
+//! does not. The fixtures are edits of `examples/council-tax.toml`, which
+//! passes every rule: each case says what it changes and which code must
+//! (or must not) appear, so a case that stops matching the example fails
+//! loudly instead of passing vacuously.
+
+use std::path::Path;
+
+use noticec::diagnostic::{Diagnostic, Severity};
+use noticec::load::load_str;
+use noticec::profile::Profile;
+use noticec::validate::{Options, validate};
+
+const BASE: &str = include_str!("../examples/council-tax.toml");
+
+fn today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 23)
+}
+
+fn check_with(text: &str, profile: &str) -> Vec<Diagnostic> {
+    let outcome = load_str(Path::new("case.toml"), text.to_string());
+    let mut diagnostics = outcome.diagnostics;
+    if let Some(loaded) = outcome.notice {
+        let mut options = Options::new(today());
+        options.profile = Profile::named(profile).expect("profile");
+        diagnostics.extend(validate(&loaded, &options));
+    }
+    diagnostics
+}
+
+fn check(text: &str) -> Vec<Diagnostic> {
+    check_with(text, "uk-gdpr")
+}
+
+/// Applies `(find, replace)` edits to the base notice; each `find` must occur.
+fn edit(edits: &[(&str, &str)]) -> String {
+    let mut text = BASE.to_string();
+    for (find, replace) in edits {
+        assert!(
+            text.contains(find),
+            "fixture edit no longer matches the example: {find:?}"
+        );
+        text = text.replacen(find, replace, 1);
+    }
+    text
+}
+
+fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+    diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn assert_fires(code: &str, text: &str) -> Vec<Diagnostic> {
+    let diagnostics = check(text);
+    assert!(
+        codes(&diagnostics).contains(&code),
+        "{code} should fire; got {:?}",
+        diagnostics
+            .iter()
+            .map(|d| (d.code, &d.message))
+            .collect::<Vec<_>>()
+    );
+    for d in diagnostics.iter().filter(|d| d.code == code) {
+        assert!(d.span.is_some(), "{code}: every finding is located");
+        assert!(
+            d.help.as_deref().is_some_and(|h| !h.is_empty()),
+            "{code}: every finding has help"
+        );
+        if code.starts_with(['N', 'Q']) {
+            assert!(
+                d.citation.is_some(),
+                "{code}: requirement findings cite the law"
+            );
+            assert!(d.requirement.is_some());
+        }
+    }
+    diagnostics
+}
+
+fn assert_quiet(code: &str, text: &str) {
+    let diagnostics = check(text);
+    assert!(
+        !codes(&diagnostics).contains(&code),
+        "{code} should not fire; got {:?}",
+        diagnostics
+            .iter()
+            .map(|d| (d.code, &d.message))
+            .collect::<Vec<_>>()
+    );
+}
+
+/// A purpose with a basis, law, recipients and retention but nothing else.
+const BARE_PURPOSE: &str = "\n[[purposes]]\nname = \"Test purpose\"\nlawful_bases = [\"public-task\"]\nlaw = \"Localism Act 2011\"\nrecipients = []\nretention = \"council-tax-accounts\"\n";
+
+#[test]
+fn the_complete_example_passes_every_rule() {
+    let diagnostics = check(BASE);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+}
+
+#[test]
+fn controller_identity() {
+    assert_fires(
+        "N001",
+        &edit(&[(
+            "address = \"Town Hall, High Street, Exampleton, EX1 1AA\"\n",
+            "",
+        )]),
+    );
+    assert_fires(
+        "N001",
+        &edit(&[("name = \"Example Borough Council\"\n", "")]),
+    );
+    let d = assert_fires(
+        "N001",
+        &edit(&[
+            ("email = \"council.tax@example.gov.uk\"\n", ""),
+            ("phone = \"01234 567890\"\n", ""),
+            ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
+        ]),
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("no email, phone or web form"))
+    );
+}
+
+#[test]
+fn representative() {
+    assert_quiet("N002", BASE);
+    assert_fires(
+        "N002",
+        &edit(&[(
+            "kind = \"public-authority\"\n",
+            "kind = \"public-authority\"\nestablished_in_uk = false\n",
+        )]),
+    );
+}
+
+#[test]
+fn dpo_contact() {
+    let d = assert_fires("N003", &edit(&[("[dpo]\n", "[dpo]\nappointed = false\n")]));
+    assert!(
+        d.iter()
+            .any(|d| d.citation.as_deref() == Some("UK GDPR Art. 37(1)(a)"))
+    );
+    assert_quiet(
+        "N003",
+        &edit(&[
+            ("kind = \"public-authority\"", "kind = \"company\""),
+            ("[dpo]\n", "[dpo]\nappointed = false\n"),
+        ]),
+    );
+    assert_fires(
+        "N003",
+        &edit(&[
+            ("email = \"dpo@example.gov.uk\"\naddress", "address"),
+            (
+                "address = \"Data Protection Officer, Town Hall, High Street, Exampleton, EX1 1AA\"\n",
+                "",
+            ),
+        ]),
+    );
+}
+
+#[test]
+fn purposes() {
+    assert_fires(
+        "N004",
+        &edit(&[("name = \"Billing and collecting council tax\"\n", "")]),
+    );
+}
+
+#[test]
+fn lawful_basis() {
+    let d = assert_fires(
+        "N005",
+        &edit(&[(
+            "lawful_bases = [\"legal-obligation\"]\nlaw = \"Local Government Finance Act 1992;",
+            "law = \"Local Government Finance Act 1992;",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.severity == Severity::Error && d.message.contains("has no lawful basis"))
+    );
+    // The law behind a legal obligation is a warning (Art. 6(3)).
+    let d = assert_fires(
+        "N005",
+        &edit(&[(
+            "law = \"Council Tax (Administration and Enforcement) Regulations 1992, Part 6\"\n",
+            "",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .all(|d| d.code != "N005" || d.severity == Severity::Warning)
+    );
+    // Law enforcement needs a legal basis instead of an Art. 6 basis.
+    assert_quiet(
+        "N005",
+        &format!(
+            "{BASE}\n[[purposes]]\nname = \"Prosecuting fraud\"\nlaw_enforcement = true\nlaw = \"Fraud Act 2006\"\nrecipients = []\nretention = \"council-tax-accounts\"\n"
+        ),
+    );
+}
+
+#[test]
+fn legitimate_interests_and_public_authorities() {
+    let text = edit(&[(
+        "lawful_bases = [\"public-task\"]\nlaw = \"Local Government Finance Act 1992, sections",
+        "lawful_bases = [\"legitimate-interests\"]\nlaw = \"Local Government Finance Act 1992, sections",
+    )]);
+    assert_fires("N006", &text);
+    assert_fires("Q005", &text);
+    let fixed = text.replace("lawful_bases = [\"legitimate-interests\"]", "lawful_bases = [\"legitimate-interests\"]\nlegitimate_interests = \"Keeping discounts accurate.\"");
+    assert_quiet("N006", &fixed);
+    assert_quiet(
+        "Q005",
+        &fixed.replace("kind = \"public-authority\"", "kind = \"charity\""),
+    );
+}
+
+#[test]
+fn recognised_legitimate_interest() {
+    let text = format!(
+        "{BASE}{}",
+        BARE_PURPOSE.replace("public-task", "recognised-legitimate-interest")
+    );
+    let text = text.replace("name = \"Test purpose\"", "name = \"Test purpose\"\nfrom_person = false\nother_sources = [{ name = \"Police\" }]\ndata_categories = [\"identity\"]");
+    assert_fires("N007", &text);
+    assert_quiet(
+        "N007",
+        &text.replace(
+            "name = \"Test purpose\"",
+            "name = \"Test purpose\"\nrecognised_interest = \"crime\"",
+        ),
+    );
+}
+
+#[test]
+fn special_category_condition() {
+    assert_fires(
+        "N008",
+        &edit(&[(
+            "special_category_conditions = [\"substantial-public-interest\"]\n",
+            "",
+        )]),
+    );
+    assert_fires(
+        "N008",
+        &edit(&[(
+            "schedule_1_conditions = [\"DPA 2018 Sch. 1 para 6: statutory and government purposes\"]\n",
+            "",
+        )]),
+    );
+    // Special category data that no purpose uses is reported at the category.
+    let d = assert_fires(
+        "N008",
+        &edit(&[(
+            "[\"identity\", \"household\", \"financial\", \"health\"]",
+            "[\"identity\", \"household\", \"financial\"]",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.message.contains("not used by any purpose"))
+    );
+}
+
+#[test]
+fn criminal_offence_data() {
+    let text = edit(&[(
+        "description = \"Bank details for Direct Debit, payments made and amounts owed.\"\n",
+        "description = \"Bank details for Direct Debit, payments made and amounts owed.\"\ncriminal_offence = true\n",
+    )]);
+    assert_fires("N009", &text);
+}
+
+#[test]
+fn data_categories() {
+    assert_quiet("N010", BASE);
+    let text = edit(&[(
+        "data_categories = [\"identity\", \"household\", \"financial\", \"health\"]\n",
+        "",
+    )]);
+    assert_fires("N010", &text);
+}
+
+#[test]
+fn recipients() {
+    assert_fires("N011", &edit(&[("recipients = [\"voa\"]\n", "")]));
+    // `recipients = []` states that nothing is shared.
+    assert_quiet(
+        "N011",
+        &edit(&[("recipients = [\"voa\"]\n", "recipients = []\n")]),
+    );
+}
+
+#[test]
+fn international_transfers() {
+    assert_fires(
+        "N012",
+        &edit(&[("outside_uk = false", "outside_uk = true")]),
+    );
+    assert_fires("N012", &edit(&[("[transfers]\noutside_uk = false\n", "")]));
+    let with_idta = edit(&[(
+        "outside_uk = false\n",
+        "outside_uk = true\n\n[[transfers.destinations]]\ndestination = \"United States\"\nmechanism = \"idta\"\n",
+    )]);
+    let d = assert_fires("N012", &with_idta);
+    assert!(d.iter().any(|d| d.message.contains("how to get a copy")));
+    assert_quiet(
+        "N012",
+        &with_idta.replace(
+            "mechanism = \"idta\"",
+            "mechanism = \"idta\"\ncopy = \"Ask the DPO.\"",
+        ),
+    );
+}
+
+#[test]
+fn retention() {
+    let text = edit(&[
+        (
+            "schedule_url = \"https://www.example.gov.uk/retention-schedule\"\n",
+            "",
+        ),
+        (
+            "retention = \"council-tax-accounts\"\nfrom_person = true\nother_sources = [\n",
+            "from_person = true\nother_sources = [\n",
+        ),
+    ]);
+    assert_fires("N013", &text);
+    let d = assert_fires(
+        "N013",
+        &edit(&[(
+            "trigger = \"after the end of the financial year in which the account is closed\"\n",
+            "",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .all(|d| d.code != "N013" || d.severity == Severity::Warning)
+    );
+}
+
+#[test]
+fn rights_are_checked_against_the_lawful_bases() {
+    let d = assert_fires(
+        "N014",
+        &edit(&[(
+            "[rights]\n",
+            "[rights]\nlisted = [\"access\", \"rectification\", \"erasure\", \"restriction\", \"object\", \"portability\"]\n",
+        )]),
+    );
+    let messages: Vec<_> = d
+        .iter()
+        .filter(|d| d.code == "N014")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        ["the right to data portability does not apply to any purpose in this notice"]
+    );
+    let d = assert_fires(
+        "N014",
+        &edit(&[(
+            "[rights]\n",
+            "[rights]\nlisted = [\"access\", \"rectification\", \"restriction\"]\n",
+        )]),
+    );
+    let objection = d
+        .iter()
+        .find(|d| d.message.contains("the right to object"))
+        .expect("object missing");
+    assert_eq!(objection.severity, Severity::Error);
+    let erasure = d
+        .iter()
+        .find(|d| d.message.contains("erasure"))
+        .expect("erasure missing");
+    assert_eq!(
+        erasure.severity,
+        Severity::Warning,
+        "erasure is limited under public task"
+    );
+    assert_quiet(
+        "N014",
+        &edit(&[(
+            "[rights]\n",
+            "[rights]\nlisted = [\"access\", \"rectification\", \"erasure\", \"restriction\", \"object\"]\n",
+        )]),
+    );
+    assert_fires("N014", &edit(&[("how_to_exercise = ", "description = ")]));
+}
+
+#[test]
+fn withdraw_consent() {
+    let text = edit(&[(
+        "lawful_bases = [\"public-task\"]",
+        "lawful_bases = [\"public-task\", \"consent\"]",
+    )]);
+    assert_fires("N015", &text);
+    assert_quiet(
+        "N015",
+        &text.replace(
+            "free_of_charge = true",
+            "free_of_charge = true\nhow_to_withdraw_consent = \"Email dpo@example.gov.uk.\"",
+        ),
+    );
+}
+
+#[test]
+fn complaints() {
+    assert_fires(
+        "N016",
+        &edit(&[("[complaints.controller]\n", "[complaints.ignored]\n")]),
+    );
+    assert_fires("N017", &edit(&[("[complaints.ico]\n", "")]));
+}
+
+#[test]
+fn source_and_provision() {
+    let bare = |extra: &str| {
+        format!(
+            "{BASE}{}",
+            BARE_PURPOSE.replace(
+                "name = \"Test purpose\"",
+                &format!("name = \"Test purpose\"\n{extra}")
+            )
+        )
+    };
+    assert_fires("N018", &bare(""));
+    assert_quiet("N019", &bare(""));
+    assert_quiet("N018", &bare("from_person = true"));
+    assert_fires("N019", &bare("from_person = true"));
+    assert_fires(
+        "N019",
+        &bare("from_person = true\nprovision = { requirement = \"statutory\" }"),
+    );
+    assert_quiet(
+        "N019",
+        &bare("from_person = true\nprovision = { requirement = \"voluntary\" }"),
+    );
+}
+
+#[test]
+fn automated_decisions() {
+    assert_fires("N020", &edit(&[("used = false", "used = true")]));
+    assert_fires(
+        "N020",
+        &edit(&[("[automated_decisions]\nused = false\n", "")]),
+    );
+}
+
+#[test]
+fn plain_language() {
+    let d = assert_fires(
+        "Q001",
+        &edit(&[(
+            "We work out who must pay",
+            "Pursuant to the Act we work out who must pay",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.message == "\"Pursuant to\" is legal jargon")
+    );
+    let long = format!("We work out {} who must pay", "and then ".repeat(20));
+    assert_fires("Q001", &edit(&[("We work out who must pay", &long)]));
+}
+
+#[test]
+fn free_of_charge() {
+    let d = assert_fires(
+        "Q002",
+        &edit(&[("free_of_charge = true", "free_of_charge = false")]),
+    );
+    assert!(d.iter().any(|d| d.severity == Severity::Error));
+    assert_fires("Q002", &edit(&[("free_of_charge = true\n", "")]));
+    let d = assert_fires(
+        "Q002",
+        &edit(&[(
+            "We will reply within one month.",
+            "A fee of £10 is charged for each request.",
+        )]),
+    );
+    let fee = d.iter().find(|d| d.code == "Q002").expect("fee");
+    let span = fee.span.clone().expect("span");
+    assert_eq!(&fee.file.text[span], "£10");
+}
+
+#[test]
+fn review_date() {
+    assert_fires(
+        "Q003",
+        &edit(&[("last_updated = 2026-10-01", "last_updated = 2024-01-01")]),
+    );
+    assert_fires(
+        "Q003",
+        &edit(&[("last_updated = 2026-10-01", "last_updated = 2027-01-01")]),
+    );
+    assert_fires(
+        "Q003",
+        &edit(&[(
+            "last_updated = 2026-10-01",
+            "last_updated = 2026-10-01T10:00:00",
+        )]),
+    );
+    assert_fires("Q003", &edit(&[("last_updated = 2026-10-01\n", "")]));
+    // A longer review period makes an older notice acceptable.
+    assert_quiet(
+        "Q003",
+        &edit(&[
+            ("last_updated = 2026-10-01", "last_updated = 2025-06-01"),
+            ("review_period_months = 12", "review_period_months = 24"),
+        ]),
+    );
+}
+
+#[test]
+fn current_law_points_at_the_outdated_words() {
+    for phrase in [
+        "Data Protection Act 1998",
+        "EU-US Privacy Shield",
+        "European Economic Area",
+        "Directive 95/46/EC",
+    ] {
+        let d = assert_fires(
+            "Q004",
+            &edit(&[(
+                "to bill and collect council tax",
+                &format!("to bill and collect council tax under the {phrase}"),
+            )]),
+        );
+        let finding = d.iter().find(|d| d.code == "Q004").expect("finding");
+        let span = finding.span.clone().expect("span");
+        assert!(
+            phrase
+                .to_lowercase()
+                .contains(&finding.file.text[span].to_lowercase()),
+            "{phrase}"
+        );
+    }
+    // "EEA" only as a whole word.
+    assert_quiet(
+        "Q004",
+        &edit(&[("to bill and collect", "to bill (and the EEAX) and collect")]),
+    );
+}
+
+#[test]
+fn structure_rules() {
+    assert_fires(
+        "E003",
+        &edit(&[("[dpo]\n", "[dpo]\nemial = \"x@example.gov.uk\"\n")]),
+    );
+    assert_fires(
+        "E004",
+        &edit(&[(
+            "lawful_bases = [\"public-task\"]",
+            "lawful_bases = [\"public_task\"]",
+        )]),
+    );
+    assert_fires(
+        "E004",
+        &edit(&[("email = \"dpo@example.gov.uk\"", "email = \"the DPO\"")]),
+    );
+    assert_fires(
+        "E004",
+        &edit(&[("language = \"en-GB\"", "language = \"English\"")]),
+    );
+    let d = assert_fires(
+        "E005",
+        &edit(&[("recipients = [\"voa\"]", "recipients = [\"vao\"]")]),
+    );
+    assert!(d.iter().any(|d| {
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("did you mean `voa`"))
+    }));
+    let d = assert_fires("E006", &edit(&[("id = \"voa\"", "id = \"dwp\"")]));
+    let duplicate = d.iter().find(|d| d.code == "E006").expect("duplicate");
+    assert_eq!(
+        duplicate.related.len(),
+        1,
+        "a duplicate points at both places"
+    );
+    assert_fires("E007", &edit(&[("id = \"voa\"\n", "")]));
+}
+
+#[test]
+fn the_part_3_profile_checks_the_section_44_duties_only() {
+    let text = "[controller]\nname = \"X Council\"\naddress = \"1 High St\"\nemail = \"a@x.gov.uk\"\n[dpo]\nemail = \"dpo@x.gov.uk\"\n[[purposes]]\nname = \"Prosecuting trading standards offences\"\n[rights]\nhow_to_exercise = \"Email us.\"\nfree_of_charge = true\n[complaints.controller]\nemail = \"c@x.gov.uk\"\n[complaints.ico]\n[notice]\nlast_updated = 2026-11-01\n";
+    let d = check_with(text, "dpa-2018-part-3");
+    let found: Vec<_> = d.iter().map(|d| (d.code, d.severity)).collect();
+    // s.44(2) items are warnings; Art. 13/14-only requirements do not run.
+    assert_eq!(
+        found,
+        [
+            ("N005", Severity::Warning),
+            ("N011", Severity::Warning),
+            ("N013", Severity::Warning)
+        ],
+        "{d:#?}"
+    );
+    assert!(
+        d.iter()
+            .any(|d| d.citation.as_deref() == Some("DPA 2018 s.44(2)(c)"))
+    );
+}
