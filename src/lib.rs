@@ -9,12 +9,17 @@
 //!    [`model`];
 //! 2. **validate** ([`validate`]) — run every [`rules`] check of the selected
 //!    [`profile`]; findings become located [`diagnostic`]s;
-//! 3. **report** ([`report`]) — human (miette) or JSON output.
+//! 3. **render** ([`render`]) — a view of the notice through minijinja
+//!    templates to HTML, Markdown and plain text, prose made safe;
+//! 4. **write** ([`write`]) — atomic writes that skip unchanged files.
 //!
-//! [`check`] drives load and validate over many files; [`rights`] derives
-//! which rights apply from the lawful bases; [`explain`] renders a rule's
-//! documentation. The library never prints and never exits: `main.rs` does.
+//! [`check`] drives load and validate over many files and [`report`] prints
+//! their diagnostics (human or JSON); [`build`] drives all four stages.
+//! [`rights`] derives which rights apply from the lawful bases; [`explain`]
+//! renders a rule's documentation. The library never prints and never
+//! exits: `main.rs` does.
 
+pub mod build;
 pub mod check;
 pub mod diagnostic;
 pub mod explain;
@@ -22,9 +27,11 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod profile;
+pub mod render;
 pub mod report;
 pub mod rights;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod validate;
+pub mod write;

@@ -9,11 +9,15 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use noticec::build::{self, BuildOptions};
 use noticec::check::{self, Summary};
 use noticec::profile::{Level, Profile};
+use noticec::render::templates::{self, Written};
+use noticec::render::{Format, RenderOptions, Theme};
 use noticec::report::{self, human};
 use noticec::rules::{self, structure};
 use noticec::validate::Options;
+use noticec::write::WriteStatus;
 
 /// Check and compile UK privacy notices written in TOML.
 #[derive(Parser)]
@@ -27,6 +31,14 @@ struct Cli {
 enum Command {
     /// Check notices against UK GDPR / DPA 2018 and report what is missing.
     Check(CheckArgs),
+    /// Check notices, then compile those without errors to HTML, Markdown and text.
+    Build(BuildArgs),
+    /// Write the default templates out for editing (never overwrites a file).
+    Init {
+        /// The folder to write the templates to.
+        #[arg(long, value_name = "DIR")]
+        templates: PathBuf,
+    },
     /// Show the documentation of a rule (by name or code), or list all rules.
     Explain {
         /// A requirement key such as `lawful-basis`, or a code such as `N005`.
@@ -61,6 +73,54 @@ struct CheckArgs {
     color: ColorChoice,
 }
 
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Notice files, or folders to search for `*.toml` notices (a folder
+    /// also gets an index page).
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// The folder to write the pages to.
+    #[arg(long, default_value = "site")]
+    out: PathBuf,
+    /// The output formats, comma-separated: html, md, txt.
+    #[arg(long, value_delimiter = ',', default_value = "html,md,txt")]
+    format: Vec<String>,
+    /// The look of the HTML: `plain` (built-in stylesheet) or `govuk`
+    /// (GOV.UK Frontend class names).
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Plain)]
+    theme: ThemeChoice,
+    /// HTML without the page around it, for pasting into a CMS.
+    #[arg(long)]
+    fragment: bool,
+    /// A folder of templates that replace the built-in ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Publish notices even when they have errors.
+    #[arg(long)]
+    allow_errors: bool,
+    /// Fail (exit 1) on warnings as well as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// How to print diagnostics (to standard error for human, standard output for json).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    message_format: OutputFormat,
+    /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
+    #[arg(long, default_value = noticec::profile::DEFAULT_PROFILE)]
+    profile: String,
+    /// Change a requirement's severity: `KEY=off|warning|error`. Repeatable.
+    #[arg(long = "severity", value_name = "KEY=LEVEL")]
+    severities: Vec<String>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeChoice {
+    Plain,
+    Govuk,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum OutputFormat {
     /// Readable reports with source excerpts.
@@ -85,6 +145,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Build(args) => run_build(args),
+        Command::Init { templates } => run_init_templates(&templates),
         Command::Explain { rule, markdown } => {
             if markdown {
                 print(&noticec::explain::markdown_table()).map(|()| EXIT_CLEAN)
@@ -125,33 +187,126 @@ fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let options = options(&args.profile, &args.severities)?;
     let files = check::discover(&args.paths);
     if files.is_empty() {
-        return Err(Failure::Usage(format!(
-            "no notice files (*.toml) found in {}",
-            args.paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )));
+        return Err(no_notices(&args.paths));
     }
     let reports = check::check_files(&files, &options);
     let output = match args.format {
         OutputFormat::Json => report::json::render(&reports),
-        OutputFormat::Human => human::render(&reports, human_style(args.color)),
+        OutputFormat::Human => human::render(
+            &reports,
+            human_style(args.color, std::io::stdout().is_terminal()),
+        ),
     };
     print(&output)?;
+    Ok(exit_code(&reports, args.deny_warnings))
+}
+
+fn run_build(args: BuildArgs) -> Result<u8, Failure> {
+    let check = options(&args.profile, &args.severities)?;
+    let mut formats = Vec::new();
+    for name in &args.format {
+        let format = Format::parse(name).ok_or_else(|| {
+            Failure::Usage(format!(
+                "unknown output format `{name}` (use html, md or txt)"
+            ))
+        })?;
+        if !formats.contains(&format) {
+            formats.push(format);
+        }
+    }
+    if let Some(dir) = &args.templates
+        && !dir.is_dir()
+    {
+        return Err(Failure::Usage(format!(
+            "the templates folder {} does not exist (create it with `noticec init --templates {}`)",
+            dir.display(),
+            dir.display()
+        )));
+    }
+    let options = BuildOptions {
+        out_dir: args.out.clone(),
+        formats,
+        render: RenderOptions {
+            theme: match args.theme {
+                ThemeChoice::Plain => Theme::Plain,
+                ThemeChoice::Govuk => Theme::Govuk,
+            },
+            fragment: args.fragment,
+            templates_dir: args.templates.clone(),
+        },
+        allow_errors: args.allow_errors,
+        check,
+    };
+    let files = check::discover(&args.paths);
+    if files.is_empty() {
+        return Err(no_notices(&args.paths));
+    }
+    let report = build::build(&args.paths, &options).map_err(|e| Failure::Usage(e.to_string()))?;
+    match args.message_format {
+        OutputFormat::Json => print(&report::json::render(&report.files))?,
+        OutputFormat::Human => {
+            if report.files.iter().any(|f| !f.diagnostics.is_empty()) {
+                let style = human_style(args.color, std::io::stderr().is_terminal());
+                eprint!("{}", human::render(&report.files, style));
+            }
+        }
+    }
+    let written = report
+        .outputs
+        .iter()
+        .filter(|o| o.status == WriteStatus::Written)
+        .count();
+    let published = report.files.len() - report.withheld.len();
+    eprintln!(
+        "built {published} of {} notices into {}: {written} files written, {} unchanged",
+        report.files.len(),
+        args.out.display(),
+        report.outputs.len() - written
+    );
+    for name in &report.withheld {
+        eprintln!("not published (has errors; use --allow-errors to publish anyway): {name}");
+    }
+    Ok(exit_code(&report.files, args.deny_warnings))
+}
+
+fn run_init_templates(dir: &std::path::Path) -> Result<u8, Failure> {
+    let done = templates::write_defaults(dir)
+        .map_err(|e| Failure::Usage(format!("cannot write templates to {}: {e}", dir.display())))?;
+    for item in done {
+        match item {
+            Written::Created(path) => eprintln!("created {}", path.display()),
+            Written::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
+        }
+    }
+    Ok(EXIT_CLEAN)
+}
+
+fn no_notices(paths: &[PathBuf]) -> Failure {
+    Failure::Usage(format!(
+        "no notice files (*.toml) found in {}",
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))
+}
+
+/// 2 if a file could not be read, 1 if there are errors (or warnings
+/// under `--deny-warnings`), 0 otherwise.
+fn exit_code(reports: &[check::FileReport], deny_warnings: bool) -> u8 {
     let unreadable = reports
         .iter()
         .flat_map(|r| &r.diagnostics)
         .any(|d| d.code == structure::UNREADABLE_FILE.code);
-    let summary = Summary::of(&reports);
-    Ok(if unreadable {
+    let summary = Summary::of(reports);
+    if unreadable {
         EXIT_TROUBLE
-    } else if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
-    })
+    }
 }
 
 fn options(profile: &str, severities: &[String]) -> Result<Options, Failure> {
@@ -195,8 +350,7 @@ fn today() -> Result<jiff::civil::Date, Failure> {
     }
 }
 
-fn human_style(choice: ColorChoice) -> human::Style {
-    let terminal = std::io::stdout().is_terminal();
+fn human_style(choice: ColorChoice, terminal: bool) -> human::Style {
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

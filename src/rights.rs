@@ -95,7 +95,16 @@ pub fn applicable_rights(
             }
             continue;
         }
-        for &basis in purpose.lawful_bases.iter().flatten() {
+        let bases = purpose.lawful_bases.as_deref().unwrap_or_default();
+        if bases.is_empty() {
+            // Whatever the basis turns out to be, these rights exist under
+            // every one of them (erasure at least in its limited form).
+            for right in [Right::Access, Right::Rectification, Right::Restriction] {
+                grant(right, Availability::Full);
+            }
+            grant(Right::Erasure, Availability::Limited);
+        }
+        for &basis in bases {
             for &(right, availability) in rights_for_basis(basis) {
                 grant(right, availability);
             }
@@ -188,6 +197,21 @@ mod tests {
         assert_eq!(
             rights.get(&Right::WithdrawConsent),
             Some(&Availability::Full)
+        );
+    }
+
+    #[test]
+    fn a_purpose_without_a_basis_still_has_the_universal_rights() {
+        let rights = applicable_rights(&notice_with(&[]), false);
+        let keys: Vec<_> = rights.keys().copied().collect();
+        assert_eq!(
+            keys,
+            [
+                Right::Access,
+                Right::Rectification,
+                Right::Erasure,
+                Right::Restriction
+            ]
         );
     }
 

@@ -1,0 +1,408 @@
+//! Stage 3, rendering: a checked notice → HTML, Markdown and plain text.
+//!
+//! Templates ([`templates`]) receive a [`view::NoticeView`], never the model.
+//! Prose fields are Markdown, made safe by [`prose`] for each format. Notice
+//! content is only ever passed to templates as data, so text such as
+//! `{{ 7*7 }}` in a notice is printed as it is, never evaluated.
+
+pub mod prose;
+pub mod templates;
+pub mod view;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use prose::Nesting;
+use view::NoticeView;
+
+/// An output format of `noticec build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Html,
+    Markdown,
+    Text,
+}
+
+impl Format {
+    pub const ALL: [Format; 3] = [Format::Html, Format::Markdown, Format::Text];
+
+    /// The file extension of outputs in this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+
+    /// Parses `html`, `md` (or `markdown`) and `txt` (or `text`).
+    pub fn parse(text: &str) -> Option<Format> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "html" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// The look of the HTML output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Plain semantic HTML with a small built-in stylesheet.
+    Plain,
+    /// GOV.UK Frontend class names, which most council websites style.
+    Govuk,
+}
+
+impl Theme {
+    fn name(self) -> &'static str {
+        match self {
+            Theme::Plain => "plain",
+            Theme::Govuk => "govuk",
+        }
+    }
+
+    /// Role → CSS classes, used by the HTML templates' `c()` macro.
+    fn classes(self) -> BTreeMap<&'static str, &'static str> {
+        match self {
+            Theme::Plain => BTreeMap::new(),
+            Theme::Govuk => BTreeMap::from([
+                ("h1", "govuk-heading-xl"),
+                ("h2", "govuk-heading-l"),
+                ("h3", "govuk-heading-m"),
+                ("body", "govuk-body"),
+                ("link", "govuk-link"),
+                ("list", "govuk-list govuk-list--bullet"),
+                ("summary", "govuk-summary-list"),
+                ("row", "govuk-summary-list__row"),
+                ("key", "govuk-summary-list__key"),
+                ("value", "govuk-summary-list__value"),
+                ("table", "govuk-table"),
+                ("caption", "govuk-table__caption govuk-table__caption--m"),
+                ("thead", "govuk-table__head"),
+                ("tbody", "govuk-table__body"),
+                ("tr", "govuk-table__row"),
+                ("th", "govuk-table__header"),
+                ("td", "govuk-table__cell"),
+                ("inset", "govuk-inset-text"),
+            ]),
+        }
+    }
+}
+
+/// How notices are rendered.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    pub theme: Theme,
+    /// HTML without the page around it, for pasting into a CMS.
+    pub fragment: bool,
+    /// A folder whose templates replace the embedded ones.
+    pub templates_dir: Option<PathBuf>,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self {
+            theme: Theme::Plain,
+            fragment: false,
+            templates_dir: None,
+        }
+    }
+}
+
+/// A template that failed, with where.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct RenderError {
+    /// The template file, e.g. `notice.html.j2`.
+    pub template: Option<String>,
+    /// The line in that template.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl From<minijinja::Error> for RenderError {
+    fn from(err: minijinja::Error) -> Self {
+        let mut message = err.to_string();
+        let mut source = std::error::Error::source(&err);
+        while let Some(inner) = source {
+            message.push_str(&format!(": {inner}"));
+            source = inner.source();
+        }
+        RenderError {
+            template: err.name().map(str::to_owned),
+            line: err.line(),
+            message,
+        }
+    }
+}
+
+/// One entry of the index page.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexEntry {
+    pub title: String,
+    pub href: String,
+    pub last_updated: Option<String>,
+}
+
+/// Renders notices with one template environment per format.
+pub struct Renderer {
+    envs: BTreeMap<Format, Environment<'static>>,
+    options: RenderOptions,
+}
+
+impl Renderer {
+    pub fn new(options: RenderOptions) -> Self {
+        let envs = Format::ALL
+            .into_iter()
+            .map(|format| (format, environment(format, &options)))
+            .collect();
+        Self { envs, options }
+    }
+
+    fn env(&self, format: Format) -> &Environment<'static> {
+        // Every format has an environment (built in `new`).
+        &self.envs[&format]
+    }
+
+    /// Renders one notice in one format.
+    pub fn render_notice(
+        &self,
+        view: &NoticeView<'_>,
+        format: Format,
+    ) -> Result<String, RenderError> {
+        let template = self
+            .env(format)
+            .get_template(&format!("notice.{}.j2", format.extension()))?;
+        let page_title = view.title.clone();
+        let output = template.render(context! {
+            notice => Value::from(Serde(view)),
+            language => &view.language,
+            page_title,
+            layout => self.layout(),
+        })?;
+        Ok(finish(&output, format))
+    }
+
+    /// Renders the index page (HTML or Markdown).
+    pub fn render_index(
+        &self,
+        title: &str,
+        language: &str,
+        notices: &[IndexEntry],
+        format: Format,
+    ) -> Result<String, RenderError> {
+        let template = self
+            .env(format)
+            .get_template(&format!("index.{}.j2", format.extension()))?;
+        let output = template.render(context! {
+            title,
+            page_title => title,
+            language,
+            notices => Value::from(Serde(notices)),
+            layout => self.layout(),
+        })?;
+        Ok(finish(&output, format))
+    }
+
+    fn layout(&self) -> &'static str {
+        if self.options.fragment {
+            "_fragment.html.j2"
+        } else {
+            "_page.html.j2"
+        }
+    }
+}
+
+fn environment(format: Format, options: &RenderOptions) -> Environment<'static> {
+    let mut env = Environment::new();
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    let dir = options.templates_dir.clone();
+    env.set_loader(move |name| templates::load(dir.as_deref(), name));
+    env.add_global("theme", options.theme.name());
+    env.add_global("classes", Value::from(Serde(options.theme.classes())));
+    let theme = options.theme;
+    match format {
+        Format::Html => {
+            env.add_filter("prose", move |md: &str, parent: Option<u8>| {
+                Value::from_safe_string(prose::to_html(md, theme, nesting(parent)))
+            });
+            env.add_filter("inline_prose", move |md: &str| {
+                Value::from_safe_string(inline_html(&prose::to_html(md, theme, Nesting::default())))
+            });
+            env.add_filter("inline", |s: &str| s.to_string());
+            env.add_filter("url", |s: &str| s.to_string());
+        }
+        Format::Markdown => {
+            env.add_filter("prose", |md: &str, parent: Option<u8>| {
+                prose::to_markdown(md, nesting(parent))
+                    .trim_end()
+                    .to_string()
+            });
+            env.add_filter("inline_prose", |md: &str| {
+                one_line(&prose::to_markdown(md, Nesting::default()))
+            });
+            env.add_filter("inline", |s: &str| prose::escape_markdown(s));
+            env.add_filter("url", |s: &str| {
+                s.trim()
+                    .replace(' ', "%20")
+                    .replace('(', "%28")
+                    .replace(')', "%29")
+                    .replace('<', "%3C")
+                    .replace('>', "%3E")
+            });
+        }
+        Format::Text => {
+            env.add_filter("prose", |md: &str, _parent: Option<u8>| prose::to_text(md));
+            env.add_filter("inline_prose", |md: &str| one_line(&prose::to_text(md)));
+            env.add_filter("inline", |s: &str| s.to_string());
+            env.add_filter("url", |s: &str| s.to_string());
+        }
+    }
+    env.add_filter("underline", |title: &str, mark: &str| {
+        let title = one_line(title);
+        let width = title.chars().count().clamp(1, TEXT_WIDTH);
+        format!(
+            "{title}\n{}",
+            mark.chars().next().unwrap_or('-').to_string().repeat(width)
+        )
+    });
+    env
+}
+
+/// The `prose` filter's optional argument: the level of the heading the
+/// prose sits under (default 2, a section).
+fn nesting(parent: Option<u8>) -> Nesting {
+    Nesting {
+        parent_level: parent.unwrap_or(2).clamp(1, 5),
+    }
+}
+
+/// Plain text and Markdown are wrapped or checked against this width.
+pub const TEXT_WIDTH: usize = 80;
+
+/// Joins lines into one (for values shown inside a list item).
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A single paragraph without its `<p>` wrapper, for use inside a sentence.
+fn inline_html(html: &str) -> String {
+    let trimmed = html.trim_end();
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .or_else(|| trimmed.strip_prefix("<p class=\"govuk-body\">"))
+        && let Some(inner) = inner.strip_suffix("</p>")
+        && !inner.contains("<p")
+    {
+        return inner.to_string();
+    }
+    html.to_string()
+}
+
+/// Tidies rendered output: no trailing spaces, at most one blank line in a
+/// row, one newline at the end. Markdown headings get a blank line before
+/// and after (so templates need not count newlines); plain text is wrapped
+/// at 80 columns.
+fn finish(output: &str, format: Format) -> String {
+    let mut lines: Vec<&str> = Vec::new();
+    let mut in_fence = false;
+    for line in output.lines().map(str::trim_end) {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        let heading = format == Format::Markdown && !in_fence && is_atx_heading(line);
+        if fence {
+            in_fence = !in_fence;
+        }
+        if heading {
+            lines.push("");
+        }
+        lines.push(line);
+        if heading {
+            lines.push("");
+        }
+    }
+    let mut out = String::with_capacity(output.len());
+    let mut blank = true;
+    for line in lines {
+        if line.is_empty() {
+            if !blank {
+                out.push('\n');
+            }
+            blank = true;
+            continue;
+        }
+        blank = false;
+        if format == Format::Text && line.chars().count() > TEXT_WIDTH {
+            out.push_str(&wrap_line(line));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+fn is_atx_heading(line: &str) -> bool {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+}
+
+/// Wraps a long line, indenting continuation lines under list text.
+fn wrap_line(line: &str) -> String {
+    let indent_len = line.len() - line.trim_start().len();
+    let rest = &line[indent_len..];
+    let marker = if rest.starts_with("- ") {
+        2
+    } else {
+        rest.find(". ")
+            .filter(|&i| i > 0 && i <= 3 && rest[..i].chars().all(|c| c.is_ascii_digit()))
+            .map_or(0, |i| i + 2)
+    };
+    let hanging = " ".repeat(indent_len + marker);
+    let options = textwrap::Options::new(TEXT_WIDTH)
+        .subsequent_indent(&hanging)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .word_separator(textwrap::WordSeparator::AsciiSpace);
+    textwrap::wrap(line, options).join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_wrapped_with_hanging_indents() {
+        let line = format!("- {}", "word ".repeat(30).trim_end());
+        let wrapped = finish(&line, Format::Text);
+        for l in wrapped.lines() {
+            assert!(l.chars().count() <= TEXT_WIDTH, "{l:?}");
+        }
+        assert!(
+            wrapped
+                .lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with("  word"))
+        );
+    }
+
+    #[test]
+    fn blank_lines_are_collapsed() {
+        assert_eq!(finish("a\n\n\n\nb  \n\n", Format::Markdown), "a\n\nb\n");
+    }
+}

@@ -1,0 +1,107 @@
+//! The templates: embedded defaults, overridable one file at a time.
+//!
+//! As in mdBook, the default templates are compiled into the binary so
+//! `noticec build` works with nothing beside it. A user's template folder
+//! (`--templates DIR`) replaces only the files it contains, and
+//! `noticec init --templates DIR` writes the defaults out for editing.
+
+use std::path::{Path, PathBuf};
+
+/// The embedded default templates, by name.
+pub const DEFAULTS: &[(&str, &str)] = &[
+    (
+        "notice.html.j2",
+        include_str!("../../templates/notice.html.j2"),
+    ),
+    ("notice.md.j2", include_str!("../../templates/notice.md.j2")),
+    (
+        "notice.txt.j2",
+        include_str!("../../templates/notice.txt.j2"),
+    ),
+    (
+        "index.html.j2",
+        include_str!("../../templates/index.html.j2"),
+    ),
+    ("index.md.j2", include_str!("../../templates/index.md.j2")),
+    (
+        "_page.html.j2",
+        include_str!("../../templates/_page.html.j2"),
+    ),
+    (
+        "_fragment.html.j2",
+        include_str!("../../templates/_fragment.html.j2"),
+    ),
+    (
+        "_macros.html.j2",
+        include_str!("../../templates/_macros.html.j2"),
+    ),
+    (
+        "_macros.md.j2",
+        include_str!("../../templates/_macros.md.j2"),
+    ),
+    (
+        "_macros.txt.j2",
+        include_str!("../../templates/_macros.txt.j2"),
+    ),
+    (
+        "_style.css.j2",
+        include_str!("../../templates/_style.css.j2"),
+    ),
+];
+
+/// Looks a template up: the user's folder first, then the defaults.
+pub fn load(dir: Option<&Path>, name: &str) -> Result<Option<String>, minijinja::Error> {
+    // Template names come from `include`/`extends`; keep them inside the folder.
+    if name.contains("..") || name.starts_with(['/', '\\']) || name.contains(':') {
+        return Ok(None);
+    }
+    if let Some(dir) = dir {
+        let path = dir.join(name);
+        if path.is_file() {
+            return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::TemplateNotFound,
+                    format!("cannot read template {}: {e}", path.display()),
+                )
+            });
+        }
+    }
+    Ok(DEFAULTS
+        .iter()
+        .find(|(default, _)| *default == name)
+        .map(|(_, text)| (*text).to_string()))
+}
+
+/// What `write_defaults` did with each file.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Written {
+    Created(PathBuf),
+    /// Left alone because a file of that name was already there.
+    Kept(PathBuf),
+}
+
+/// Writes the default templates into `dir` for editing, never overwriting
+/// an existing file.
+pub fn write_defaults(dir: &Path) -> std::io::Result<Vec<Written>> {
+    std::fs::create_dir_all(dir)?;
+    let mut done = Vec::new();
+    for (name, text) in DEFAULTS {
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                use std::io::Write;
+                file.write_all(text.as_bytes())?;
+                done.push(Written::Created(path));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                done.push(Written::Kept(path))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(done)
+}

@@ -1,0 +1,823 @@
+//! The view templates see: a serializable summary of a notice built for
+//! presentation, not the model itself.
+//!
+//! References are resolved (a purpose carries its recipients' names), the
+//! rights are derived from the lawful bases, dates are written out in words,
+//! and the ICO's details are filled in. Users' custom templates depend only
+//! on this view, so the model can change without breaking them (zola's
+//! `SerializingPage` does the same).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::model::{
+    ControllerKind, LawfulBasis, Notice, ProvisionRequirement, RecognisedInterest, Right,
+    SpecialCategoryCondition, TransferMechanism,
+};
+use crate::rights::{Availability, applicable_rights, right_name};
+
+/// The Information Commissioner's published contact details (the default for
+/// `[complaints.ico]`).
+pub const ICO_NAME: &str = "Information Commissioner's Office";
+pub const ICO_ADDRESS: &str = "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF";
+pub const ICO_PHONE: &str = "0303 123 1113";
+pub const ICO_WEBSITE: &str = "https://ico.org.uk/make-a-complaint/";
+
+/// Everything a notice template can use.
+#[derive(Debug, Serialize)]
+pub struct NoticeView<'a> {
+    pub title: String,
+    pub language: String,
+    pub version: Option<&'a str>,
+    pub last_updated: Option<String>,
+    pub summary: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub controller: Option<ContactView<'a>>,
+    pub controller_kind: Option<&'static str>,
+    pub ico_registration: Option<&'a str>,
+    pub representative: Option<ContactView<'a>>,
+    pub dpo: Option<ContactView<'a>>,
+    pub data_categories: Vec<CategoryView<'a>>,
+    pub recipients: Vec<NamedView<'a>>,
+    pub purposes: Vec<PurposeView<'a>>,
+    pub retention: Option<RetentionView<'a>>,
+    pub transfers: Option<TransfersView<'a>>,
+    pub automated_decisions: Option<AutomatedView<'a>>,
+    pub rights: Vec<RightView>,
+    /// The right to object, shown in its own block (Art. 21(4)).
+    pub objection: Option<RightView>,
+    pub how_to_exercise: Option<&'a str>,
+    pub how_to_withdraw_consent: Option<&'a str>,
+    pub free_of_charge: Option<bool>,
+    pub rights_description: Option<&'a str>,
+    /// Whether any purpose is law-enforcement processing (DPA 2018 Part 3).
+    pub law_enforcement: bool,
+    pub complaints_controller: Option<ComplaintsView<'a>>,
+    pub ico: Option<IcoView<'a>>,
+    pub sections: Vec<SectionView<'a>>,
+    /// The "at a glance" layer: one line per topic, linking to its section.
+    pub glance: Vec<GlanceItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactView<'a> {
+    pub name: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub web_form: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CategoryView<'a> {
+    pub name: String,
+    pub description: Option<&'a str>,
+    pub special_category: bool,
+    pub criminal_offence: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NamedView<'a> {
+    pub name: String,
+    pub description: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BasisView {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub article: &'static str,
+    pub explanation: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    pub name: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub publicly_accessible: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PurposeView<'a> {
+    pub anchor: String,
+    pub name: String,
+    pub description: Option<&'a str>,
+    pub bases: Vec<BasisView>,
+    pub law: Option<&'a str>,
+    pub legitimate_interests: Option<&'a str>,
+    pub recognised_interest: Option<&'static str>,
+    pub special_category_conditions: Vec<&'static str>,
+    pub schedule_1_conditions: Vec<&'a str>,
+    pub appropriate_policy_document: Option<&'a str>,
+    pub criminal_offence_condition: Option<&'a str>,
+    pub data_categories: Vec<String>,
+    /// `None` when the notice does not say; empty when it says "nobody".
+    pub recipients: Option<Vec<String>>,
+    pub retention: Option<String>,
+    pub from_person: Option<bool>,
+    pub other_sources: Vec<SourceView<'a>>,
+    pub provision: Option<String>,
+    pub provision_consequence: Option<&'a str>,
+    pub law_enforcement: bool,
+    pub direct_marketing: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RetentionView<'a> {
+    pub schedule_url: Option<&'a str>,
+    pub criteria: Option<&'a str>,
+    pub rules: Vec<RetentionRuleView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RetentionRuleView<'a> {
+    pub records: Option<&'a str>,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TransfersView<'a> {
+    pub outside_uk: Option<bool>,
+    pub description: Option<&'a str>,
+    pub destinations: Vec<TransferView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TransferView<'a> {
+    pub destination: Option<&'a str>,
+    pub recipient: Option<String>,
+    pub mechanism: Option<&'static str>,
+    pub copy: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AutomatedView<'a> {
+    pub used: Option<bool>,
+    pub decisions: Vec<DecisionView<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DecisionView<'a> {
+    pub description: Option<&'a str>,
+    pub logic: Option<&'a str>,
+    pub significance: Option<&'a str>,
+    pub safeguards: Option<&'a str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RightView {
+    pub key: &'static str,
+    pub name: String,
+    pub article: &'static str,
+    pub description: &'static str,
+    /// Why the right is limited here, when it is.
+    pub limitation: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ComplaintsView<'a> {
+    pub description: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub web_form: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub phone: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IcoView<'a> {
+    pub name: &'a str,
+    pub address: &'a str,
+    pub phone: &'a str,
+    pub website: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView<'a> {
+    pub anchor: String,
+    pub title: String,
+    pub body: Option<&'a str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GlanceItem {
+    pub heading: &'static str,
+    pub text: String,
+    pub anchor: &'static str,
+}
+
+fn text(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// A link field, kept only if its scheme is safe to publish (http, https,
+/// mailto, tel): a `javascript:` address is dropped even with `--allow-errors`.
+fn link(field: &Option<String>) -> Option<&str> {
+    text(field).filter(|url| super::prose::is_safe_url(url))
+}
+
+/// A string safe to use as an HTML id: lowercase letters, digits, hyphens.
+pub fn anchor(prefix: &str, id: &str) -> String {
+    let mut out = String::from(prefix);
+    let mut last_hyphen = prefix.ends_with('-');
+    for c in id.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+            last_hyphen = false;
+        } else if !last_hyphen {
+            out.push('-');
+            last_hyphen = true;
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// A date as people write it: "1 October 2026".
+pub fn date_in_words(date: jiff::civil::Date) -> String {
+    date.strftime("%-d %B %Y").to_string()
+}
+
+fn basis(b: LawfulBasis) -> BasisView {
+    let (key, name, article, explanation) = match b {
+        LawfulBasis::Consent => (
+            "consent",
+            "Consent",
+            "UK GDPR Art. 6(1)(a)",
+            "you have agreed to us using your information for this purpose",
+        ),
+        LawfulBasis::Contract => (
+            "contract",
+            "Contract",
+            "UK GDPR Art. 6(1)(b)",
+            "we need it for a contract with you, or to take steps you ask for before entering one",
+        ),
+        LawfulBasis::LegalObligation => (
+            "legal-obligation",
+            "Legal obligation",
+            "UK GDPR Art. 6(1)(c)",
+            "the law requires us to use it",
+        ),
+        LawfulBasis::VitalInterests => (
+            "vital-interests",
+            "Vital interests",
+            "UK GDPR Art. 6(1)(d)",
+            "we need it to protect someone's life",
+        ),
+        LawfulBasis::PublicTask => (
+            "public-task",
+            "Public task",
+            "UK GDPR Art. 6(1)(e)",
+            "we need it to carry out a task in the public interest or our official functions",
+        ),
+        LawfulBasis::RecognisedLegitimateInterest => (
+            "recognised-legitimate-interest",
+            "Recognised legitimate interest",
+            "UK GDPR Art. 6(1)(ea)",
+            "the law recognises this use as a legitimate interest",
+        ),
+        LawfulBasis::LegitimateInterests => (
+            "legitimate-interests",
+            "Legitimate interests",
+            "UK GDPR Art. 6(1)(f)",
+            "we have a legitimate interest that is not outweighed by your rights",
+        ),
+    };
+    BasisView {
+        key,
+        name,
+        article,
+        explanation,
+    }
+}
+
+fn recognised_interest(r: RecognisedInterest) -> &'static str {
+    match r {
+        RecognisedInterest::PublicTaskDisclosure => {
+            "disclosure to a body that needs it for a task in the public interest"
+        }
+        RecognisedInterest::NationalSecurity => "national security, public security and defence",
+        RecognisedInterest::Emergencies => "responding to an emergency",
+        RecognisedInterest::Crime => "detecting, investigating or preventing crime",
+        RecognisedInterest::Safeguarding => "safeguarding vulnerable people",
+    }
+}
+
+fn special_condition(c: SpecialCategoryCondition) -> &'static str {
+    use SpecialCategoryCondition::*;
+    match c {
+        ExplicitConsent => "your explicit consent (UK GDPR Art. 9(2)(a))",
+        EmploymentSocialSecurity => {
+            "employment, social security and social protection law (Art. 9(2)(b))"
+        }
+        VitalInterests => "protecting someone's life when they cannot consent (Art. 9(2)(c))",
+        NotForProfit => "the activities of a not-for-profit body (Art. 9(2)(d))",
+        MadePublic => "information you have made public (Art. 9(2)(e))",
+        LegalClaims => "legal claims and courts (Art. 9(2)(f))",
+        SubstantialPublicInterest => "substantial public interest (Art. 9(2)(g))",
+        HealthSocialCare => "health or social care (Art. 9(2)(h))",
+        PublicHealth => "public health (Art. 9(2)(i))",
+        ArchivingResearch => "archiving, research or statistics (Art. 9(2)(j))",
+    }
+}
+
+fn provision(p: ProvisionRequirement) -> &'static str {
+    match p {
+        ProvisionRequirement::Statutory => "The law requires you to give us this information.",
+        ProvisionRequirement::Contractual => "You must give us this information under a contract.",
+        ProvisionRequirement::ContractPrecondition => {
+            "We need this information before we can enter into a contract with you."
+        }
+        ProvisionRequirement::Voluntary => "You do not have to give us this information.",
+    }
+}
+
+fn mechanism(m: TransferMechanism) -> &'static str {
+    match m {
+        TransferMechanism::Adequacy => "UK adequacy regulations (UK GDPR Art. 45)",
+        TransferMechanism::Idta => "the International Data Transfer Agreement (Art. 46)",
+        TransferMechanism::Addendum => {
+            "the UK Addendum to the EU standard contractual clauses (Art. 46)"
+        }
+        TransferMechanism::Bcr => "binding corporate rules (Art. 47)",
+        TransferMechanism::Derogation => "a derogation for a specific situation (Art. 49)",
+    }
+}
+
+fn right_view(right: Right, availability: Availability) -> RightView {
+    let (article, description) = match right {
+        Right::Access => (
+            "UK GDPR Art. 15",
+            "You can ask for a copy of the information we hold about you.",
+        ),
+        Right::Rectification => (
+            "UK GDPR Art. 16",
+            "You can ask us to correct information about you that is wrong or incomplete.",
+        ),
+        Right::Erasure => (
+            "UK GDPR Art. 17",
+            "You can ask us to delete information about you.",
+        ),
+        Right::Restriction => (
+            "UK GDPR Art. 18",
+            "You can ask us to stop using your information for a time, for example while we check it is correct.",
+        ),
+        Right::Portability => (
+            "UK GDPR Art. 20",
+            "Where we use information you gave us with your consent or for a contract, by automated means, you can ask for it in a machine-readable format or ask us to send it to another organisation.",
+        ),
+        Right::Object => (
+            "UK GDPR Art. 21",
+            "You can object to us using your information for our public tasks or legitimate interests. We must then stop unless we have compelling legitimate grounds that override your interests. You can always object to direct marketing, and we will stop.",
+        ),
+        Right::WithdrawConsent => (
+            "UK GDPR Art. 7(3)",
+            "Where we rely on your consent, you can withdraw it at any time. This does not affect what we did before you withdrew it.",
+        ),
+        Right::AutomatedDecisions => (
+            "UK GDPR Art. 22",
+            "Where a decision about you is made by automated means, you can ask for a person to review it, give your point of view and contest the decision.",
+        ),
+    };
+    let limitation = match (right, availability) {
+        (Right::Erasure, Availability::Limited) => Some(
+            "Where we use your information to meet a legal obligation or to carry out our public tasks, the law may require us to keep it, so we cannot always delete it (UK GDPR Art. 17(3)(b)).",
+        ),
+        _ => None,
+    };
+    let mut name = right_name(right).to_string();
+    if let Some(first) = name.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    RightView {
+        key: crate::rights::right_key(right),
+        name,
+        article,
+        description,
+        limitation,
+    }
+}
+
+impl<'a> NoticeView<'a> {
+    /// Builds the view of a notice. `all_law_enforcement` follows the profile.
+    pub fn new(notice: &'a Notice, all_law_enforcement: bool) -> Self {
+        let meta = notice.notice.as_ref();
+        let names: HashMap<&str, String> = notice
+            .recipients
+            .iter()
+            .filter_map(|r| Some((r.id.as_deref()?, display(&r.name, &r.id))))
+            .collect();
+        let categories: HashMap<&str, String> = notice
+            .data_categories
+            .iter()
+            .filter_map(|c| Some((c.id.as_deref()?, display(&c.name, &c.id))))
+            .collect();
+        let retention_rules: HashMap<&str, String> = notice
+            .retention
+            .iter()
+            .flat_map(|r| &r.rules)
+            .filter_map(|rule| Some((rule.id.as_deref()?, retention_text(rule))))
+            .collect();
+
+        let purposes: Vec<PurposeView<'a>> = notice
+            .purposes
+            .iter()
+            .enumerate()
+            .map(|(i, p)| PurposeView {
+                anchor: match &p.id {
+                    Some(id) if !id.trim().is_empty() => anchor("purpose-", id),
+                    _ => format!("purpose-{}", i + 1),
+                },
+                name: text(&p.name).unwrap_or("Purpose").to_string(),
+                description: text(&p.description),
+                bases: p.lawful_bases.iter().flatten().map(|b| basis(*b)).collect(),
+                law: text(&p.law),
+                legitimate_interests: text(&p.legitimate_interests),
+                recognised_interest: p.recognised_interest.map(recognised_interest),
+                special_category_conditions: p
+                    .special_category_conditions
+                    .iter()
+                    .flatten()
+                    .map(|c| special_condition(*c))
+                    .collect(),
+                schedule_1_conditions: p
+                    .schedule_1_conditions
+                    .iter()
+                    .flatten()
+                    .map(|s| s.trim())
+                    .collect(),
+                appropriate_policy_document: link(&p.appropriate_policy_document),
+                criminal_offence_condition: text(&p.criminal_offence_condition),
+                data_categories: p
+                    .data_categories
+                    .iter()
+                    .flatten()
+                    .map(|id| {
+                        categories
+                            .get(id.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| id.clone())
+                    })
+                    .collect(),
+                recipients: p.recipients.as_ref().map(|ids| {
+                    ids.iter()
+                        .map(|id| {
+                            names
+                                .get(id.as_str())
+                                .cloned()
+                                .unwrap_or_else(|| id.clone())
+                        })
+                        .collect()
+                }),
+                retention: p
+                    .retention
+                    .as_deref()
+                    .and_then(|id| retention_rules.get(id).cloned()),
+                from_person: p.from_person,
+                other_sources: p
+                    .other_sources
+                    .iter()
+                    .flatten()
+                    .map(|s| SourceView {
+                        name: text(&s.name),
+                        description: text(&s.description),
+                        publicly_accessible: s.publicly_accessible,
+                    })
+                    .collect(),
+                provision: p
+                    .provision
+                    .as_ref()
+                    .and_then(|v| v.requirement)
+                    .map(|r| provision(r).to_string()),
+                provision_consequence: p.provision.as_ref().and_then(|v| text(&v.consequence)),
+                law_enforcement: all_law_enforcement || p.law_enforcement,
+                direct_marketing: p.direct_marketing,
+            })
+            .collect();
+
+        let derived = applicable_rights(notice, all_law_enforcement);
+        let mut rights: Vec<RightView> = derived.iter().map(|(r, a)| right_view(*r, *a)).collect();
+        let objection_index = rights.iter().position(|r| r.key == "object");
+        let objection = objection_index.map(|i| rights.remove(i));
+
+        let rights_table = notice.rights.as_ref();
+        let complaints = notice.complaints.as_ref();
+        let mut view = NoticeView {
+            title: meta
+                .and_then(|m| text(&m.title))
+                .unwrap_or("Privacy notice")
+                .to_string(),
+            language: meta
+                .and_then(|m| text(&m.language))
+                .unwrap_or("en-GB")
+                .to_string(),
+            version: meta.and_then(|m| text(&m.version)),
+            last_updated: meta
+                .and_then(|m| m.last_updated.as_ref())
+                .and_then(|d| d.date)
+                .and_then(|d| {
+                    jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+                })
+                .map(date_in_words),
+            summary: meta.and_then(|m| text(&m.summary)),
+            url: meta.and_then(|m| link(&m.url)),
+            controller: notice.controller.as_ref().map(|c| ContactView {
+                name: text(&c.name),
+                address: text(&c.address),
+                email: text(&c.email),
+                phone: text(&c.phone),
+                web_form: link(&c.web_form),
+            }),
+            controller_kind: notice
+                .controller
+                .as_ref()
+                .and_then(|c| c.kind)
+                .map(|k| match k {
+                    ControllerKind::PublicAuthority => "public authority",
+                    ControllerKind::Company => "company",
+                    ControllerKind::Charity => "charity",
+                    ControllerKind::Other => "organisation",
+                }),
+            ico_registration: notice
+                .controller
+                .as_ref()
+                .and_then(|c| text(&c.ico_registration)),
+            representative: notice.representative.as_ref().map(|c| ContactView {
+                name: text(&c.name),
+                address: text(&c.address),
+                email: text(&c.email),
+                phone: text(&c.phone),
+                web_form: link(&c.web_form),
+            }),
+            dpo: notice
+                .dpo
+                .as_ref()
+                .filter(|d| d.appointed != Some(false))
+                .map(|c| ContactView {
+                    name: text(&c.name),
+                    address: text(&c.address),
+                    email: text(&c.email),
+                    phone: text(&c.phone),
+                    web_form: link(&c.web_form),
+                }),
+            data_categories: notice
+                .data_categories
+                .iter()
+                .map(|c| CategoryView {
+                    name: display(&c.name, &c.id),
+                    description: text(&c.description),
+                    special_category: c.special_category,
+                    criminal_offence: c.criminal_offence,
+                })
+                .collect(),
+            recipients: notice
+                .recipients
+                .iter()
+                .map(|r| NamedView {
+                    name: display(&r.name, &r.id),
+                    description: text(&r.description),
+                })
+                .collect(),
+            law_enforcement: purposes.iter().any(|p| p.law_enforcement),
+            purposes,
+            retention: notice.retention.as_ref().map(|r| RetentionView {
+                schedule_url: link(&r.schedule_url),
+                criteria: text(&r.criteria),
+                rules: r
+                    .rules
+                    .iter()
+                    .map(|rule| RetentionRuleView {
+                        records: text(&rule.records),
+                        text: retention_text(rule),
+                    })
+                    .collect(),
+            }),
+            transfers: notice.transfers.as_ref().map(|t| TransfersView {
+                outside_uk: t.outside_uk,
+                description: text(&t.description),
+                destinations: t
+                    .destinations
+                    .iter()
+                    .map(|d| TransferView {
+                        destination: text(&d.destination),
+                        recipient: d
+                            .recipient
+                            .as_deref()
+                            .map(|id| names.get(id).cloned().unwrap_or_else(|| id.to_string())),
+                        mechanism: d.mechanism.map(mechanism),
+                        copy: text(&d.copy),
+                    })
+                    .collect(),
+            }),
+            automated_decisions: notice.automated_decisions.as_ref().map(|a| AutomatedView {
+                used: a.used,
+                decisions: a
+                    .decisions
+                    .iter()
+                    .map(|d| DecisionView {
+                        description: text(&d.description),
+                        logic: text(&d.logic),
+                        significance: text(&d.significance),
+                        safeguards: text(&d.safeguards),
+                    })
+                    .collect(),
+            }),
+            rights,
+            objection,
+            how_to_exercise: rights_table.and_then(|r| text(&r.how_to_exercise)),
+            how_to_withdraw_consent: rights_table.and_then(|r| text(&r.how_to_withdraw_consent)),
+            free_of_charge: rights_table.and_then(|r| r.free_of_charge),
+            rights_description: rights_table.and_then(|r| text(&r.description)),
+            complaints_controller: complaints.and_then(|c| c.controller.as_ref()).map(|c| {
+                ComplaintsView {
+                    description: text(&c.description),
+                    email: text(&c.email),
+                    web_form: link(&c.web_form),
+                    address: text(&c.address),
+                    phone: text(&c.phone),
+                }
+            }),
+            ico: complaints.and_then(|c| c.ico.as_ref()).map(|ico| IcoView {
+                name: text(&ico.name).unwrap_or(ICO_NAME),
+                address: text(&ico.address).unwrap_or(ICO_ADDRESS),
+                phone: text(&ico.phone).unwrap_or(ICO_PHONE),
+                website: link(&ico.website).unwrap_or(ICO_WEBSITE),
+            }),
+            sections: notice
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(i, s)| SectionView {
+                    anchor: match &s.id {
+                        Some(id) if !id.trim().is_empty() => anchor("section-", id),
+                        _ => format!("section-{}", i + 1),
+                    },
+                    title: text(&s.title).unwrap_or("More information").to_string(),
+                    body: text(&s.body),
+                })
+                .collect(),
+            glance: Vec::new(),
+        };
+        view.glance = glance(&view);
+        view
+    }
+}
+
+fn display(name: &Option<String>, id: &Option<String>) -> String {
+    text(name).or(text(id)).unwrap_or("(unnamed)").to_string()
+}
+
+fn retention_text(rule: &crate::model::RetentionRule) -> String {
+    match (
+        text(&rule.period),
+        text(&rule.trigger),
+        text(&rule.criteria),
+    ) {
+        (Some(period), Some(trigger), _) => format!("{period} {trigger}"),
+        (Some(period), None, _) => period.to_string(),
+        (None, _, Some(criteria)) => criteria.to_string(),
+        (None, _, None) => "Not stated".to_string(),
+    }
+}
+
+/// Joins a list as people write it: "a, b and c".
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The "at a glance" layer (ICO: layered notices), in plain sentences.
+fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
+    let mut items = Vec::new();
+    if let Some(name) = view.controller.as_ref().and_then(|c| c.name) {
+        items.push(GlanceItem {
+            heading: "Who we are",
+            text: format!("{name} is responsible for your information."),
+            anchor: "who-we-are",
+        });
+    }
+    let categories: Vec<String> = view
+        .data_categories
+        .iter()
+        .map(|c| c.name.clone())
+        .collect();
+    if !categories.is_empty() {
+        items.push(GlanceItem {
+            heading: "What we collect",
+            text: format!("{}.", join_words(&categories)),
+            anchor: "what-we-collect",
+        });
+    }
+    if !view.purposes.is_empty() {
+        let mut bases: Vec<String> = view
+            .purposes
+            .iter()
+            .flat_map(|p| p.bases.iter().map(|b| b.name.to_lowercase()))
+            .collect();
+        bases.sort();
+        bases.dedup();
+        let why: Vec<String> = view.purposes.iter().map(|p| p.name.clone()).collect();
+        let mut text = format!("{}.", join_words(&why));
+        if !bases.is_empty() {
+            text.push_str(&format!(" Lawful basis: {}.", join_words(&bases)));
+        }
+        items.push(GlanceItem {
+            heading: "Why we use it",
+            text,
+            anchor: "purposes",
+        });
+    }
+    let mut shared: Vec<String> = view
+        .purposes
+        .iter()
+        .flat_map(|p| p.recipients.iter().flatten().cloned())
+        .collect();
+    shared.sort();
+    shared.dedup();
+    let all_stated =
+        !view.purposes.is_empty() && view.purposes.iter().all(|p| p.recipients.is_some());
+    if !shared.is_empty() || all_stated {
+        items.push(GlanceItem {
+            heading: "Who we share it with",
+            text: if shared.is_empty() {
+                "We do not share it with anyone else.".to_string()
+            } else {
+                format!("{}.", join_words(&shared))
+            },
+            // With nothing shared there is no sharing section: point at the purposes.
+            anchor: if shared.is_empty() {
+                "purposes"
+            } else {
+                "sharing"
+            },
+        });
+    }
+    if let Some(retention) = &view.retention {
+        let text = if retention.rules.len() == 1 {
+            format!("{}.", retention.rules[0].text)
+        } else if !retention.rules.is_empty() {
+            "For the periods set out below, depending on the records.".to_string()
+        } else {
+            "In line with our retention schedule.".to_string()
+        };
+        items.push(GlanceItem {
+            heading: "How long we keep it",
+            text,
+            anchor: "retention",
+        });
+    }
+    let mut rights: Vec<String> = view
+        .rights
+        .iter()
+        .map(|r| r.key.replace('-', " "))
+        .collect();
+    if view.objection.is_some() {
+        rights.push("object".to_string());
+    }
+    if !rights.is_empty() {
+        items.push(GlanceItem {
+            heading: "Your rights",
+            text: if view.free_of_charge == Some(false) {
+                format!("You have rights including {}.", join_words(&rights))
+            } else {
+                format!(
+                    "You have rights including {}. Requests are free.",
+                    join_words(&rights)
+                )
+            },
+            anchor: "rights",
+        });
+    }
+    if view.complaints_controller.is_some() || view.ico.is_some() {
+        items.push(GlanceItem {
+            heading: "How to complain",
+            text: match (view.complaints_controller.is_some(), view.ico.is_some()) {
+                (true, true) => {
+                    "To us first, and then to the Information Commissioner.".to_string()
+                }
+                (true, false) => "To us.".to_string(),
+                _ => "To the Information Commissioner.".to_string(),
+            },
+            anchor: "complaints",
+        });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_safe_ids() {
+        assert_eq!(anchor("section-", "CCTV & Cameras"), "section-cctv-cameras");
+        assert_eq!(anchor("purpose-", "\"><script>"), "purpose-script");
+    }
+
+    #[test]
+    fn dates_are_written_in_words() {
+        assert_eq!(date_in_words(jiff::civil::date(2026, 4, 1)), "1 April 2026");
+    }
+}

@@ -1,0 +1,195 @@
+//! `noticec build` end to end: what is written, what is withheld, what is
+//! refused, and that a rebuild of unchanged notices writes nothing.
+
+use std::path::{Path, PathBuf};
+
+use noticec::build::{BuildError, BuildOptions, build};
+use noticec::render::{Format, RenderOptions};
+use noticec::validate::Options;
+use noticec::write::WriteStatus;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("noticec-build-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn options(out: &Path) -> BuildOptions {
+    BuildOptions {
+        out_dir: out.to_path_buf(),
+        formats: Format::ALL.to_vec(),
+        render: RenderOptions::default(),
+        allow_errors: false,
+        check: Options::new(jiff::civil::date(2026, 11, 23)),
+    }
+}
+
+/// A folder with the complete example and the minimal (failing) one.
+fn sources(name: &str) -> PathBuf {
+    let dir = temp_dir(name).join("notices");
+    std::fs::create_dir_all(&dir).expect("dir");
+    for example in ["council-tax", "minimal"] {
+        std::fs::copy(
+            format!("examples/{example}.toml"),
+            dir.join(format!("{example}.toml")),
+        )
+        .expect("copy");
+    }
+    dir
+}
+
+#[test]
+fn a_folder_builds_every_format_and_an_index_and_withholds_notices_with_errors() {
+    let src = sources("folder");
+    let out = src.parent().expect("parent").join("site");
+    let report = build(std::slice::from_ref(&src), &options(&out)).expect("builds");
+    let mut written: Vec<String> = report
+        .outputs
+        .iter()
+        .map(|o| {
+            o.path
+                .strip_prefix(&out)
+                .expect("inside out")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "council-tax.html",
+            "council-tax.md",
+            "council-tax.txt",
+            "index.html",
+            "index.md"
+        ]
+    );
+    assert_eq!(
+        report.withheld,
+        [noticec::source::display_name(&src.join("minimal.toml"))]
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    assert!(index.contains("<a href=\"council-tax.html\">Council tax privacy notice</a> (last updated 1 October 2026)"), "{index}");
+
+    // With --allow-errors the minimal notice is published too.
+    let mut allow = options(&out);
+    allow.allow_errors = true;
+    let report = build(&[src], &allow).expect("builds");
+    assert!(report.withheld.is_empty());
+    assert!(out.join("minimal.html").is_file());
+}
+
+#[test]
+fn an_unchanged_rebuild_writes_nothing() {
+    let src = sources("rebuild");
+    let out = src.parent().expect("parent").join("site");
+    build(std::slice::from_ref(&src), &options(&out)).expect("first build");
+    let report = build(&[src], &options(&out)).expect("second build");
+    assert!(!report.outputs.is_empty());
+    assert!(
+        report
+            .outputs
+            .iter()
+            .all(|o| o.status == WriteStatus::Unchanged),
+        "{:?}",
+        report.outputs
+    );
+}
+
+#[test]
+fn a_build_that_would_overwrite_a_source_file_is_refused() {
+    let dir = temp_dir("overwrite");
+    // A source named like an output of another format.
+    let source = dir.join("notice.md");
+    std::fs::copy("examples/council-tax.toml", &source).expect("copy");
+    let before = std::fs::read(&source).expect("read");
+    let err = build(std::slice::from_ref(&source), &options(&dir)).expect_err("refused");
+    assert!(matches!(err, BuildError::OverwritesSource { .. }), "{err}");
+    assert!(err.to_string().contains("would overwrite the source file"));
+    assert_eq!(
+        std::fs::read(&source).expect("read"),
+        before,
+        "the source is untouched"
+    );
+}
+
+#[test]
+fn two_notices_with_the_same_output_name_are_refused() {
+    let dir = temp_dir("same-name");
+    for sub in ["a", "b"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("dir");
+        std::fs::copy("examples/council-tax.toml", dir.join(sub).join("tax.toml")).expect("copy");
+    }
+    let err = build(
+        &[dir.join("a/tax.toml"), dir.join("b/tax.toml")],
+        &options(&dir.join("site")),
+    )
+    .expect_err("refused");
+    assert!(matches!(err, BuildError::SameOutput { .. }), "{err}");
+}
+
+#[test]
+fn template_errors_name_the_template_and_line() {
+    let dir = temp_dir("templates");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).expect("dir");
+    std::fs::write(
+        templates.join("notice.txt.j2"),
+        "Title: {{ notice.title }}\n{% if %}\n",
+    )
+    .expect("write");
+    let mut opts = options(&dir.join("site"));
+    opts.render.templates_dir = Some(templates);
+    let err =
+        build(&[PathBuf::from("examples/council-tax.toml")], &opts).expect_err("template error");
+    let message = err.to_string();
+    assert!(message.contains("notice.txt.j2, line 2"), "{message}");
+}
+
+#[test]
+fn a_user_template_overrides_one_file_and_the_rest_stay_built_in() {
+    let dir = temp_dir("override");
+    let templates = dir.join("templates");
+    std::fs::create_dir_all(&templates).expect("dir");
+    std::fs::write(
+        templates.join("notice.txt.j2"),
+        "{{ notice.title }} for {{ notice.controller.name }}\n",
+    )
+    .expect("write");
+    let out = dir.join("site");
+    let mut opts = options(&out);
+    opts.render.templates_dir = Some(templates);
+    build(&[PathBuf::from("examples/council-tax.toml")], &opts).expect("builds");
+    assert_eq!(
+        std::fs::read_to_string(out.join("council-tax.txt")).expect("txt"),
+        "Council tax privacy notice for Example Borough Council\n"
+    );
+    assert!(
+        std::fs::read_to_string(out.join("council-tax.html"))
+            .expect("html")
+            .contains("<h2 id=\"rights\">Your rights</h2>")
+    );
+}
+
+#[test]
+fn init_writes_the_default_templates_and_never_overwrites() {
+    use noticec::render::templates::{DEFAULTS, Written, write_defaults};
+    let dir = temp_dir("init").join("templates");
+    let first = write_defaults(&dir).expect("writes");
+    assert_eq!(
+        first
+            .iter()
+            .filter(|w| matches!(w, Written::Created(_)))
+            .count(),
+        DEFAULTS.len()
+    );
+    std::fs::write(dir.join("notice.txt.j2"), "mine").expect("write");
+    let second = write_defaults(&dir).expect("writes");
+    assert!(second.iter().all(|w| matches!(w, Written::Kept(_))));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notice.txt.j2")).expect("read"),
+        "mine"
+    );
+}

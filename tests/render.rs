@@ -1,0 +1,234 @@
+//! What readers see: every example rendered in every format, both themes and
+//! fragment mode (snapshots), and hostile prose coming out inert.
+
+use std::path::{Path, PathBuf};
+
+use noticec::load::load_str;
+use noticec::render::view::NoticeView;
+use noticec::render::{Format, RenderOptions, Renderer, Theme};
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = ["examples", "examples/seeds", "examples/corrected"]
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flat_map(|entries| entries.flatten().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 2, "the examples are there");
+    files
+}
+
+fn render(text: &str, format: Format, options: RenderOptions) -> String {
+    let outcome = load_str(Path::new("case.toml"), text.to_string());
+    let loaded = outcome.notice.expect("the notice loads");
+    let view = NoticeView::new(&loaded.notice, false);
+    Renderer::new(options)
+        .render_notice(&view, format)
+        .expect("renders")
+}
+
+fn snapshot_name(path: &Path, suffix: &str) -> String {
+    let parent = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match parent.as_deref() {
+        Some("examples") | None => format!("{stem}.{suffix}"),
+        Some(dir) => format!("{dir}-{stem}.{suffix}"),
+    }
+}
+
+#[test]
+fn every_example_in_every_format() {
+    for path in examples() {
+        let text = std::fs::read_to_string(&path).expect("example");
+        for format in Format::ALL {
+            let output = render(&text, format, RenderOptions::default());
+            insta::assert_snapshot!(snapshot_name(&path, format.extension()), output);
+        }
+        let govuk = RenderOptions {
+            theme: Theme::Govuk,
+            ..RenderOptions::default()
+        };
+        insta::assert_snapshot!(
+            snapshot_name(&path, "govuk.html"),
+            render(&text, Format::Html, govuk)
+        );
+        let fragment = RenderOptions {
+            fragment: true,
+            ..RenderOptions::default()
+        };
+        insta::assert_snapshot!(
+            snapshot_name(&path, "fragment.html"),
+            render(&text, Format::Html, fragment)
+        );
+    }
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let text = std::fs::read_to_string("examples/council-tax.toml").expect("example");
+    for format in Format::ALL {
+        assert_eq!(
+            render(&text, format, RenderOptions::default()),
+            render(&text, format, RenderOptions::default())
+        );
+    }
+}
+
+#[test]
+fn text_output_fits_80_columns() {
+    for path in examples() {
+        let text = std::fs::read_to_string(&path).expect("example");
+        let output = render(&text, Format::Text, RenderOptions::default());
+        for line in output.lines() {
+            // A single word longer than the width (a long URL) cannot be wrapped.
+            if line.contains(' ') || line.trim_start().starts_with('-') {
+                let width = line.chars().count();
+                assert!(
+                    width <= 80 || !line.trim().contains(' '),
+                    "{}: line of {width} columns: {line:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+/// Puts `payload` into a title, a name and several prose fields.
+fn hostile(payload: &str) -> String {
+    let base = std::fs::read_to_string("examples/council-tax.toml").expect("example");
+    let quoted = payload.replace('\\', "\\\\").replace('"', "\\\"");
+    base.replace(
+        "title = \"Council tax privacy notice\"",
+        &format!("title = \"Council tax {quoted}\""),
+    )
+    .replace(
+        "name = \"Department for Work and Pensions\"",
+        &format!("name = \"DWP {quoted}\""),
+    )
+    .replace(
+        "description = \"We work out who must pay, send bills and take payments.\"",
+        &format!("description = \"We work out who must pay. {quoted}\""),
+    )
+    .replace(
+        "Read more on [the National Fraud Initiative]",
+        &format!("{payload}\n\nRead more on [the National Fraud Initiative]"),
+    )
+}
+
+/// What a standard CommonMark renderer makes of Markdown output, so the
+/// tests judge it as a reader's browser would.
+fn markdown_to_html(md: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+    html
+}
+
+/// Asserts that no markup, handler or unsafe link can run in `html`.
+fn assert_inert(html: &str, context: &str) {
+    let lower = html.to_lowercase();
+    for bad in [
+        "<script",
+        "<img",
+        "<iframe",
+        "href=\"javascript:",
+        "href=\"data:",
+        "src=\"",
+    ] {
+        assert!(!lower.contains(bad), "{context}: found {bad} in\n{html}");
+    }
+}
+
+#[test]
+fn script_tags_are_inert() {
+    let text = hostile("<script>alert(1)</script>");
+    let html = render(&text, Format::Html, RenderOptions::default());
+    assert_inert(&html, "html");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the text is kept, escaped"
+    );
+    let md = render(&text, Format::Markdown, RenderOptions::default());
+    let from_md = markdown_to_html(&md);
+    assert_inert(&from_md, "markdown");
+    assert!(
+        from_md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "markdown keeps the words"
+    );
+    let txt = render(&text, Format::Text, RenderOptions::default());
+    assert!(
+        txt.contains("<script>alert(1)</script>"),
+        "plain text keeps the words as they are"
+    );
+}
+
+#[test]
+fn event_handler_attributes_are_inert() {
+    let text = hostile("<img src=x onerror=alert(1)>");
+    for theme in [Theme::Plain, Theme::Govuk] {
+        let html = render(
+            &text,
+            Format::Html,
+            RenderOptions {
+                theme,
+                ..RenderOptions::default()
+            },
+        );
+        assert_inert(&html, "html");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+    let md = render(&text, Format::Markdown, RenderOptions::default());
+    assert_inert(&markdown_to_html(&md), "markdown");
+}
+
+#[test]
+fn javascript_links_are_inert() {
+    let text =
+        hostile("[click](javascript:alert(1)) [data](data:text/html,hi) [ok](https://ico.org.uk)");
+    let html = render(&text, Format::Html, RenderOptions::default());
+    assert_inert(&html, "html");
+    assert!(
+        html.contains("<a href=\"https://ico.org.uk\">ok</a>"),
+        "safe links survive"
+    );
+    let md = render(&text, Format::Markdown, RenderOptions::default());
+    assert_inert(&markdown_to_html(&md), "markdown");
+    let txt = render(&text, Format::Text, RenderOptions::default());
+    assert!(
+        !txt.contains("(javascript:alert(1))") || txt.contains("[click](javascript:alert(1))"),
+        "prose links lose unsafe targets"
+    );
+    // A javascript: address in a link field is dropped too.
+    let text = std::fs::read_to_string("examples/council-tax.toml")
+        .expect("example")
+        .replace("https://www.example.gov.uk/contact", "javascript:alert(1)");
+    for format in Format::ALL {
+        let output = render(&text, format, RenderOptions::default());
+        assert!(!output.contains("javascript:"), "{format:?}: {output}");
+    }
+}
+
+#[test]
+fn template_syntax_in_content_is_not_evaluated() {
+    let text = hostile("{{ 7*7 }} {% if true %}yes{% endif %}");
+    let html = render(&text, Format::Html, RenderOptions::default());
+    let md = markdown_to_html(&render(&text, Format::Markdown, RenderOptions::default()));
+    let txt = render(&text, Format::Text, RenderOptions::default());
+    for (format, output) in [("html", html), ("markdown", md), ("text", txt)] {
+        assert!(
+            output.contains("{{ 7*7 }}"),
+            "{format} keeps the text as written"
+        );
+        assert!(
+            output.contains("{% if true %}yes{% endif %}"),
+            "{format} keeps the text as written"
+        );
+        assert!(!output.contains("49"), "{format} did not evaluate it");
+    }
+}
