@@ -360,7 +360,7 @@ fn rights_are_checked_against_the_lawful_bases() {
         .collect();
     assert_eq!(
         messages,
-        ["the right to data portability does not apply to any purpose in this notice"]
+        ["the notice offers the right to data portability, which no purpose in it gives"]
     );
     let d = assert_fires(
         "N014",
@@ -607,4 +607,70 @@ fn the_part_3_profile_checks_the_section_44_duties_only() {
         d.iter()
             .any(|d| d.citation.as_deref() == Some("DPA 2018 s.44(2)(c)"))
     );
+}
+
+#[test]
+fn retired_contact() {
+    let d = assert_fires(
+        "Q006",
+        &edit(&[(
+            "email = \"dpo@example.gov.uk\"",
+            "email = \"dpo@example.gcsx.gov.uk\"",
+        )]),
+    );
+    let finding = d.iter().find(|d| d.code == "Q006").expect("finding");
+    let span = finding.span.clone().expect("span");
+    assert_eq!(&finding.file.text[span], "dpo@example.gcsx.gov.uk");
+    assert_fires(
+        "Q006",
+        &edit(&[(
+            "We will reply within one month.",
+            "Or email mail@dataprotection.gov.uk.",
+        )]),
+    );
+}
+
+#[test]
+fn placeholder_link() {
+    assert_fires(
+        "Q007",
+        &edit(&[(
+            "(https://www.gov.uk/government/collections/national-fraud-initiative)",
+            "(#)",
+        )]),
+    );
+    assert_fires(
+        "Q007",
+        &edit(&[(
+            "Read more on",
+            "Details are on the link below. Read more on",
+        )]),
+    );
+}
+
+#[test]
+fn cookie_consent() {
+    let text = format!(
+        "{BASE}\n[[sections]]\nid = \"cookies\"\ntitle = \"Cookies\"\nbody = \"We use Google Analytics cookies to count visitors.\"\n"
+    );
+    assert_fires("Q008", &text);
+    assert_quiet(
+        "Q008",
+        &text.replace(
+            "to count visitors.",
+            "to count visitors, only if you accept them in our cookie banner.",
+        ),
+    );
+}
+
+#[test]
+fn consent_public_task() {
+    assert_fires(
+        "Q009",
+        &edit(&[(
+            "lawful_bases = [\"public-task\"]",
+            "lawful_bases = [\"public-task\", \"consent\"]",
+        )]),
+    );
+    assert_quiet("Q009", BASE);
 }

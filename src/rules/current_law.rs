@@ -9,7 +9,8 @@ pub const RULE: Rule = Rule {
     summary: "The notice does not cite repealed law or outdated transfer mechanisms",
     docs: r#"## What it checks
 That no text in the notice cites the Data Protection Act 1998, Directive
-95/46/EC, the "EU GDPR" as the law that applies, the European Economic Area
+95/46/EC, the Telecommunications (Lawful Business Practice) Regulations
+2000, the "EU GDPR" as the law that applies, the European Economic Area
 as the boundary for transfers, or the EU-US Privacy Shield.
 
 ## Why it matters
@@ -50,6 +51,11 @@ const OUTDATED: &[(&str, &str, &str)] = &[
         "95/46/ec",
         "cites Directive 95/46/EC, replaced by the GDPR in 2018",
         "refer to the UK GDPR and the Data Protection Act 2018",
+    ),
+    (
+        "lawful business practice",
+        "cites the Telecommunications (Lawful Business Practice) Regulations 2000, revoked in 2018",
+        "refer to the Investigatory Powers (Interception by Businesses etc. for Monitoring and Record-keeping Purposes) Regulations 2018",
     ),
     (
         "eu gdpr",

@@ -10,8 +10,9 @@ pub const RULE: Rule = Rule {
     summary: "The notice says rights requests are free, and never asks for a fee",
     docs: r#"## What it checks
 That `[rights]` says `free_of_charge = true` (a warning when it says
-nothing), that it does not say `false`, and that no text mentions a fee in
-pounds for a request (such as the old £10 subject access fee).
+nothing), that it does not say `false`, and that no text asks for a fee for
+a request: a pound amount (such as the old £10 subject access fee) or
+wording such as "we may make a charge for this service".
 
 ## Why it matters
 UK GDPR Art. 12(5) makes information and rights requests free of charge; a
@@ -68,17 +69,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// A pound amount in a sentence that talks about a fee or charge for a request.
+/// A sentence that asks for a fee for a request: a pound amount, or "may
+/// make a charge", in a sentence about fees and requests. Sentences that say
+/// there is no charge are left alone.
 fn fee_mention(text: &str) -> Option<std::ops::Range<usize>> {
     for sentence in text.split_inclusive(['.', '\n']) {
         let lower = sentence.to_ascii_lowercase();
         let about_fee = ["fee", "charge"].iter().any(|w| lower.contains(w));
-        let about_request = ["request", "access", "copy", "information"]
+        let about_request = ["request", "access", "copy", "information", "this service"]
             .iter()
             .any(|w| lower.contains(w));
-        if !(about_fee && about_request) {
+        let says_free = [
+            "no charge",
+            "free of charge",
+            "no fee",
+            "without charge",
+            "not charge",
+            "free",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !(about_fee && about_request) || says_free {
             continue;
         }
+        let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
         if let Some(pos) = sentence.find('£') {
             let digits = sentence[pos + '£'.len_utf8()..]
                 .chars()
@@ -86,8 +100,18 @@ fn fee_mention(text: &str) -> Option<std::ops::Range<usize>> {
                 .map(char::len_utf8)
                 .sum::<usize>();
             if digits > 0 {
-                let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
                 return Some(offset + pos..offset + pos + '£'.len_utf8() + digits);
+            }
+        }
+        for phrase in [
+            "may make a charge",
+            "may charge",
+            "will charge",
+            "a fee is payable",
+            "fee payable",
+        ] {
+            if let Some(pos) = lower.find(phrase) {
+                return Some(offset + pos..offset + pos + phrase.len());
             }
         }
     }
@@ -104,5 +128,14 @@ mod tests {
         let range = fee_mention(text).expect("fee");
         assert_eq!(&text[range], "£10");
         assert_eq!(fee_mention("Council tax is £1,200 a year."), None);
+        let text = "You can ask for a copy. Please note we may make a charge for this service.";
+        assert_eq!(
+            fee_mention(text).map(|r| &text[r]),
+            Some("may make a charge")
+        );
+        assert_eq!(
+            fee_mention("There is no charge for a copy of your information."),
+            None
+        );
     }
 }

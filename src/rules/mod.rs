@@ -19,7 +19,9 @@ use crate::profile::Profile;
 mod automated_decisions;
 mod complaint_controller;
 mod complaint_ico;
+mod consent_public_task;
 mod controller_identity;
+mod cookie_consent;
 mod criminal_offence_data;
 mod current_law;
 mod data_categories;
@@ -28,6 +30,7 @@ mod free_of_charge;
 mod international_transfers;
 mod lawful_basis;
 mod legitimate_interests;
+mod placeholder_link;
 mod plain_language;
 mod provision_requirement;
 mod public_task_legitimate_interests;
@@ -36,6 +39,7 @@ mod recipients;
 mod recognised_legitimate_interest;
 mod representative;
 mod retention;
+mod retired_contact;
 mod review_date;
 mod rights;
 mod source;
@@ -106,6 +110,10 @@ pub static RULES: &[&Rule] = &[
     &review_date::RULE,
     &current_law::RULE,
     &public_task_legitimate_interests::RULE,
+    &retired_contact::RULE,
+    &placeholder_link::RULE,
+    &cookie_consent::RULE,
+    &consent_public_task::RULE,
 ];
 
 /// Finds a rule by code (`N005`) or name (`lawful-basis`), ignoring case.
@@ -163,10 +171,20 @@ impl<'a> Context<'a> {
         crate::model::prose_fields(self.notice)
     }
 
-    /// A readable name for a purpose in messages: its name, id or number.
+    /// A readable name for a purpose in messages: its name (shortened to
+    /// 60 characters), id or place in the file.
     pub fn purpose_label(&self, path: &KeyPath, purpose: &Purpose) -> String {
+        const LONGEST: usize = 60;
         match (&purpose.name, &purpose.id) {
-            (Some(name), _) if !name.trim().is_empty() => format!("purpose \"{}\"", name.trim()),
+            (Some(name), _) if !name.trim().is_empty() => {
+                let name = name.trim();
+                if name.chars().count() > LONGEST {
+                    let cut: String = name.chars().take(LONGEST - 1).collect();
+                    format!("purpose \"{}…\"", cut.trim_end())
+                } else {
+                    format!("purpose \"{name}\"")
+                }
+            }
             (_, Some(id)) if !id.trim().is_empty() => format!("purpose `{}`", id.trim()),
             _ => format!("purpose `{path}`"),
         }

@@ -78,7 +78,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     at.key("listed").index(i),
                     format!(
-                        "{} does not apply to any purpose in this notice",
+                        "the notice offers {}, which no purpose in it gives",
                         right_name(*right)
                     ),
                     format!(

@@ -1,0 +1,84 @@
+//! `placeholder-link` (Q007): links that go nowhere and text that points at
+//! something that is not there.
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::{Context, Finding, Rule, RuleKind};
+
+pub const RULE: Rule = Rule {
+    code: "Q007",
+    name: "placeholder-link",
+    kind: RuleKind::Requirement,
+    summary: "Prose has no placeholder links or references to missing attachments",
+    docs: r#"## What it checks
+Every prose field, for Markdown links with no destination or `#`, and for
+wording that points at something the notice does not contain: "link
+below", "attached below", "click here", "at here", "[link]", "insert link".
+
+## Why it matters
+Notices copied from a CMS often lose their links and attachments. A reader
+told to follow "the link below" that is not there cannot find the
+information, so the notice is not "easily accessible" as UK GDPR Art. 12(1)
+requires.
+
+## Example
+```toml
+[[sections]]
+body = "Read our [cookie policy](#)."
+```
+
+## How to fix
+Put the real address in the link, or describe the information in the notice
+itself. Name links by where they go ("our cookie policy"), not "click here".
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
+    check: Some(check),
+};
+
+/// Wording that points at something missing (lowercase).
+const PHRASES: &[&str] = &[
+    "link below",
+    "attached below",
+    "click here",
+    "at here",
+    "[link]",
+    "insert link",
+    "link to follow",
+];
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for (at, text) in cx.prose() {
+        for (event, range) in Parser::new(text).into_offset_iter() {
+            if let Event::Start(Tag::Link { dest_url, .. }) = event
+                && matches!(dest_url.trim(), "" | "#")
+            {
+                out.push(
+                    Finding::new(
+                        at.clone(),
+                        "this link goes nowhere",
+                        "give the link its real address, e.g. `(https://www.example.gov.uk/cookies)`",
+                    )
+                    .label("placeholder link")
+                    .within(range),
+                );
+            }
+        }
+        let lower = text.to_ascii_lowercase();
+        for phrase in PHRASES {
+            if let Some(start) = lower.find(phrase) {
+                out.push(
+                    Finding::new(
+                        at.clone(),
+                        format!(
+                            "\"{}\" points at something the notice does not contain",
+                            &text[start..start + phrase.len()]
+                        ),
+                        "link to the information with its real address, or put it in the notice",
+                    )
+                    .label("placeholder")
+                    .within(start..start + phrase.len()),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! `retired-contact` (Q006): contact details on retired email domains.
+
+use super::{Context, Finding, Rule, RuleKind};
+use crate::locate::KeyPath;
+
+pub const RULE: Rule = Rule {
+    code: "Q006",
+    name: "retired-contact",
+    kind: RuleKind::Requirement,
+    summary: "Contact details do not use retired email domains",
+    docs: r#"## What it checks
+Every email field and every prose field, for addresses on domains that no
+longer receive mail: the public sector secure email domains `gcsx.gov.uk`,
+`gsi.gov.uk`, `gsx.gov.uk` and `gse.gov.uk`, and the Information
+Commissioner's old `dataprotection.gov.uk`.
+
+## Why it matters
+The GCSx and GSi secure email services were switched off in 2019, and the
+Information Commissioner has long used ico.org.uk. A notice that gives a dead
+address leaves people with no working route to the controller or the DPO,
+which UK GDPR Art. 13(1)(a)-(b) and 14(1)(a)-(b) require, and Art. 12(2)
+obliges the controller to make it easy to exercise rights.
+
+## Example
+```toml
+[dpo]
+email = "data.protection@example.gcsx.gov.uk"
+```
+
+## How to fix
+Use the council's current address (for example `dpo@example.gov.uk`) and,
+for the ICO, its website https://ico.org.uk/make-a-complaint/.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
+    check: Some(check),
+};
+
+/// Retired domains (lowercase) and what replaced them.
+const RETIRED: &[(&str, &str)] = &[
+    (
+        "gcsx.gov.uk",
+        "the GCSx secure email service closed in 2019",
+    ),
+    (
+        "gsi.gov.uk",
+        "the GSi secure email domains were retired in 2019",
+    ),
+    (
+        "gsx.gov.uk",
+        "the GSi secure email domains were retired in 2019",
+    ),
+    (
+        "gse.gov.uk",
+        "the GSi secure email domains were retired in 2019",
+    ),
+    (
+        "dataprotection.gov.uk",
+        "the Information Commissioner's address is now ico.org.uk",
+    ),
+];
+
+fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let root = KeyPath::root();
+    let notice = cx.notice;
+    let mut fields: Vec<(KeyPath, &str)> = Vec::new();
+    let emails = [
+        (
+            "controller",
+            notice.controller.as_ref().and_then(|c| c.email.as_deref()),
+        ),
+        (
+            "representative",
+            notice
+                .representative
+                .as_ref()
+                .and_then(|c| c.email.as_deref()),
+        ),
+        ("dpo", notice.dpo.as_ref().and_then(|c| c.email.as_deref())),
+    ];
+    for (table, email) in emails {
+        if let Some(email) = email {
+            fields.push((root.key(table).key("email"), email));
+        }
+    }
+    if let Some(email) = notice
+        .complaints
+        .as_ref()
+        .and_then(|c| c.controller.as_ref())
+        .and_then(|c| c.email.as_deref())
+    {
+        fields.push((root.key("complaints").key("controller").key("email"), email));
+    }
+    fields.extend(cx.prose());
+    for (at, text) in fields {
+        let lower = text.to_ascii_lowercase();
+        for (domain, why) in RETIRED {
+            let Some(start) = lower.find(domain) else {
+                continue;
+            };
+            // Widen to the whole address or host name around the domain.
+            let begin = lower[..start]
+                .rfind(|c: char| c.is_whitespace() || "<>()[],;:\"'".contains(c))
+                .map_or(0, |i| i + 1);
+            let end = start + domain.len();
+            out.push(
+                Finding::new(
+                    at.clone(),
+                    format!("`{}` is on a retired domain: {why}", &text[begin..end]),
+                    "give an address that receives mail today",
+                )
+                .label("retired")
+                .within(begin..end),
+            );
+        }
+    }
+}
