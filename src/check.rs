@@ -66,6 +66,8 @@ pub struct FileReport {
     pub notice: Option<LoadedNotice>,
     /// Everything found, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings accepted by the notice's `[[allow]]` entries, with reasons.
+    pub suppressed: Vec<validate::Suppressed>,
 }
 
 impl FileReport {
@@ -81,14 +83,18 @@ impl FileReport {
 pub fn check_file(path: &Path, options: &Options) -> FileReport {
     let outcome = load::load_file(path);
     let mut diagnostics = outcome.diagnostics;
+    let mut suppressed = Vec::new();
     if let Some(loaded) = &outcome.notice {
-        diagnostics.extend(validate::validate(loaded, options));
+        let validation = validate::validate_with_suppressions(loaded, options);
+        diagnostics.extend(validation.diagnostics);
+        suppressed = validation.suppressed;
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     FileReport {
         name: display_name(path),
         notice: outcome.notice,
         diagnostics,
+        suppressed,
     }
 }
 
@@ -103,6 +109,8 @@ pub struct Summary {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
+    /// Findings accepted by `[[allow]]` entries (not counted above).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -111,6 +119,7 @@ impl Summary {
             files: reports.len(),
             errors: reports.iter().map(|r| r.count(Severity::Error)).sum(),
             warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
+            suppressed: reports.iter().map(|r| r.suppressed.len()).sum(),
         }
     }
 }

@@ -64,6 +64,8 @@ pub struct Diagnostic {
     pub label: Option<String>,
     /// Other places in the same file that explain the problem.
     pub related: Vec<Related>,
+    /// The key path the finding is about, e.g. `purposes[2].law`.
+    pub path: Option<String>,
 }
 
 impl Diagnostic {
@@ -86,6 +88,7 @@ impl Diagnostic {
             span: None,
             label: None,
             related: Vec::new(),
+            path: None,
         }
     }
 

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use noticec::build::{self, BuildOptions};
 use noticec::check::{self, Summary};
@@ -49,6 +49,13 @@ enum Command {
     },
     /// Print the JSON Schema of the notice format (for editors).
     Schema,
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `noticec man > noticec.1`.
+    Man,
 }
 
 #[derive(clap::Args)]
@@ -56,7 +63,8 @@ struct CheckArgs {
     /// Notice files, or folders to search for `*.toml` notices.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: human, json, sarif, github (Actions annotations) or
+    /// gitlab (Code Quality).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
     /// Fail (exit 1) on warnings as well as errors.
@@ -101,7 +109,8 @@ struct BuildArgs {
     /// Fail (exit 1) on warnings as well as errors.
     #[arg(long)]
     deny_warnings: bool,
-    /// How to print diagnostics (to standard error for human, standard output for json).
+    /// How to print diagnostics: human (to standard error), or json, sarif,
+    /// github or gitlab (to standard output).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     message_format: OutputFormat,
     /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
@@ -121,12 +130,18 @@ enum ThemeChoice {
     Govuk,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum OutputFormat {
     /// Readable reports with source excerpts.
     Human,
     /// One JSON document (a stable contract for CI).
     Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -155,6 +170,20 @@ fn main() -> ExitCode {
             }
         }
         Command::Schema => print(&noticec::schema::notice_schema_json()).map(|()| EXIT_CLEAN),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "noticec", &mut script);
+            print(&String::from_utf8_lossy(&script)).map(|()| EXIT_CLEAN)
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut page) {
+                Ok(()) => print(&String::from_utf8_lossy(&page)).map(|()| EXIT_CLEAN),
+                Err(e) => Err(Failure::Usage(format!(
+                    "cannot render the manual page: {e}"
+                ))),
+            }
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -190,14 +219,8 @@ fn run_check(args: CheckArgs) -> Result<u8, Failure> {
         return Err(no_notices(&args.paths));
     }
     let reports = check::check_files(&files, &options);
-    let output = match args.format {
-        OutputFormat::Json => report::json::render(&reports),
-        OutputFormat::Human => human::render(
-            &reports,
-            human_style(args.color, std::io::stdout().is_terminal()),
-        ),
-    };
-    print(&output)?;
+    let style = human_style(args.color, std::io::stdout().is_terminal());
+    print(&render_diagnostics(args.format, &reports, &options, style))?;
     Ok(exit_code(&reports, args.deny_warnings))
 }
 
@@ -242,14 +265,20 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         return Err(no_notices(&args.paths));
     }
     let report = build::build(&args.paths, &options).map_err(|e| Failure::Usage(e.to_string()))?;
-    match args.message_format {
-        OutputFormat::Json => print(&report::json::render(&report.files))?,
-        OutputFormat::Human => {
-            if report.files.iter().any(|f| !f.diagnostics.is_empty()) {
-                let style = human_style(args.color, std::io::stderr().is_terminal());
-                eprint!("{}", human::render(&report.files, style));
-            }
+    if args.message_format == OutputFormat::Human {
+        // Human diagnostics go to standard error, beside the build summary.
+        if report.files.iter().any(|f| !f.diagnostics.is_empty()) {
+            let style = human_style(args.color, std::io::stderr().is_terminal());
+            eprint!("{}", human::render(&report.files, style));
         }
+    } else {
+        let style = human_style(args.color, false);
+        print(&render_diagnostics(
+            args.message_format,
+            &report.files,
+            &options.check,
+            style,
+        ))?;
     }
     let written = report
         .outputs
@@ -267,6 +296,22 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         eprintln!("not published (has errors; use --allow-errors to publish anyway): {name}");
     }
     Ok(exit_code(&report.files, args.deny_warnings))
+}
+
+/// Diagnostics in the chosen output format.
+fn render_diagnostics(
+    format: OutputFormat,
+    reports: &[check::FileReport],
+    options: &Options,
+    style: human::Style,
+) -> String {
+    match format {
+        OutputFormat::Human => human::render(reports, style),
+        OutputFormat::Json => report::json::render(reports),
+        OutputFormat::Sarif => report::sarif::render(reports, &options.profile),
+        OutputFormat::Github => report::github::render(reports),
+        OutputFormat::Gitlab => report::gitlab::render(reports),
+    }
 }
 
 fn run_init_templates(dir: &std::path::Path) -> Result<u8, Failure> {

@@ -53,6 +53,22 @@ pub struct Notice {
     /// call recording …), rendered after the required ones in this order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+    /// Findings the council has decided to accept, each with a written
+    /// reason. They are not counted, but are reported to auditors
+    /// (`suppressed` in JSON output, suppressions in SARIF).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allow: Vec<Allow>,
+}
+
+/// Accepting the findings of one rule, with the reason why.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Allow {
+    /// The rule, by name or code, e.g. "public-task-legitimate-interests".
+    pub rule: Option<String>,
+    /// Only findings about this purpose (its `id`); leave out for the whole notice.
+    pub purpose: Option<String>,
+    /// Why the finding is acceptable, for auditors. Required.
+    pub reason: Option<String>,
 }
 
 /// About the notice itself.

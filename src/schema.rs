@@ -17,14 +17,13 @@ use crate::model::Notice;
 pub fn notice_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let mut settings = SchemaSettings::draft07();
-        settings.meta_schema = Some(schemars::consts::meta_schemas::DRAFT07.into());
-        let mut schema = settings
+        let mut schema = SchemaSettings::draft07()
             .for_deserialize()
             .into_generator()
             .into_root_schema_for::<Notice>()
             .to_value();
         forbid_additional_properties(&mut schema);
+        strip_null(&mut schema);
         schema
     })
 }
@@ -47,6 +46,46 @@ fn forbid_additional_properties(value: &mut Value) {
             map.values_mut().for_each(forbid_additional_properties);
         }
         Value::Array(items) => items.iter_mut().for_each(forbid_additional_properties),
+        _ => {}
+    }
+}
+
+/// TOML has no null: an optional field is simply left out. Removes the
+/// `null` alternatives serde's `Option` adds, so editors report "unknown
+/// key" or "expected a string" instead of "not valid under any of the
+/// schemas listed in anyOf".
+fn strip_null(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            if map.get("default") == Some(&Value::Null) {
+                map.remove("default");
+            }
+            let replacement = match map.get("anyOf") {
+                Some(Value::Array(branches)) if branches.len() == 2 => {
+                    let is_null = |b: &Value| b.get("type") == Some(&Value::String("null".into()));
+                    branches
+                        .iter()
+                        .position(is_null)
+                        .map(|i| branches[1 - i].clone())
+                }
+                _ => None,
+            };
+            if let Some(Value::Object(inner)) = replacement {
+                map.remove("anyOf");
+                for (key, value) in inner {
+                    map.entry(key).or_insert(value);
+                }
+            }
+            map.values_mut().for_each(strip_null);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_null),
         _ => {}
     }
 }

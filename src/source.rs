@@ -56,10 +56,22 @@ impl SourceFile {
     }
 }
 
-/// The name a path is reported under: as given, with `/` separators and
-/// without a leading `./`.
+/// The name a path is reported under: relative to the current folder when
+/// it is inside it (as CI annotations and SARIF need), otherwise as given;
+/// with `/` separators and without a leading `./`.
 pub fn display_name(path: &Path) -> String {
-    let name = path.to_string_lossy().replace('\\', "/");
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+    } else {
+        None
+    };
+    let name = relative
+        .as_deref()
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/");
     name.strip_prefix("./").map(str::to_owned).unwrap_or(name)
 }
 

@@ -38,8 +38,43 @@ impl Options {
     }
 }
 
-/// Checks a loaded notice against every rule of the profile.
+/// What validation found: the diagnostics that count, and those the notice
+/// accepts with a written reason (`[[allow]]`).
+#[derive(Debug, Default)]
+pub struct Validation {
+    pub diagnostics: Vec<Diagnostic>,
+    pub suppressed: Vec<Suppressed>,
+}
+
+/// A finding accepted by an `[[allow]]` entry.
+#[derive(Debug, Clone)]
+pub struct Suppressed {
+    pub diagnostic: Diagnostic,
+    pub reason: String,
+}
+
+/// Checks a loaded notice against every rule of the profile and returns the
+/// diagnostics that count (accepted findings are left out; see
+/// [`validate_with_suppressions`]).
 pub fn validate(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
+    validate_with_suppressions(loaded, options).diagnostics
+}
+
+/// Checks a loaded notice, setting aside the findings its `[[allow]]`
+/// entries accept.
+pub fn validate_with_suppressions(loaded: &LoadedNotice, options: &Options) -> Validation {
+    let diagnostics = run_rules(loaded, options);
+    let mut validation = apply_allows(loaded, diagnostics);
+    validation
+        .diagnostics
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    validation
+        .suppressed
+        .sort_by(|a, b| a.diagnostic.sort_key().cmp(&b.diagnostic.sort_key()));
+    validation
+}
+
+fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for found in rules::structure::check(&loaded.notice) {
         diagnostics.push(to_diagnostic(
@@ -72,8 +107,134 @@ pub fn validate(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
             diagnostics.push(to_diagnostic(loaded, rule, severity, citation, finding));
         }
     }
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics
+}
+
+/// Moves findings accepted by `[[allow]]` entries aside, and reports allows
+/// that are malformed or accept nothing.
+fn apply_allows(loaded: &LoadedNotice, diagnostics: Vec<Diagnostic>) -> Validation {
+    let notice = &loaded.notice;
+    let mut problems = Vec::new();
+    // (rule name, purpose path prefix, reason, index of the allow)
+    let mut allows: Vec<(&'static str, Option<String>, String, usize)> = Vec::new();
+    for (i, allow) in notice.allow.iter().enumerate() {
+        let at = KeyPath::root().key("allow").index(i);
+        let rule = allow.rule.as_deref().map(str::trim).unwrap_or("");
+        let Some(found) = rules::find(rule).filter(|r| r.kind == RuleKind::Requirement) else {
+            let names = rules::RULES
+                .iter()
+                .filter(|r| r.kind == RuleKind::Requirement)
+                .map(|r| r.name);
+            let help = match crate::load::nearest(rule, names) {
+                Some(best) => format!("did you mean `{best}`? Run `noticec explain` for the list"),
+                None => "name a requirement rule such as `retention` or `N013`; run `noticec explain` for the list".into(),
+            };
+            let message = if rule.is_empty() {
+                "this allow does not name a rule".to_string()
+            } else {
+                format!("`{rule}` is not a requirement rule that can be allowed")
+            };
+            problems.push(structure_problem(
+                loaded,
+                &rules::structure::INVALID_VALUE,
+                at.key("rule"),
+                message,
+                help,
+            ));
+            continue;
+        };
+        let Some(reason) = allow
+            .reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+        else {
+            problems.push(structure_problem(
+                loaded,
+                &rules::structure::INVALID_VALUE,
+                at.key("reason"),
+                "an allow needs a written reason".into(),
+                "add `reason = \"...\"` saying why the finding is acceptable, for auditors".into(),
+            ));
+            continue;
+        };
+        let scope = match allow.purpose.as_deref().map(str::trim) {
+            None => None,
+            Some(id) => match notice
+                .purposes
+                .iter()
+                .position(|p| p.id.as_deref().map(str::trim) == Some(id))
+            {
+                Some(index) => Some(KeyPath::root().key("purposes").index(index).to_string()),
+                None => {
+                    problems.push(structure_problem(
+                        loaded,
+                        &rules::structure::UNKNOWN_REFERENCE,
+                        at.key("purpose"),
+                        format!("no purpose has the id `{id}`"),
+                        "use the `id` of a `[[purposes]]` entry, or leave `purpose` out to allow the rule for the whole notice".into(),
+                    ));
+                    continue;
+                }
+            },
+        };
+        allows.push((found.name, scope, reason.to_string(), i));
+    }
+
+    let mut used = vec![false; notice.allow.len()];
+    let mut validation = Validation::default();
+    for diagnostic in diagnostics {
+        let accepted = allows.iter().find(|(rule, scope, _, _)| {
+            diagnostic.requirement == Some(*rule)
+                && scope.as_deref().is_none_or(|prefix| {
+                    diagnostic.path.as_deref().is_some_and(|path| {
+                        path.strip_prefix(prefix)
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                    })
+                })
+        });
+        match accepted {
+            Some((_, _, reason, index)) => {
+                used[*index] = true;
+                validation.suppressed.push(Suppressed {
+                    diagnostic,
+                    reason: reason.clone(),
+                });
+            }
+            None => validation.diagnostics.push(diagnostic),
+        }
+    }
+    for (_, _, _, index) in &allows {
+        if !used[*index] {
+            let mut unused = structure_problem(
+                loaded,
+                &rules::structure::UNUSED_ALLOW,
+                KeyPath::root().key("allow").index(*index),
+                "this allow accepts no finding".into(),
+                "remove it: the finding it was written for no longer occurs".into(),
+            );
+            unused.severity = Severity::Warning;
+            problems.push(unused);
+        }
+    }
+    validation.diagnostics.extend(problems);
+    validation
+}
+
+fn structure_problem(
+    loaded: &LoadedNotice,
+    rule: &'static Rule,
+    at: KeyPath,
+    message: String,
+    help: String,
+) -> Diagnostic {
+    to_diagnostic(
+        loaded,
+        rule,
+        Severity::Error,
+        None,
+        Finding::new(at, message, help),
+    )
 }
 
 fn to_diagnostic(
@@ -105,6 +266,7 @@ fn to_diagnostic(
         span: Some(span),
         label: Some(finding.label.unwrap_or(default_label)),
         related,
+        path: Some(finding.at.to_string()),
     }
 }
 

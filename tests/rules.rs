@@ -674,3 +674,60 @@ fn consent_public_task() {
     );
     assert_quiet("Q009", BASE);
 }
+
+#[test]
+fn allow_accepts_a_finding_with_a_reason() {
+    let text = edit(&[(
+        "lawful_bases = [\"public-task\"]\nlaw = \"Local Government Finance Act 1992, sections",
+        "lawful_bases = [\"legitimate-interests\"]\nlegitimate_interests = \"Keeping discounts accurate.\"\nlaw = \"Local Government Finance Act 1992, sections",
+    )]);
+    assert_fires("Q005", &text);
+    let allowed = format!(
+        "{text}\n[[allow]]\nrule = \"public-task-legitimate-interests\"\npurpose = \"discounts\"\nreason = \"Checked by the DPO: outside our public tasks (LIA 2026-04).\"\n"
+    );
+    let outcome = load_str(Path::new("case.toml"), allowed.clone());
+    let loaded = outcome.notice.expect("loads");
+    let validation = noticec::validate::validate_with_suppressions(&loaded, &Options::new(today()));
+    assert!(
+        validation.diagnostics.is_empty(),
+        "{:#?}",
+        validation.diagnostics
+    );
+    assert_eq!(validation.suppressed.len(), 1);
+    assert!(
+        validation.suppressed[0]
+            .reason
+            .starts_with("Checked by the DPO")
+    );
+    // Scoped to another purpose, it accepts nothing and says so.
+    let elsewhere = allowed.replace("purpose = \"discounts\"", "purpose = \"billing\"");
+    let d = assert_fires("Q005", &elsewhere);
+    assert!(
+        d.iter()
+            .any(|d| d.code == "E008" && d.severity == Severity::Warning)
+    );
+    // A reason is required, and the rule must exist.
+    assert_fires(
+        "E004",
+        &allowed.replace(
+            "reason = \"Checked by the DPO: outside our public tasks (LIA 2026-04).\"\n",
+            "",
+        ),
+    );
+    let d = assert_fires(
+        "E004",
+        &allowed.replace(
+            "rule = \"public-task-legitimate-interests\"",
+            "rule = \"public-task-legitimate-interest\"",
+        ),
+    );
+    assert!(d.iter().any(|d| {
+        d.help
+            .as_deref()
+            .is_some_and(|h| h.contains("did you mean `public-task-legitimate-interests`"))
+    }));
+    assert_fires(
+        "E005",
+        &allowed.replace("purpose = \"discounts\"", "purpose = \"nope\""),
+    );
+}

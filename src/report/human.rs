@@ -59,11 +59,19 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
 /// "checked 2 notices: 3 errors, 1 warning", or "... no problems found".
 pub fn summary_line(summary: Summary) -> String {
     let notices = plural(summary.files, "notice", "notices");
+    let accepted = if summary.suppressed > 0 {
+        format!(
+            " ({} accepted by [[allow]])",
+            plural(summary.suppressed, "finding", "findings")
+        )
+    } else {
+        String::new()
+    };
     if summary.errors == 0 && summary.warnings == 0 {
-        return format!("checked {notices}: no problems found");
+        return format!("checked {notices}: no problems found{accepted}");
     }
     format!(
-        "checked {notices}: {}, {}",
+        "checked {notices}: {}, {}{accepted}",
         plural(summary.errors, "error", "errors"),
         plural(summary.warnings, "warning", "warnings")
     )

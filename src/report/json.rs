@@ -3,8 +3,9 @@
 //! ```json
 //! {"version":1,"files":[{"path":…,"errors":N,"warnings":N}],
 //!  "diagnostics":[{"file","line","column","end_line","end_column","severity",
-//!                  "code","requirement","citation","message","help"}],
-//!  "summary":{"errors":N,"warnings":N}}
+//!                  "code","requirement","citation","message","help","url","path"}],
+//!  "suppressed":[{...the same keys..., "reason"}],
+//!  "summary":{"files":N,"errors":N,"warnings":N,"suppressed":N}}
 //! ```
 //! Keys may be added in later versions, never renamed or removed.
 
@@ -18,7 +19,16 @@ struct Document<'a> {
     version: u32,
     files: Vec<FileEntry<'a>>,
     diagnostics: Vec<DiagnosticEntry<'a>>,
+    /// Findings accepted by `[[allow]]` entries, for auditors.
+    suppressed: Vec<SuppressedEntry<'a>>,
     summary: SummaryEntry,
+}
+
+#[derive(Serialize)]
+struct SuppressedEntry<'a> {
+    #[serde(flatten)]
+    diagnostic: DiagnosticEntry<'a>,
+    reason: &'a str,
 }
 
 #[derive(Serialize)]
@@ -42,6 +52,8 @@ pub(crate) struct DiagnosticEntry<'a> {
     pub message: &'a str,
     pub help: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// The key path the finding is about, e.g. `purposes[2].law`.
+    pub path: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -49,6 +61,7 @@ struct SummaryEntry {
     files: usize,
     errors: usize,
     warnings: usize,
+    suppressed: usize,
 }
 
 impl<'a> DiagnosticEntry<'a> {
@@ -67,6 +80,7 @@ impl<'a> DiagnosticEntry<'a> {
             message: &d.message,
             help: d.help.as_deref(),
             url: d.url,
+            path: d.path.as_deref(),
         }
     }
 }
@@ -88,10 +102,20 @@ pub fn render(reports: &[FileReport]) -> String {
             .iter()
             .flat_map(|r| r.diagnostics.iter().map(DiagnosticEntry::new))
             .collect(),
+        suppressed: reports
+            .iter()
+            .flat_map(|r| {
+                r.suppressed.iter().map(|s| SuppressedEntry {
+                    diagnostic: DiagnosticEntry::new(&s.diagnostic),
+                    reason: &s.reason,
+                })
+            })
+            .collect(),
         summary: SummaryEntry {
             files: summary.files,
             errors: summary.errors,
             warnings: summary.warnings,
+            suppressed: summary.suppressed,
         },
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());

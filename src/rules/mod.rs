@@ -4,7 +4,7 @@
 //! named by their key in the requirement catalogue (`lawful-basis`,
 //! `complaint-ico`, …), which is a public interface: JSON and SARIF output and
 //! `noticec explain` use it. Structure rules (`E…`) are problems with the
-//! file itself. Which requirement rules run, how severe their findings are and
+//! file itself (errors, except `unused-allow`). Which requirement rules run, how severe their findings are and
 //! which provisions they cite come from the selected [`Profile`].
 //!
 //! [`RULES`] is the one sorted table of rules; a test keeps it sorted, unique
@@ -85,6 +85,7 @@ pub static RULES: &[&Rule] = &[
     &structure::UNKNOWN_REFERENCE,
     &structure::DUPLICATE_ID,
     &structure::MISSING_ID,
+    &structure::UNUSED_ALLOW,
     &controller_identity::RULE,
     &representative::RULE,
     &dpo_contact::RULE,

@@ -198,6 +198,36 @@ Add a short id such as `id = "dwp"`, and use it in the purposes.
     check: None,
 };
 
+pub const UNUSED_ALLOW: Rule = Rule {
+    code: "E008",
+    name: "unused-allow",
+    kind: RuleKind::Structure,
+    summary: "Every `[[allow]]` entry still accepts a finding (a warning)",
+    docs: r#"## What it checks
+That each `[[allow]]` entry matches at least one finding. Unlike the other
+structure rules this is a warning.
+
+## Why it matters
+An allow is a recorded decision to accept a finding. Once the notice is
+fixed, a leftover allow would silently accept the same problem if it came
+back, and tells auditors about a decision that no longer applies.
+
+## Example
+```toml
+[[allow]]
+rule = "retention"
+purpose = "billing"
+reason = "Retention agreed with the records manager, see RM-2026-04."
+```
+(but the purpose now has a retention rule, so nothing is allowed)
+
+## How to fix
+Remove the allow.
+"#,
+    url: "https://toml.io/en/v1.0.0#array-of-tables",
+    check: None,
+};
+
 /// A structure finding with the rule it belongs to.
 pub struct StructureFinding {
     pub rule: &'static Rule,

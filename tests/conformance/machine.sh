@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Conformance of noticec's machine-facing files:
+#   1. SARIF from every example validates against the official SARIF 2.1.0
+#      JSON schema (from npm @microsoft/jest-sarif, with its one broken
+#      language-tag regex corrected) using check-jsonschema;
+#   2. every example passes taplo against schemas/notice.schema.json through
+#      its `#:schema` line (what editors do);
+#   3. .pre-commit-hooks.yaml passes `pre-commit validate-manifest`.
+# Installs what it needs: npm packages (tests/conformance), and PyPI
+# check-jsonschema and pre-commit in a virtual environment.
+#
+#   tests/conformance/machine.sh NOTICEC_BINARY
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+NOTICEC="${1:?usage: machine.sh NOTICEC_BINARY}"
+say() { printf 'machine: %s\n' "$*" >&2; }
+
+cd "$HERE"
+if [ ! -x node_modules/.bin/taplo ] || [ ! -f node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json ]; then
+  say "npm ci"
+  PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund >&2
+fi
+VENV="$HERE/.venv"
+if [ ! -x "$VENV/bin/check-jsonschema" ] || [ ! -x "$VENV/bin/pre-commit" ]; then
+  say "pip install check-jsonschema pre-commit"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check check-jsonschema==0.37.1 pre-commit==4.5.1 >&2
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); say "FAIL $*"; }
+
+# 1. SARIF.
+sed 's/\^\[a-zA-Z\]{2}|\^\[a-zA-Z\]{2}-\[a-zA-Z\]{2}\]?\$/^[a-zA-Z]{2}(-[a-zA-Z]{2})?$/' \
+  node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json > "$work/sarif-schema.json"
+cd "$ROOT"
+n=0
+while IFS= read -r notice; do
+  n=$((n + 1))
+  status=0
+  "$NOTICEC" check "$notice" --format sarif > "$work/$n.sarif" 2>/dev/null || status=$?
+  [ "$status" -le 1 ] || { bad "noticec check $notice exited $status"; continue; }
+done < <(find examples -name '*.toml' | sort)
+if "$VENV/bin/check-jsonschema" --schemafile "$work/sarif-schema.json" "$work"/*.sarif >&2; then
+  say "SARIF of $n examples is valid SARIF 2.1.0"
+  ok
+else
+  bad "SARIF schema validation"
+fi
+
+# 2. taplo, through each file's #:schema line.
+missing=$(grep -L '^#:schema ' $(find examples -name '*.toml') || true)
+if [ -n "$missing" ]; then
+  bad "examples without a #:schema line: $missing"
+elif "$HERE/node_modules/.bin/taplo" check $(find examples -name '*.toml' | sort) >&2; then
+  say "taplo accepts every example against notice.schema.json"
+  ok
+else
+  bad "taplo schema check"
+fi
+
+# 3. pre-commit manifest.
+if "$VENV/bin/pre-commit" validate-manifest .pre-commit-hooks.yaml >&2; then
+  say "pre-commit manifest is valid"
+  ok
+else
+  bad "pre-commit validate-manifest"
+fi
+
+echo "machine: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
