@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{self, FileReport};
 use crate::diagnostic::Severity;
-use crate::render::view::NoticeView;
+use rayon::prelude::*;
+
+use crate::render::view::{LinkView, NoticeView};
 use crate::render::{Format, IndexEntry, RenderError, RenderOptions, Renderer};
 use crate::validate;
 use crate::write::{WriteStatus, write_if_changed};
@@ -20,6 +22,42 @@ pub struct BuildOptions {
     /// Publish notices even when they have errors.
     pub allow_errors: bool,
     pub check: validate::Options,
+    /// The corporate notice of a project: other pages link to it.
+    pub corporate: Option<PathBuf>,
+    /// The title of the index page.
+    pub site_title: Option<String>,
+    /// Keep each loaded notice in the report (for project checks); off, a
+    /// large build holds only the diagnostics.
+    pub keep_notices: bool,
+    /// Called with (notices done, total) as the build goes.
+    pub progress: Option<Progress>,
+}
+
+/// A progress callback (shared between the build's threads).
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+impl BuildOptions {
+    /// All formats, plain theme, no project, to `out_dir`.
+    pub fn new(out_dir: PathBuf, check: validate::Options) -> Self {
+        Self {
+            out_dir,
+            formats: Format::ALL.to_vec(),
+            render: RenderOptions::default(),
+            allow_errors: false,
+            check,
+            corporate: None,
+            site_title: None,
+            keep_notices: false,
+            progress: None,
+        }
+    }
 }
 
 /// One file the build produced (or found already up to date).
@@ -69,15 +107,15 @@ pub enum BuildError {
 }
 
 /// A notice to build and where its outputs go (without extension).
-struct Planned {
-    source: PathBuf,
+pub struct Planned {
+    pub source: PathBuf,
     /// Output path relative to the output folder, without extension.
-    stem: PathBuf,
+    pub stem: PathBuf,
 }
 
 /// Works out output names: a file given directly becomes `NAME.ext`; a file
 /// found in a folder keeps its place below that folder.
-fn plan(paths: &[PathBuf]) -> (Vec<Planned>, bool) {
+pub fn plan(paths: &[PathBuf]) -> (Vec<Planned>, bool) {
     let mut planned = Vec::new();
     let mut any_dir = false;
     for path in paths {
@@ -101,54 +139,157 @@ fn plan(paths: &[PathBuf]) -> (Vec<Planned>, bool) {
     (planned, any_dir)
 }
 
-/// Builds the notices named by `paths`.
+/// What building one notice produced.
+struct Built {
+    file: FileReport,
+    outputs: Vec<Output>,
+    /// For the index, when published.
+    entry: Option<(PathBuf, IndexEntry, String)>,
+}
+
+/// Builds the notices named by `paths`: every notice is checked, rendered
+/// and written in parallel, and the results are put back in order, so the
+/// output and the diagnostics do not depend on thread scheduling.
 pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (planned, any_dir) = plan(paths);
     guard_outputs(&planned, any_dir, options)?;
     let renderer = Renderer::new(options.render.clone());
+
+    // The corporate notice is built last, listing the others; they link to it.
+    let corporate = options.corporate.as_ref().and_then(|c| {
+        let c = c.canonicalize().ok()?;
+        planned
+            .iter()
+            .position(|p| p.source.canonicalize().ok().as_ref() == Some(&c))
+    });
+    let corporate_title = corporate.and_then(|i| {
+        let file = check::check_file(&planned[i].source, &options.check);
+        let loaded = file.notice.as_ref()?;
+        Some(NoticeView::new(&loaded.notice, options.check.profile.law_enforcement).title)
+    });
+
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = planned.len();
+    let build_one = |(i, item): (usize, &Planned)| -> Result<Built, BuildError> {
+        let link = match (corporate, &corporate_title) {
+            (Some(c), Some(title)) if c != i => Some(LinkView {
+                title: title.clone(),
+                href: relative_href(&item.stem, &planned[c].stem),
+            }),
+            _ => None,
+        };
+        let built = build_notice(item, link, Vec::new(), &renderer, options);
+        let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(progress) = &options.progress {
+            (progress.0)(count, total);
+        }
+        built
+    };
+    let results: Vec<Result<Built, BuildError>> = planned
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != corporate)
+        .map(build_one)
+        .collect();
+
+    let mut built: Vec<Option<Built>> = (0..planned.len()).map(|_| None).collect();
+    let mut others = Vec::new();
+    let mut slot = (0..planned.len()).filter(|i| Some(*i) != corporate);
+    for result in results {
+        let item = result?;
+        let i = slot.next().unwrap_or_default();
+        if let (Some(c), Some((stem, entry, _))) = (corporate, &item.entry) {
+            others.push(LinkView {
+                title: entry.title.clone(),
+                href: relative_href(&planned[c].stem, stem),
+            });
+        }
+        built[i] = Some(item);
+    }
+    if let Some(c) = corporate {
+        built[c] = Some(build_notice(&planned[c], None, others, &renderer, options)?);
+    }
+
     let mut report = BuildReport {
         files: Vec::new(),
         outputs: Vec::new(),
         withheld: Vec::new(),
     };
-    let mut index: Vec<(PathBuf, IndexEntry, String)> = Vec::new();
-    for item in &planned {
-        let file = check::check_file(&item.source, &options.check);
-        let has_errors = file.count(Severity::Error) > 0;
-        if let Some(loaded) = &file.notice
-            && (!has_errors || options.allow_errors)
-        {
-            let view = NoticeView::new(&loaded.notice, options.check.profile.law_enforcement);
-            for &format in &options.formats {
-                let text = renderer.render_notice(&view, format).map_err(|source| {
-                    BuildError::Template {
-                        notice: file.name.clone(),
-                        source,
-                    }
-                })?;
-                let path = options
-                    .out_dir
-                    .join(item.stem.with_extension(format.extension()));
-                report.outputs.push(write(&path, text.as_bytes())?);
-            }
-            index.push((
-                item.stem.clone(),
-                IndexEntry {
-                    title: view.title.clone(),
-                    href: String::new(),
-                    last_updated: view.last_updated.clone(),
-                },
-                view.language.clone(),
-            ));
-        } else {
-            report.withheld.push(file.name.clone());
+    let mut index = Vec::new();
+    for item in built.into_iter().flatten() {
+        report.outputs.extend(item.outputs);
+        match item.entry {
+            Some(entry) => index.push(entry),
+            None => report.withheld.push(item.file.name.clone()),
         }
-        report.files.push(file);
+        report.files.push(item.file);
     }
     if any_dir {
         write_index(&renderer, &index, options, &mut report)?;
     }
     Ok(report)
+}
+
+/// Checks, renders and writes one notice.
+fn build_notice(
+    item: &Planned,
+    corporate: Option<LinkView>,
+    service_notices: Vec<LinkView>,
+    renderer: &Renderer,
+    options: &BuildOptions,
+) -> Result<Built, BuildError> {
+    let mut file = check::check_file(&item.source, &options.check);
+    let has_errors = file.count(Severity::Error) > 0;
+    let mut outputs = Vec::new();
+    let mut entry = None;
+    if let Some(loaded) = &file.notice
+        && (!has_errors || options.allow_errors)
+    {
+        let mut view = NoticeView::new(&loaded.notice, options.check.profile.law_enforcement);
+        view.corporate = corporate;
+        view.service_notices = service_notices;
+        for &format in &options.formats {
+            let text =
+                renderer
+                    .render_notice(&view, format)
+                    .map_err(|source| BuildError::Template {
+                        notice: file.name.clone(),
+                        source,
+                    })?;
+            let path = options
+                .out_dir
+                .join(item.stem.with_extension(format.extension()));
+            outputs.push(write(&path, text.as_bytes())?);
+        }
+        entry = Some((
+            item.stem.clone(),
+            IndexEntry {
+                title: view.title.clone(),
+                href: String::new(),
+                last_updated: view.last_updated.clone(),
+            },
+            view.language.clone(),
+        ));
+    }
+    if !options.keep_notices {
+        // Only the diagnostics are needed from here on: with thousands of
+        // notices, holding every notice's text would cost memory for nothing.
+        file.notice = None;
+    }
+    Ok(Built {
+        file,
+        outputs,
+        entry,
+    })
+}
+
+/// A link from the page at `from` to the page at `to` (both output stems
+/// relative to the output folder), without extension.
+fn relative_href(from: &Path, to: &Path) -> String {
+    let depth = from.parent().map_or(0, |p| p.components().count());
+    let mut href = "../".repeat(depth);
+    href.push_str(&to.to_string_lossy().replace('\\', "/"));
+    href
 }
 
 fn write(path: &Path, content: &[u8]) -> Result<Output, BuildError> {
@@ -184,7 +325,12 @@ fn write_index(
             })
             .collect();
         let text = renderer
-            .render_index("Privacy notices", language, &entries, format)
+            .render_index(
+                options.site_title.as_deref().unwrap_or("Privacy notices"),
+                language,
+                &entries,
+                format,
+            )
             .map_err(|source| BuildError::Template {
                 notice: "index".into(),
                 source,

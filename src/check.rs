@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::{self, LoadedNotice};
+use crate::load::LoadedNotice;
 use crate::source::display_name;
 use crate::validate::{self, Options};
 
@@ -79,9 +79,12 @@ impl FileReport {
     }
 }
 
-/// Loads and validates one file.
+/// Loads one file (merged with the shared parts it extends) and validates it.
 pub fn check_file(path: &Path, options: &Options) -> FileReport {
-    let outcome = load::load_file(path);
+    let boundary = crate::resolve::Boundary {
+        root: options.sharing.root.clone(),
+    };
+    let outcome = crate::resolve::load_resolved(path, &boundary, &options.sharing.defaults);
     let mut diagnostics = outcome.diagnostics;
     let mut suppressed = Vec::new();
     if let Some(loaded) = &outcome.notice {
@@ -98,9 +101,23 @@ pub fn check_file(path: &Path, options: &Options) -> FileReport {
     }
 }
 
-/// Checks every file, in order.
+/// Checks every file, in order. A problem in a shared part that several
+/// notices extend is reported once, with the first notice that meets it.
 pub fn check_files(files: &[PathBuf], options: &Options) -> Vec<FileReport> {
-    files.iter().map(|path| check_file(path, options)).collect()
+    let mut reports: Vec<FileReport> = files.iter().map(|path| check_file(path, options)).collect();
+    let mut seen = std::collections::HashSet::new();
+    for report in &mut reports {
+        report.diagnostics.retain(|d| {
+            d.file.name == report.name
+                || seen.insert((
+                    d.file.name.clone(),
+                    d.span.clone().map(|s| (s.start, s.end)),
+                    d.code,
+                    d.message.clone(),
+                ))
+        });
+    }
+    reports
 }
 
 /// Totals over several files.

@@ -12,8 +12,14 @@ pub fn explain(rule: &Rule) -> String {
     let _ = writeln!(out, "{} ({}): {}", rule.name, rule.code, rule.summary);
     out.push('\n');
     match rule.kind {
+        RuleKind::Structure if rule.name == "unused-allow" => {
+            out.push_str("A warning about the notice file.\n");
+        }
         RuleKind::Structure => {
             out.push_str("Always an error: noticec cannot check a notice until it is fixed.\n");
+        }
+        RuleKind::Project => {
+            out.push_str("Checked across a project's notices (`noticec check` in a project).\n");
         }
         RuleKind::Requirement => {
             out.push_str("Profile            Severity  Cites\n");

@@ -21,16 +21,20 @@
 
 pub mod build;
 pub mod check;
+pub mod consistency;
 pub mod diagnostic;
 pub mod explain;
 pub mod load;
 pub mod locate;
 pub mod model;
 pub mod profile;
+pub mod project;
 pub mod render;
 pub mod report;
+pub mod resolve;
 pub mod rights;
 pub mod rules;
+pub mod scaffold;
 pub mod schema;
 pub mod source;
 pub mod validate;

@@ -9,7 +9,6 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Deserialize;
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};
 
@@ -27,9 +26,47 @@ pub const MAX_NOTICE_BYTES: u64 = 4 * 1024 * 1024;
 /// A notice that loaded, with everything needed to locate findings in it.
 #[derive(Debug, Clone)]
 pub struct LoadedNotice {
+    /// The notice's own file.
     pub file: Arc<SourceFile>,
+    /// The notice, merged with the shared parts it extends.
     pub notice: Notice,
+    /// Where everything is in the notice's own file.
     pub index: SpanIndex,
+    /// Every file the merged notice came from, bases first and the notice's
+    /// own file last; empty when it extends nothing.
+    pub sources: Vec<Source>,
+    /// Which source each merged value came from; `None` when the notice
+    /// extends nothing.
+    pub provenance: Option<crate::resolve::Provenance>,
+}
+
+/// One file a merged notice came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub file: Arc<SourceFile>,
+    pub index: SpanIndex,
+}
+
+impl LoadedNotice {
+    /// The file a key path of the (merged) notice lives in, and where in it.
+    pub fn locate(&self, path: &KeyPath) -> (Arc<SourceFile>, crate::locate::Resolved) {
+        if let Some(provenance) = &self.provenance
+            && let Some((source, source_path)) = provenance.lookup(path)
+            && let Some(source) = self.sources.get(source)
+        {
+            return (source.file.clone(), source.index.resolve(&source_path));
+        }
+        (self.file.clone(), self.index.resolve(path))
+    }
+
+    /// The names of every file this notice came from (its own last).
+    pub fn source_names(&self) -> Vec<String> {
+        if self.sources.is_empty() {
+            vec![self.file.name.clone()]
+        } else {
+            self.sources.iter().map(|s| s.file.name.clone()).collect()
+        }
+    }
 }
 
 /// What loading one file produced: the notice, if it could be read, and any
@@ -147,67 +184,85 @@ fn io_reason(err: &std::io::Error) -> String {
 /// Loads a notice from text already in memory; `path` is only used to name
 /// it in diagnostics.
 pub fn load_str(path: &Path, text: String) -> LoadOutcome {
-    // A byte order mark is invisible in editors; TOML does not allow it.
-    let text = match text.strip_prefix('\u{feff}') {
+    let file = Arc::new(SourceFile::new(path, strip_bom(text)));
+    let (document, diagnostics) = read_document::<Notice>(&file, schema::notice_schema(), "notice");
+    LoadOutcome {
+        notice: document.map(|(notice, index)| LoadedNotice {
+            file,
+            notice,
+            index,
+            sources: Vec::new(),
+            provenance: None,
+        }),
+        diagnostics,
+    }
+}
+
+/// A byte order mark is invisible in editors and TOML does not allow it.
+pub(crate) fn strip_bom(text: String) -> String {
+    match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_owned(),
         None => text,
-    };
-    let file = Arc::new(SourceFile::new(path, text));
+    }
+}
+
+/// Reads a TOML document of type `T` described by `root_schema`: reports
+/// an empty file or a syntax error (and stops), every unknown key (and
+/// carries on), or the first value of the wrong type (and stops).
+pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    root_schema: &'static Value,
+    what: &str,
+) -> (Option<(T, SpanIndex)>, Vec<Diagnostic>) {
     if file.text.trim().is_empty() {
-        return LoadOutcome::failed(
-            Diagnostic::file_problem(
-                file.clone(),
-                structure::UNREADABLE_FILE.code,
-                "this notice file is empty",
-                "start from `examples/minimal.toml`, or run `noticec explain controller-identity` to see what a notice needs",
-            )
-            .at(0..0, "nothing here"),
+        return (
+            None,
+            vec![
+                Diagnostic::file_problem(
+                    file.clone(),
+                    structure::UNREADABLE_FILE.code,
+                    format!("this {what} file is empty"),
+                    "start from `examples/minimal.toml`, or run `noticec init` to create a project",
+                )
+                .at(0..0, "nothing here"),
+            ],
         );
     }
-
     let text = file.text.clone();
     let document = match DeTable::parse(&text) {
         Ok(document) => document,
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
-            return LoadOutcome::failed(
-                Diagnostic::file_problem(
-                    file.clone(),
-                    structure::SYNTAX.code,
-                    format!("invalid TOML: {}", err.message()),
-                    "fix the TOML syntax here; strings need quotes, tables are written `[name]`, and each key may appear once",
-                )
-                .at(span, "here"),
+            return (
+                None,
+                vec![
+                    Diagnostic::file_problem(
+                        file.clone(),
+                        structure::SYNTAX.code,
+                        format!("invalid TOML: {}", err.message()),
+                        "fix the TOML syntax here; strings need quotes, tables are written `[name]`, and each key may appear once",
+                    )
+                    .at(span, "here"),
+                ],
             );
         }
     };
-
     let index = SpanIndex::new(document.get_ref());
     let mut diagnostics = Vec::new();
     check_unknown_keys(
-        &file,
+        file,
         &KeyPath::root(),
         document.get_ref(),
-        schema::notice_schema(),
+        root_schema,
+        root_schema,
         &mut diagnostics,
     );
-
-    match Notice::deserialize(toml::de::Deserializer::from(document)) {
-        Ok(notice) => LoadOutcome {
-            notice: Some(LoadedNotice {
-                file,
-                notice,
-                index,
-            }),
-            diagnostics,
-        },
+    match T::deserialize(toml::de::Deserializer::from(document)) {
+        Ok(value) => (Some((value, index)), diagnostics),
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
-            diagnostics.push(invalid_value(&file, span, err.message()));
-            LoadOutcome {
-                notice: None,
-                diagnostics,
-            }
+            diagnostics.push(invalid_value(file, span, err.message()));
+            (None, diagnostics)
         }
     }
 }
@@ -300,10 +355,11 @@ fn check_unknown_keys(
     file: &Arc<SourceFile>,
     path: &KeyPath,
     table: &DeTable<'_>,
+    root: &Value,
     schema: &Value,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(object) = schema::resolve(schema, "object") else {
+    let Some(object) = schema::resolve(root, schema, "object") else {
         return;
     };
     let Some(properties) = object.get("properties").and_then(Value::as_object) else {
@@ -313,7 +369,9 @@ fn check_unknown_keys(
         let name: &str = key.get_ref();
         let child = path.key(name);
         match properties.get(name) {
-            Some(child_schema) => check_value(file, &child, value.get_ref(), child_schema, out),
+            Some(child_schema) => {
+                check_value(file, &child, value.get_ref(), root, child_schema, out)
+            }
             None => {
                 let known = properties.keys().map(String::as_str);
                 let help = match nearest(name, known) {
@@ -335,7 +393,7 @@ fn check_unknown_keys(
                         format!("unknown key `{name}` {place}"),
                         help,
                     )
-                    .at(key.span(), "not a notice key"),
+                    .at(key.span(), "unknown key"),
                 );
             }
         }
@@ -346,18 +404,27 @@ fn check_value(
     file: &Arc<SourceFile>,
     path: &KeyPath,
     value: &DeValue<'_>,
+    root: &Value,
     schema: &Value,
     out: &mut Vec<Diagnostic>,
 ) {
     match value {
-        DeValue::Table(table) => check_unknown_keys(file, path, table, schema, out),
+        DeValue::Table(table) => check_unknown_keys(file, path, table, root, schema, out),
         DeValue::Array(items) => {
-            let Some(items_schema) = schema::resolve(schema, "array").and_then(|s| s.get("items"))
+            let Some(items_schema) =
+                schema::resolve(root, schema, "array").and_then(|s| s.get("items"))
             else {
                 return;
             };
             for (i, item) in items.iter().enumerate() {
-                check_value(file, &path.index(i), item.get_ref(), items_schema, out);
+                check_value(
+                    file,
+                    &path.index(i),
+                    item.get_ref(),
+                    root,
+                    items_schema,
+                    out,
+                );
             }
         }
         _ => {}

@@ -73,6 +73,20 @@ impl KeyPath {
         }
     }
 
+    /// The rest of this path after `prefix`, if it starts with it.
+    pub fn strip_prefix(&self, prefix: &KeyPath) -> Option<KeyPath> {
+        self.0
+            .starts_with(&prefix.0)
+            .then(|| KeyPath(self.0[prefix.0.len()..].to_vec()))
+    }
+
+    /// This path followed by `rest`.
+    pub fn join(&self, rest: &KeyPath) -> KeyPath {
+        let mut path = self.clone();
+        path.0.extend(rest.0.iter().cloned());
+        path
+    }
+
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }

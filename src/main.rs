@@ -4,19 +4,22 @@
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use noticec::build::{self, BuildOptions};
 use noticec::check::{self, Summary};
+use noticec::consistency;
 use noticec::profile::{Level, Profile};
+use noticec::project::{self, Project};
 use noticec::render::templates::{self, Written};
 use noticec::render::{Format, RenderOptions, Theme};
 use noticec::report::{self, human};
 use noticec::rules::{self, structure};
-use noticec::validate::Options;
+use noticec::scaffold::Scaffolded;
+use noticec::validate::{Options, Sharing};
 use noticec::write::WriteStatus;
 
 /// Check and compile UK privacy notices written in TOML.
@@ -33,11 +36,23 @@ enum Command {
     Check(CheckArgs),
     /// Check notices, then compile those without errors to HTML, Markdown and text.
     Build(BuildArgs),
-    /// Write the default templates out for editing (never overwrites a file).
+    /// Create a notice project in DIR (default: here), or with `--templates
+    /// DIR` write the built-in templates out for editing. Never overwrites a file.
     Init {
-        /// The folder to write the templates to.
-        #[arg(long, value_name = "DIR")]
-        templates: PathBuf,
+        /// The folder for the new project.
+        dir: Option<PathBuf>,
+        /// Write the built-in templates to this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "dir")]
+        templates: Option<PathBuf>,
+    },
+    /// Print a notice as noticec sees it; `--resolved` merges the shared
+    /// parts it extends.
+    Show {
+        /// The notice file.
+        notice: PathBuf,
+        /// Merge everything the notice extends.
+        #[arg(long)]
+        resolved: bool,
     },
     /// Show the documentation of a rule (by name or code), or list all rules.
     Explain {
@@ -60,9 +75,12 @@ enum Command {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Notice files, or folders to search for `*.toml` notices.
-    #[arg(default_value = ".")]
+    /// Notice files, or folders to search for `*.toml` notices. Without
+    /// paths: the notices of the project (`noticec.toml`), or this folder.
     paths: Vec<PathBuf>,
+    /// The project configuration (default: `noticec.toml` here or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Output format: human, json, sarif, github (Actions annotations) or
     /// gitlab (Code Quality).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
@@ -71,8 +89,8 @@ struct CheckArgs {
     #[arg(long)]
     deny_warnings: bool,
     /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
-    #[arg(long, default_value = noticec::profile::DEFAULT_PROFILE)]
-    profile: String,
+    #[arg(long)]
+    profile: Option<String>,
     /// Change a requirement's severity: `KEY=off|warning|error`. Repeatable.
     #[arg(long = "severity", value_name = "KEY=LEVEL")]
     severities: Vec<String>,
@@ -84,19 +102,21 @@ struct CheckArgs {
 #[derive(clap::Args)]
 struct BuildArgs {
     /// Notice files, or folders to search for `*.toml` notices (a folder
-    /// also gets an index page).
-    #[arg(default_value = ".")]
+    /// also gets an index page). Without paths: the project's notices.
     paths: Vec<PathBuf>,
-    /// The folder to write the pages to.
-    #[arg(long, default_value = "site")]
-    out: PathBuf,
-    /// The output formats, comma-separated: html, md, txt.
-    #[arg(long, value_delimiter = ',', default_value = "html,md,txt")]
-    format: Vec<String>,
+    /// The project configuration (default: `noticec.toml` here or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// The folder to write the pages to (default: the project's `out`, or `site`).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// The output formats, comma-separated: html, md, txt (default: all).
+    #[arg(long, value_delimiter = ',')]
+    format: Option<Vec<String>>,
     /// The look of the HTML: `plain` (built-in stylesheet) or `govuk`
     /// (GOV.UK Frontend class names).
-    #[arg(long, value_enum, default_value_t = ThemeChoice::Plain)]
-    theme: ThemeChoice,
+    #[arg(long, value_enum)]
+    theme: Option<ThemeChoice>,
     /// HTML without the page around it, for pasting into a CMS.
     #[arg(long)]
     fragment: bool,
@@ -114,8 +134,8 @@ struct BuildArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     message_format: OutputFormat,
     /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
-    #[arg(long, default_value = noticec::profile::DEFAULT_PROFILE)]
-    profile: String,
+    #[arg(long)]
+    profile: Option<String>,
     /// Change a requirement's severity: `KEY=off|warning|error`. Repeatable.
     #[arg(long = "severity", value_name = "KEY=LEVEL")]
     severities: Vec<String>,
@@ -161,7 +181,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Build(args) => run_build(args),
-        Command::Init { templates } => run_init_templates(&templates),
+        Command::Init { dir, templates } => run_init(dir.as_deref(), templates.as_deref()),
+        Command::Show { notice, resolved } => run_show(&notice, resolved),
         Command::Explain { rule, markdown } => {
             if markdown {
                 print(&noticec::explain::markdown_table()).map(|()| EXIT_CLEAN)
@@ -212,22 +233,137 @@ fn print(text: &str) -> Result<(), Failure> {
     }
 }
 
-fn run_check(args: CheckArgs) -> Result<u8, Failure> {
-    let options = options(&args.profile, &args.severities)?;
-    let files = check::discover(&args.paths);
-    if files.is_empty() {
-        return Err(no_notices(&args.paths));
+/// The project in force: `--config FILE`, or `noticec.toml` in the current
+/// folder or above. Its own problems are printed and stop the run (exit 2).
+fn project(config: Option<&Path>) -> Result<Option<Project>, Failure> {
+    let path = match config {
+        Some(path) => Some(path.to_path_buf()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| project::find(&cwd)),
+    };
+    let Some(path) = path else { return Ok(None) };
+    match Project::load(&path) {
+        Ok(project) => Ok(Some(project)),
+        Err(diagnostics) => {
+            let report = check::FileReport {
+                name: noticec::source::display_name(&path),
+                notice: None,
+                diagnostics,
+                suppressed: Vec::new(),
+            };
+            eprint!(
+                "{}",
+                human::render(
+                    &[report],
+                    human_style(ColorChoice::Auto, std::io::stderr().is_terminal())
+                )
+            );
+            Err(Failure::Usage(format!(
+                "the project configuration {} has problems",
+                noticec::source::display_name(&path)
+            )))
+        }
     }
-    let reports = check::check_files(&files, &options);
+}
+
+/// Check options from the command line, over the project's settings.
+fn options(
+    project: Option<&Project>,
+    profile: Option<&str>,
+    severities: &[String],
+) -> Result<Options, Failure> {
+    let mut options = Options::new(today()?);
+    let profile = profile
+        .or_else(|| project.and_then(|p| p.config.profile.as_deref()))
+        .unwrap_or(noticec::profile::DEFAULT_PROFILE);
+    options.profile = Profile::named(profile).ok_or_else(|| {
+        Failure::Usage(format!(
+            "unknown profile `{profile}` (choose one of: {})",
+            Profile::names().join(", ")
+        ))
+    })?;
+    let mut overrides: BTreeMap<String, Level> = BTreeMap::new();
+    if let Some(project) = project {
+        for (key, level) in project.config.severity.iter().flatten() {
+            if let Some(rule) = rules::find(key) {
+                overrides.insert(rule.name.to_string(), *level);
+            }
+        }
+        options.sharing = Sharing {
+            root: Some(project.root.clone()),
+            defaults: project.defaults(),
+        };
+    }
+    for setting in severities {
+        let (key, level) = setting.split_once('=').ok_or_else(|| {
+            Failure::Usage(format!(
+                "`--severity {setting}` must look like `retention=warning`"
+            ))
+        })?;
+        let rule = rules::find(key).ok_or_else(|| {
+            Failure::Usage(format!("`{key}` is not a rule (see `noticec explain`)"))
+        })?;
+        let level = Level::parse(level).ok_or_else(|| {
+            Failure::Usage(format!(
+                "`{level}` is not a level (use off, warning or error)"
+            ))
+        })?;
+        overrides.insert(rule.name.to_string(), level);
+    }
+    options.overrides = overrides;
+    Ok(options)
+}
+
+/// The paths to work on: as given, else the project's notices, else here.
+fn paths_or_project(paths: &[PathBuf], project: Option<&Project>) -> Vec<PathBuf> {
+    match (paths.is_empty(), project) {
+        (false, _) => paths.to_vec(),
+        (true, Some(project)) => project.notice_paths(),
+        (true, None) => vec![PathBuf::from(".")],
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<u8, Failure> {
+    let project = project(args.config.as_deref())?;
+    let options = options(project.as_ref(), args.profile.as_deref(), &args.severities)?;
+    let paths = paths_or_project(&args.paths, project.as_ref());
+    let files = check::discover(&paths);
+    if files.is_empty() {
+        return Err(no_notices(&paths));
+    }
+    let mut reports = check::check_files(&files, &options);
+    // Checking the whole project: compare the notices with each other too.
+    if let (Some(project), true) = (&project, args.paths.is_empty()) {
+        consistency::check_project(project, &mut reports);
+    }
     let style = human_style(args.color, std::io::stdout().is_terminal());
     print(&render_diagnostics(args.format, &reports, &options, style))?;
     Ok(exit_code(&reports, args.deny_warnings))
 }
 
 fn run_build(args: BuildArgs) -> Result<u8, Failure> {
-    let check = options(&args.profile, &args.severities)?;
+    let project = project(args.config.as_deref())?;
+    let config = project.as_ref().map(|p| &p.config);
+    let check = options(project.as_ref(), args.profile.as_deref(), &args.severities)?;
+    let from_project = |relative: &Option<String>| {
+        project
+            .as_ref()
+            .zip(relative.as_deref())
+            .map(|(p, r)| p.path(r))
+    };
+    let out = args
+        .out
+        .clone()
+        .or_else(|| from_project(&config.and_then(|c| c.out.clone())))
+        .unwrap_or_else(|| PathBuf::from("site"));
+    let format_names = args
+        .format
+        .clone()
+        .or_else(|| config.and_then(|c| c.formats.clone()))
+        .unwrap_or_else(|| vec!["html".into(), "md".into(), "txt".into()]);
     let mut formats = Vec::new();
-    for name in &args.format {
+    for name in &format_names {
         let format = Format::parse(name).ok_or_else(|| {
             Failure::Usage(format!(
                 "unknown output format `{name}` (use html, md or txt)"
@@ -237,7 +373,15 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
             formats.push(format);
         }
     }
-    if let Some(dir) = &args.templates
+    let theme = match (args.theme, config.and_then(|c| c.theme.as_deref())) {
+        (Some(ThemeChoice::Govuk), _) | (None, Some("govuk")) => Theme::Govuk,
+        _ => Theme::Plain,
+    };
+    let templates = args
+        .templates
+        .clone()
+        .or_else(|| from_project(&config.and_then(|c| c.templates.clone())));
+    if let Some(dir) = &templates
         && !dir.is_dir()
     {
         return Err(Failure::Usage(format!(
@@ -246,25 +390,43 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
             dir.display()
         )));
     }
-    let options = BuildOptions {
-        out_dir: args.out.clone(),
-        formats,
-        render: RenderOptions {
-            theme: match args.theme {
-                ThemeChoice::Plain => Theme::Plain,
-                ThemeChoice::Govuk => Theme::Govuk,
-            },
-            fragment: args.fragment,
-            templates_dir: args.templates.clone(),
-        },
-        allow_errors: args.allow_errors,
-        check,
+    let whole_project = project.is_some() && args.paths.is_empty();
+    let mut options = BuildOptions::new(out.clone(), check);
+    options.formats = formats;
+    options.render = RenderOptions {
+        theme,
+        fragment: args.fragment,
+        templates_dir: templates,
     };
-    let files = check::discover(&args.paths);
-    if files.is_empty() {
-        return Err(no_notices(&args.paths));
+    options.allow_errors = args.allow_errors;
+    if whole_project {
+        options.corporate = from_project(&config.and_then(|c| c.corporate.clone()));
+        options.site_title = config
+            .and_then(|c| c.name.as_deref())
+            .map(|name| format!("{name} privacy notices"));
+        options.keep_notices = true;
     }
-    let report = build::build(&args.paths, &options).map_err(|e| Failure::Usage(e.to_string()))?;
+    let paths = paths_or_project(&args.paths, project.as_ref());
+    let files = check::discover(&paths);
+    if files.is_empty() {
+        return Err(no_notices(&paths));
+    }
+    let bar = progress_bar(files.len());
+    if let Some(bar) = &bar {
+        let bar = bar.clone();
+        options.progress = Some(build::Progress(std::sync::Arc::new(move |done, _| {
+            bar.set_position(done as u64);
+        })));
+    }
+    let result = build::build(&paths, &options);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let mut report = result.map_err(|e| Failure::Usage(e.to_string()))?;
+    let notices = report.files.len();
+    if let (Some(project), true) = (&project, whole_project) {
+        consistency::check_project(project, &mut report.files);
+    }
     if args.message_format == OutputFormat::Human {
         // Human diagnostics go to standard error, beside the build summary.
         if report.files.iter().any(|f| !f.diagnostics.is_empty()) {
@@ -285,17 +447,99 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         .iter()
         .filter(|o| o.status == WriteStatus::Written)
         .count();
-    let published = report.files.len() - report.withheld.len();
+    let published = notices - report.withheld.len();
     eprintln!(
-        "built {published} of {} notices into {}: {written} files written, {} unchanged",
-        report.files.len(),
-        args.out.display(),
+        "built {published} of {notices} notices into {}: {written} files written, {} unchanged",
+        out.display(),
         report.outputs.len() - written
     );
     for name in &report.withheld {
         eprintln!("not published (has errors; use --allow-errors to publish anyway): {name}");
     }
     Ok(exit_code(&report.files, args.deny_warnings))
+}
+
+/// A progress bar on a terminal for builds of many notices; none when
+/// standard error is not a terminal or in CI.
+fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
+    if total < 20 || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("building {pos}/{len} notices {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn run_init(dir: Option<&Path>, templates: Option<&Path>) -> Result<u8, Failure> {
+    if let Some(templates) = templates {
+        return run_init_templates(templates);
+    }
+    let dir = dir.unwrap_or(Path::new("."));
+    let done = noticec::scaffold::init(dir).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot create the project in {}: {e}",
+            dir.display()
+        ))
+    })?;
+    for item in done {
+        match item {
+            Scaffolded::Created(path) => eprintln!("created {}", path.display()),
+            Scaffolded::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
+        }
+    }
+    eprintln!(
+        "next: `noticec check` in {} checks the notices; `noticec build` publishes them",
+        dir.display()
+    );
+    Ok(EXIT_CLEAN)
+}
+
+fn run_show(notice: &Path, resolved: bool) -> Result<u8, Failure> {
+    let project = project(None)?;
+    let options = options(project.as_ref(), None, &[])?;
+    let outcome = if resolved {
+        let boundary = noticec::resolve::Boundary {
+            root: options.sharing.root.clone(),
+        };
+        noticec::resolve::load_resolved(notice, &boundary, &options.sharing.defaults)
+    } else {
+        noticec::load::load_file(notice)
+    };
+    let Some(loaded) = outcome.notice else {
+        let report = check::FileReport {
+            name: noticec::source::display_name(notice),
+            notice: None,
+            diagnostics: outcome.diagnostics,
+            suppressed: Vec::new(),
+        };
+        eprint!(
+            "{}",
+            human::render(
+                &[report],
+                human_style(ColorChoice::Auto, std::io::stderr().is_terminal())
+            )
+        );
+        return Ok(EXIT_TROUBLE);
+    };
+    let mut merged = loaded.notice.clone();
+    if resolved {
+        merged.extends = None;
+    }
+    let text = toml::to_string_pretty(&merged)
+        .map_err(|e| Failure::Usage(format!("cannot print the notice: {e}")))?;
+    let mut header = String::new();
+    if resolved {
+        header.push_str("# The notice as merged from (later files override earlier ones):\n");
+        for name in loaded.source_names() {
+            header.push_str(&format!("#   {name}\n"));
+        }
+        header.push('\n');
+    }
+    print(&format!("{header}{text}")).map(|()| EXIT_CLEAN)
 }
 
 /// Diagnostics in the chosen output format.
@@ -352,35 +596,6 @@ fn exit_code(reports: &[check::FileReport], deny_warnings: bool) -> u8 {
     } else {
         EXIT_CLEAN
     }
-}
-
-fn options(profile: &str, severities: &[String]) -> Result<Options, Failure> {
-    let mut options = Options::new(today()?);
-    options.profile = Profile::named(profile).ok_or_else(|| {
-        Failure::Usage(format!(
-            "unknown profile `{profile}` (choose one of: {})",
-            Profile::names().join(", ")
-        ))
-    })?;
-    let mut overrides = BTreeMap::new();
-    for setting in severities {
-        let (key, level) = setting.split_once('=').ok_or_else(|| {
-            Failure::Usage(format!(
-                "`--severity {setting}` must look like `retention=warning`"
-            ))
-        })?;
-        let rule = rules::find(key).ok_or_else(|| {
-            Failure::Usage(format!("`{key}` is not a rule (see `noticec explain`)"))
-        })?;
-        let level = Level::parse(level).ok_or_else(|| {
-            Failure::Usage(format!(
-                "`{level}` is not a level (use off, warning or error)"
-            ))
-        })?;
-        overrides.insert(rule.name.to_string(), level);
-    }
-    options.overrides = overrides;
-    Ok(options)
 }
 
 /// Today's date, or `NOTICEC_TODAY` (YYYY-MM-DD) for reproducible runs.

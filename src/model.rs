@@ -18,6 +18,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[schemars(title = "noticec privacy notice")]
 pub struct Notice {
+    /// Shared parts this notice builds on: a file, or a list of files,
+    /// relative to this one (e.g. `"../shared/council.toml"`). Their tables
+    /// are merged in order, then this file's own values override them;
+    /// entries with the same `id` (purposes, recipients …) are replaced.
+    pub extends: Option<Extends>,
     /// About the notice itself: title, language, version, dates.
     pub notice: Option<Metadata>,
     /// Who decides how personal data is used (UK GDPR Art. 13(1)(a), 14(1)(a)).
@@ -69,6 +74,24 @@ pub struct Allow {
     pub purpose: Option<String>,
     /// Why the finding is acceptable, for auditors. Required.
     pub reason: Option<String>,
+}
+
+/// One shared file or several.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Extends {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Extends {
+    /// The files, in merge order.
+    pub fn files(&self) -> Vec<&str> {
+        match self {
+            Extends::One(file) => vec![file.as_str()],
+            Extends::Many(files) => files.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 /// About the notice itself.

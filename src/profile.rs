@@ -11,7 +11,9 @@ use serde::Deserialize;
 use crate::diagnostic::Severity;
 
 /// How a requirement is enforced by a profile, or by an override.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Off,

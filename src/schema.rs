@@ -92,8 +92,7 @@ fn strip_null(value: &mut Value) {
 
 /// Follows `$ref` pointers and `anyOf`/`oneOf` branches to the schema that
 /// describes a value of the given JSON type ("object" or "array").
-pub(crate) fn resolve<'a>(schema: &'a Value, want: &str) -> Option<&'a Value> {
-    let root = notice_schema();
+pub(crate) fn resolve<'a>(root: &'a Value, schema: &'a Value, want: &str) -> Option<&'a Value> {
     let mut current = schema;
     for _ in 0..16 {
         if let Some(pointer) = current.get("$ref").and_then(Value::as_str) {
@@ -105,7 +104,7 @@ pub(crate) fn resolve<'a>(schema: &'a Value, want: &str) -> Option<&'a Value> {
             .or_else(|| current.get("oneOf"))
             .and_then(Value::as_array)
         {
-            current = branches.iter().find_map(|b| resolve(b, want))?;
+            current = branches.iter().find_map(|b| resolve(root, b, want))?;
             continue;
         }
         let matches = match current.get("type") {

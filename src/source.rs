@@ -67,12 +67,32 @@ pub fn display_name(path: &Path) -> String {
     } else {
         None
     };
-    let name = relative
-        .as_deref()
-        .unwrap_or(path)
+    let name = normalize(relative.as_deref().unwrap_or(path))
         .to_string_lossy()
         .replace('\\', "/");
     name.strip_prefix("./").map(str::to_owned).unwrap_or(name)
+}
+
+/// Removes `.` and `name/..` from a path without touching the disk, so a
+/// shared part reached as `notices/../shared/council.toml` is reported as
+/// `shared/council.toml`.
+fn normalize(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component<'_>> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    if out.is_empty() {
+        PathBuf::from(".")
+    } else {
+        out.iter().collect()
+    }
 }
 
 #[cfg(test)]
@@ -83,6 +103,11 @@ mod tests {
     fn positions_are_one_based_and_count_characters() {
         let file = SourceFile::new(Path::new("./a.toml"), "ab\n£c = 1\n");
         assert_eq!(file.name, "a.toml");
+        assert_eq!(
+            display_name(Path::new("notices/../shared/x.toml")),
+            "shared/x.toml"
+        );
+        assert_eq!(display_name(Path::new("../x.toml")), "../x.toml");
         assert_eq!(file.position(0), Position { line: 1, column: 1 });
         assert_eq!(file.position(3), Position { line: 2, column: 1 });
         // "£" is two bytes but one column.

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -15,6 +16,7 @@ use crate::load::LoadedNotice;
 use crate::locate::{KeyPath, Resolved};
 use crate::profile::{Level, Profile};
 use crate::rules::{self, Context, Finding, Rule, RuleKind};
+use crate::source::SourceFile;
 
 /// What a notice is checked against.
 #[derive(Debug, Clone)]
@@ -24,6 +26,17 @@ pub struct Options {
     pub overrides: BTreeMap<String, Level>,
     /// The date review periods are measured to (today, unless testing).
     pub today: Date,
+    /// Where shared parts may live, and the defaults every notice extends.
+    pub sharing: Sharing,
+}
+
+/// How notices are merged with shared parts (set by a project).
+#[derive(Debug, Clone, Default)]
+pub struct Sharing {
+    /// Shared parts must be inside this folder (the project root).
+    pub root: Option<std::path::PathBuf>,
+    /// Organisation-wide defaults beneath every notice.
+    pub defaults: Vec<std::path::PathBuf>,
 }
 
 impl Options {
@@ -34,6 +47,7 @@ impl Options {
                 .unwrap_or_else(|| Profile::built_in().remove(0)),
             overrides: BTreeMap::new(),
             today,
+            sharing: Sharing::default(),
         }
     }
 }
@@ -221,6 +235,17 @@ fn apply_allows(loaded: &LoadedNotice, diagnostics: Vec<Diagnostic>) -> Validati
     validation
 }
 
+/// A finding about a loaded notice as a located diagnostic (for checks that
+/// run outside the rule table, such as the project checks).
+pub(crate) fn diagnostic_for(
+    loaded: &LoadedNotice,
+    rule: &'static Rule,
+    severity: Severity,
+    finding: Finding,
+) -> Diagnostic {
+    to_diagnostic(loaded, rule, severity, None, finding)
+}
+
 fn structure_problem(
     loaded: &LoadedNotice,
     rule: &'static Rule,
@@ -244,13 +269,17 @@ fn to_diagnostic(
     citation: Option<String>,
     finding: Finding,
 ) -> Diagnostic {
-    let (span, default_label) = locate(loaded, &finding.at, finding.within.clone());
+    let (file, span, default_label) = locate(loaded, &finding.at, finding.within.clone());
     let related = finding
         .related
         .iter()
-        .map(|(path, label)| Related {
-            span: locate(loaded, path, None).0,
-            label: label.clone(),
+        .filter_map(|(path, label)| {
+            // Secondary labels are drawn in the same file as the primary one.
+            let (related_file, span, _) = locate(loaded, path, None);
+            (Arc::ptr_eq(&related_file, &file) || related_file.name == file.name).then(|| Related {
+                span,
+                label: label.clone(),
+            })
         })
         .filter(|r| r.span != span)
         .collect();
@@ -262,7 +291,7 @@ fn to_diagnostic(
         message: finding.message,
         help: Some(finding.help),
         url: Some(rule.url),
-        file: loaded.file.clone(),
+        file,
         span: Some(span),
         label: Some(finding.label.unwrap_or(default_label)),
         related,
@@ -270,18 +299,19 @@ fn to_diagnostic(
     }
 }
 
-/// The span for a path and the label to use when the rule gave none.
+/// The file and span for a path, and the label to use when the rule gave none.
 fn locate(
     loaded: &LoadedNotice,
     path: &KeyPath,
     within: Option<Range<usize>>,
-) -> (Range<usize>, String) {
-    match loaded.index.resolve(path) {
+) -> (Arc<SourceFile>, Range<usize>, String) {
+    let (file, resolved) = loaded.locate(path);
+    match resolved {
         Resolved::Found(place) => {
             let span = within
-                .and_then(|range| narrow_to_string_part(&loaded.file.text, &place.value, range))
+                .and_then(|range| narrow_to_string_part(&file.text, &place.value, range))
                 .unwrap_or(place.value);
-            (span, "here".to_string())
+            (file, span, "here".to_string())
         }
         Resolved::Missing {
             container,
@@ -293,7 +323,7 @@ fn locate(
             } else {
                 format!("`{key}` is missing from this table")
             };
-            (container, label)
+            (file, container, label)
         }
     }
 }

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 
 use noticec::build::{BuildError, BuildOptions, build};
-use noticec::render::{Format, RenderOptions};
 use noticec::validate::Options;
 use noticec::write::WriteStatus;
 
@@ -16,13 +15,10 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn options(out: &Path) -> BuildOptions {
-    BuildOptions {
-        out_dir: out.to_path_buf(),
-        formats: Format::ALL.to_vec(),
-        render: RenderOptions::default(),
-        allow_errors: false,
-        check: Options::new(jiff::civil::date(2026, 11, 23)),
-    }
+    BuildOptions::new(
+        out.to_path_buf(),
+        Options::new(jiff::civil::date(2026, 11, 23)),
+    )
 }
 
 /// A folder with the complete example and the minimal (failing) one.

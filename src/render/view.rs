@@ -58,6 +58,18 @@ pub struct NoticeView<'a> {
     pub sections: Vec<SectionView<'a>>,
     /// The "at a glance" layer: one line per topic, linking to its section.
     pub glance: Vec<GlanceItem>,
+    /// In a project: the corporate notice this notice adds to.
+    pub corporate: Option<LinkView>,
+    /// In a project, on the corporate notice: the service notices.
+    pub service_notices: Vec<LinkView>,
+}
+
+/// A link to another notice of the site. `href` is relative to this page and
+/// has no extension: templates add `.html` or `.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub href: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -656,6 +668,8 @@ impl<'a> NoticeView<'a> {
                 })
                 .collect(),
             glance: Vec::new(),
+            corporate: None,
+            service_notices: Vec::new(),
         };
         view.glance = glance(&view);
         view

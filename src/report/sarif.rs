@@ -68,6 +68,8 @@ fn rule_descriptor(rule: &Rule, profile: &Profile) -> Value {
     let (default_level, citation) = match rule.kind {
         RuleKind::Structure if rule.name == "unused-allow" => ("warning", None),
         RuleKind::Structure => ("error", None),
+        RuleKind::Project if rule.name == "duplicate-output" => ("error", None),
+        RuleKind::Project => ("warning", None),
         RuleKind::Requirement => (
             level(profile.severity_of(rule.name, &Default::default())),
             profile.citation_of(rule.name),

@@ -32,6 +32,7 @@ mod lawful_basis;
 mod legitimate_interests;
 mod placeholder_link;
 mod plain_language;
+pub mod project;
 mod provision_requirement;
 mod public_task_legitimate_interests;
 mod purposes;
@@ -54,6 +55,8 @@ pub enum RuleKind {
     Requirement,
     /// A problem with the file itself (syntax, unknown keys, references).
     Structure,
+    /// Consistency across the notices of a project.
+    Project,
 }
 
 /// A rule: its identity, documentation and check.
@@ -115,6 +118,10 @@ pub static RULES: &[&Rule] = &[
     &placeholder_link::RULE,
     &cookie_consent::RULE,
     &consent_public_task::RULE,
+    &project::INCONSISTENT_DEFINITION,
+    &project::INCONSISTENT_CONTACT,
+    &project::UNUSED_PART,
+    &project::DUPLICATE_OUTPUT,
 ];
 
 /// Finds a rule by code (`N005`) or name (`lawful-basis`), ignoring case.
@@ -283,6 +290,7 @@ mod tests {
                 "E" => 0,
                 "N" => 1,
                 "Q" => 2,
+                "P" => 3,
                 other => panic!("unknown code prefix {other}"),
             };
             (prefix, code[1..].parse::<u32>().expect("numeric code"))
@@ -314,9 +322,9 @@ mod tests {
                 rule.code
             );
             assert_eq!(
-                rule.kind == RuleKind::Structure,
+                rule.kind != RuleKind::Requirement,
                 rule.check.is_none(),
-                "{}: requirement rules have a check, structure rules do not",
+                "{}: requirement rules have a check, structure and project rules do not",
                 rule.code
             );
         }

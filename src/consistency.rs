@@ -1,0 +1,281 @@
+//! Project checks: consistency across a council's notices (rules `P…`).
+//!
+//! Each notice is checked on its own first; these checks then compare them:
+//! the same id defined differently, controller or DPO details that differ
+//! from the corporate notice, shared parts nobody uses, and two notices that
+//! would be published under the same name.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::check::FileReport;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locate::KeyPath;
+use crate::project::Project;
+use crate::rules::{Finding, project as rules};
+use crate::source::{SourceFile, display_name};
+use crate::validate::diagnostic_for;
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn same(a: &Option<String>, b: &Option<String>) -> bool {
+    let norm = |v: &Option<String>| {
+        v.as_deref().map(|t| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        })
+    };
+    norm(a) == norm(b)
+}
+
+/// Adds the project findings to `reports` (and a report for each unused part).
+pub fn check_project(project: &Project, reports: &mut Vec<FileReport>) {
+    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
+    definitions(reports, &mut found);
+    contacts(project, reports, &mut found);
+    outputs(project, reports, &mut found);
+    for (index, diagnostic) in found {
+        reports[index].diagnostics.push(diagnostic);
+    }
+    unused_parts(project, reports);
+    for report in reports.iter_mut() {
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+}
+
+/// The first definition of an id: name, description, and the file it is in.
+type Definition = (Option<String>, Option<String>, String);
+
+/// P001: a recipient or data category id with different definitions.
+fn definitions(reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
+    // (kind, id) → (name, description, file the definition lives in)
+    let mut first: HashMap<(&str, String), Definition> = HashMap::new();
+    for (r, report) in reports.iter().enumerate() {
+        let Some(loaded) = &report.notice else {
+            continue;
+        };
+        let notice = &loaded.notice;
+        let lists = [
+            (
+                "recipient",
+                "recipients",
+                notice
+                    .recipients
+                    .iter()
+                    .map(|x| (&x.id, &x.name, &x.description))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "data category",
+                "data_categories",
+                notice
+                    .data_categories
+                    .iter()
+                    .map(|x| (&x.id, &x.name, &x.description))
+                    .collect(),
+            ),
+        ];
+        for (kind, key, entries) in lists {
+            for (i, (id, name, description)) in entries.into_iter().enumerate() {
+                let Some(id) = id.as_deref().map(str::trim) else {
+                    continue;
+                };
+                let at = KeyPath::root().key(key).index(i);
+                let home = loaded.locate(&at).0.name.clone();
+                match first.get(&(kind, id.to_string())) {
+                    None => {
+                        first.insert(
+                            (kind, id.to_string()),
+                            (name.clone(), description.clone(), home),
+                        );
+                    }
+                    Some((first_name, first_description, first_home)) => {
+                        if *first_home == home
+                            || (same(first_name, name) && same(first_description, description))
+                        {
+                            continue;
+                        }
+                        let finding = Finding::new(
+                            at.key("name"),
+                            format!("the {kind} `{id}` is defined differently in {first_home}"),
+                            "define it once in a shared part that both notices extend, or give one of them another id",
+                        )
+                        .label("a different definition");
+                        found.push((
+                            r,
+                            diagnostic_for(
+                                loaded,
+                                &rules::INCONSISTENT_DEFINITION,
+                                Severity::Warning,
+                                finding,
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// P002: controller or DPO details that differ from the reference notice.
+fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
+    let corporate = project
+        .config
+        .corporate
+        .as_deref()
+        .map(|c| canonical(&project.path(c)));
+    let reference = reports
+        .iter()
+        .position(|r| {
+            corporate.as_ref().is_some_and(|c| {
+                r.notice
+                    .as_ref()
+                    .is_some_and(|n| canonical(&n.file.path) == *c)
+            })
+        })
+        .or_else(|| reports.iter().position(|r| r.notice.is_some()));
+    let Some(reference) = reference else { return };
+    let Some(base) = &reports[reference].notice else {
+        return;
+    };
+    let base_name = reports[reference].name.clone();
+    let fields = |n: &crate::model::Notice| -> Vec<(&'static str, &'static str, Option<String>)> {
+        let c = n.controller.clone().unwrap_or_default();
+        let d = n.dpo.clone().unwrap_or_default();
+        vec![
+            ("controller", "name", c.name),
+            ("controller", "address", c.address),
+            ("controller", "email", c.email),
+            ("controller", "phone", c.phone),
+            ("controller", "web_form", c.web_form),
+            ("dpo", "name", d.name),
+            ("dpo", "address", d.address),
+            ("dpo", "email", d.email),
+            ("dpo", "phone", d.phone),
+            ("dpo", "web_form", d.web_form),
+        ]
+    };
+    let expected = fields(&base.notice);
+    for (r, report) in reports.iter().enumerate() {
+        if r == reference {
+            continue;
+        }
+        let Some(loaded) = &report.notice else {
+            continue;
+        };
+        for ((table, key, value), (_, _, wanted)) in
+            fields(&loaded.notice).into_iter().zip(&expected)
+        {
+            if value.is_none() || wanted.is_none() || same(&value, wanted) {
+                continue;
+            }
+            let who = if table == "dpo" {
+                "the DPO's"
+            } else {
+                "the controller's"
+            };
+            let finding = Finding::new(
+                KeyPath::root().key(table).key(key),
+                format!(
+                    "{who} {} differs from {base_name} (\"{}\")",
+                    key.replace('_', " "),
+                    wanted.as_deref().unwrap_or_default()
+                ),
+                format!("keep `[{table}]` in one shared part that every notice extends"),
+            )
+            .label("differs");
+            found.push((
+                r,
+                diagnostic_for(
+                    loaded,
+                    &rules::INCONSISTENT_CONTACT,
+                    Severity::Warning,
+                    finding,
+                ),
+            ));
+        }
+    }
+}
+
+/// P004: two notices (or a notice and the index page) with the same output name.
+fn outputs(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
+    let (planned, any_dir) = crate::build::plan(&project.notice_paths());
+    let mut owners: HashMap<PathBuf, String> = HashMap::new();
+    for item in planned {
+        let name = display_name(&item.source);
+        let clash = match owners.get(&item.stem) {
+            Some(first) => Some(first.clone()),
+            None if any_dir && item.stem == Path::new("index") => {
+                Some("the index page".to_string())
+            }
+            None => None,
+        };
+        owners
+            .entry(item.stem.clone())
+            .or_insert_with(|| name.clone());
+        let (Some(first), Some(r)) = (clash, reports.iter().position(|r| r.name == name)) else {
+            continue;
+        };
+        let file = reports[r]
+            .notice
+            .as_ref()
+            .map(|n| n.file.clone())
+            .unwrap_or_else(|| Arc::new(SourceFile::new(&item.source, "")));
+        found.push((
+            r,
+            Diagnostic::file_problem(
+                file,
+                rules::DUPLICATE_OUTPUT.code,
+                format!(
+                    "this notice would be published as {} like {first}",
+                    item.stem.display()
+                ),
+                "rename one of the files",
+            )
+            .at(0..0, "same output name"),
+        ));
+    }
+}
+
+/// P003: shared parts that no notice extends.
+fn unused_parts(project: &Project, reports: &mut Vec<FileReport>) {
+    let used: HashSet<PathBuf> = reports
+        .iter()
+        .filter_map(|r| r.notice.as_ref())
+        .flat_map(|n| {
+            n.sources
+                .iter()
+                .map(|s| canonical(&s.file.path))
+                .collect::<Vec<_>>()
+        })
+        .chain(project.defaults().iter().map(|p| canonical(p)))
+        .collect();
+    for part in project.part_files() {
+        if used.contains(&canonical(&part)) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&part).unwrap_or_default();
+        let file = Arc::new(SourceFile::new(&part, text));
+        let mut diagnostic = Diagnostic::file_problem(
+            file,
+            rules::UNUSED_PART.code,
+            "no notice extends this shared part",
+            "add it to the `extends` of the notices that should use it, or delete it",
+        )
+        .at(0..0, "unused");
+        diagnostic.severity = Severity::Warning;
+        reports.push(FileReport {
+            name: display_name(&part),
+            notice: None,
+            diagnostics: vec![diagnostic],
+            suppressed: Vec::new(),
+        });
+    }
+}

@@ -1,0 +1,106 @@
+//! Project rules (`P…`): consistency across a council's notices. They run
+//! when a whole project is checked (`noticec check` with no paths), and are
+//! warnings except `duplicate-output`.
+
+use super::{Rule, RuleKind};
+
+pub const INCONSISTENT_DEFINITION: Rule = Rule {
+    code: "P001",
+    name: "inconsistent-definition",
+    kind: RuleKind::Project,
+    summary: "A recipient or data category id means the same thing in every notice",
+    docs: r#"## What it checks
+That a recipient or data category with the same `id` has the same name and
+description in every notice of the project.
+
+## Why it matters
+When two notices describe "dwp" differently, readers cannot tell whether the
+council shares the same data with the same body, and the copies drift apart
+further with every edit. UK GDPR Art. 12(1) asks for transparent, consistent
+information.
+
+## Example
+`notices/housing.toml` names recipient `dwp` "Department for Work and
+Pensions" while `notices/council-tax.toml` names it "DWP (benefits)".
+
+## How to fix
+Define the recipient once in a shared part (for example
+`shared/recipients.toml`) and `extend` it from both notices, or give the two
+different ids.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
+    check: None,
+};
+
+pub const INCONSISTENT_CONTACT: Rule = Rule {
+    code: "P002",
+    name: "inconsistent-contact",
+    kind: RuleKind::Project,
+    summary: "Controller and DPO contact details are the same in every notice",
+    docs: r#"## What it checks
+That the controller's and the data protection officer's name and contact
+details are the same in every notice as in the corporate notice (or, without
+one, the first notice).
+
+## Why it matters
+A notice that still gives last year's DPO sends people's requests to the
+wrong place; UK GDPR Art. 13(1)(a)-(b) require the controller's and DPO's
+contact details to be right.
+
+## Example
+The corporate notice gives `dpo@example.gov.uk` and the CCTV notice still
+gives `dataprotection@example.gov.uk`.
+
+## How to fix
+Put `[controller]` and `[dpo]` in one shared part that every notice extends,
+and remove the copies.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/13",
+    check: None,
+};
+
+pub const UNUSED_PART: Rule = Rule {
+    code: "P003",
+    name: "unused-part",
+    kind: RuleKind::Project,
+    summary: "Every shared part is extended by at least one notice",
+    docs: r#"## What it checks
+That every file under the project's `parts` folders is extended (directly or
+through another part) by at least one notice.
+
+## Why it matters
+A shared part nobody uses is usually a copy that was meant to replace
+something, or one left behind: editing it changes nothing that is published.
+
+## Example
+`shared/old-dpo.toml` is in `parts`, but no notice has it in `extends`.
+
+## How to fix
+Extend it from the notices that should use it, or delete it.
+"#,
+    url: "https://toml.io/en/v1.0.0",
+    check: None,
+};
+
+pub const DUPLICATE_OUTPUT: Rule = Rule {
+    code: "P004",
+    name: "duplicate-output",
+    kind: RuleKind::Project,
+    summary: "No two notices would be published under the same name",
+    docs: r#"## What it checks
+That no two notices in the project would be written to the same page (the
+same file name in the same folder of the site), and that no notice would be
+written over the index page.
+
+## Why it matters
+One page would silently replace the other on the council's website.
+
+## Example
+`notices/index.toml` would be written to `index.html`, the site's index.
+
+## How to fix
+Rename one of the files.
+"#,
+    url: "https://toml.io/en/v1.0.0",
+    check: None,
+};

@@ -1,0 +1,260 @@
+//! Notice projects: shared parts merged with `extends`, diagnostics pointing
+//! into the file where a value lives, cross-notice checks, the project
+//! configuration, `noticec init` and building a site.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("noticec-project-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Runs noticec in `dir`; returns (exit code, stdout, stderr).
+fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
+        .args(args)
+        .current_dir(dir)
+        .env("NOTICEC_TODAY", "2026-11-23")
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .output()
+        .expect("noticec runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// A new project made by `noticec init`.
+fn new_project(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    let (code, _, stderr) = noticec(&dir, &["init", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    dir
+}
+
+fn edit(path: &Path, find: &str, replace: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(
+        text.contains(find),
+        "{} does not contain {find:?}",
+        path.display()
+    );
+    std::fs::write(path, text.replacen(find, replace, 1)).expect("write");
+}
+
+#[test]
+fn init_creates_a_project_that_passes_check_and_never_overwrites() {
+    let dir = new_project("init");
+    let (code, stdout, _) = noticec(&dir, &["check", "--deny-warnings"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.trim(), "checked 2 notices: no problems found");
+    for file in [
+        "noticec.toml",
+        ".github/workflows/notices.yml",
+        ".gitlab-ci.yml",
+        "schemas/notice.schema.json",
+    ] {
+        assert!(dir.join(file).is_file(), "{file}");
+    }
+    std::fs::write(dir.join("notices/corporate.toml"), "# mine\n").expect("write");
+    let (code, _, stderr) = noticec(&dir, &["init", "."]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("kept") && stderr.contains("corporate.toml"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("notices/corporate.toml")).expect("read"),
+        "# mine\n"
+    );
+}
+
+#[test]
+fn changing_the_dpo_email_in_the_shared_part_changes_every_page() {
+    let dir = new_project("dpo");
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    // Every mention of the DPO's address is in the one shared part.
+    let shared = dir.join("shared/council.toml");
+    let text = std::fs::read_to_string(&shared).expect("read");
+    assert!(text.matches("dpo@example.gov.uk").count() >= 2);
+    std::fs::write(
+        &shared,
+        text.replace("dpo@example.gov.uk", "privacy@example.gov.uk"),
+    )
+    .expect("write");
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    for page in ["corporate", "council-tax"] {
+        for ext in ["html", "md", "txt"] {
+            let text =
+                std::fs::read_to_string(dir.join(format!("site/{page}.{ext}"))).expect("page");
+            assert!(
+                text.contains("privacy@example.gov.uk"),
+                "{page}.{ext} has the new address"
+            );
+            assert!(
+                !text.contains("dpo@example.gov.uk"),
+                "{page}.{ext} has no old address"
+            );
+        }
+    }
+    let html = std::fs::read_to_string(dir.join("site/council-tax.html")).expect("page");
+    assert!(
+        html.contains("<a href=\"corporate.html\">Corporate privacy notice</a>"),
+        "service notices link to the corporate notice"
+    );
+    let corporate = std::fs::read_to_string(dir.join("site/corporate.html")).expect("page");
+    assert!(
+        corporate.contains("<a href=\"council-tax.html\">Council tax privacy notice</a>"),
+        "and it lists them"
+    );
+    let index = std::fs::read_to_string(dir.join("site/index.html")).expect("index");
+    assert!(index.contains("<title>Example Council privacy notices</title>"));
+}
+
+#[test]
+fn findings_point_into_the_shared_part_where_the_value_lives() {
+    let dir = new_project("located");
+    edit(
+        &dir.join("shared/council.toml"),
+        "email = \"dpo@example.gov.uk\"\naddress",
+        "email = \"the dpo\"\naddress",
+    );
+    let (code, stdout, _) = noticec(&dir, &["check", "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let found: Vec<_> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or(""),
+                d["file"].as_str().unwrap_or(""),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    // Reported once although two notices extend the part, at the right line.
+    assert_eq!(found, [("E004", "shared/council.toml", 15)], "{stdout}");
+}
+
+fn human_check(dir: &Path) -> String {
+    let (_, stdout, stderr) = noticec(dir, &["check", "--color", "never"]);
+    format!("{stdout}{stderr}")
+}
+
+#[test]
+fn an_extends_cycle_is_reported_with_its_chain() {
+    let dir = new_project("cycle");
+    edit(
+        &dir.join("shared/council.toml"),
+        "[controller]",
+        "extends = \"../notices/corporate.toml\"\n\n[controller]",
+    );
+    insta::assert_snapshot!(human_check(&dir));
+}
+
+#[test]
+fn a_missing_shared_part_is_reported_where_it_is_named() {
+    let dir = new_project("missing");
+    edit(
+        &dir.join("notices/council-tax.toml"),
+        "extends = \"../shared/council.toml\"",
+        "extends = \"../shared/councl.toml\"",
+    );
+    insta::assert_snapshot!(human_check(&dir));
+}
+
+#[test]
+fn a_shared_part_outside_the_project_is_refused() {
+    let dir = new_project("outside");
+    std::fs::write(
+        dir.parent()
+            .expect("parent")
+            .join(format!("outside-{}.toml", std::process::id())),
+        "[dpo]\nemail = \"x@example.gov.uk\"\n",
+    )
+    .expect("write");
+    edit(
+        &dir.join("notices/council-tax.toml"),
+        "extends = \"../shared/council.toml\"",
+        &format!(
+            "extends = [\"../shared/council.toml\", \"../../outside-{}.toml\"]",
+            std::process::id()
+        ),
+    );
+    let output = human_check(&dir).replace(&std::process::id().to_string(), "PID");
+    insta::assert_snapshot!(output.replace(&dir.display().to_string(), "[project]"));
+}
+
+#[test]
+fn unknown_keys_in_the_project_configuration_are_located() {
+    let dir = new_project("config");
+    edit(
+        &dir.join("noticec.toml"),
+        "theme = \"plain\"",
+        "theme = \"plain\"\ntheem = \"govuk\"\nprofile = \"gdpr\"",
+    );
+    let (code, _, stderr) = noticec(&dir, &["check", "--color", "never"]);
+    assert_eq!(code, 2, "a broken configuration is a usage error");
+    insta::assert_snapshot!(stderr);
+}
+
+#[test]
+fn cross_notice_checks() {
+    let dir = new_project("cross");
+    // The same recipient id defined differently, a DPO phone that differs
+    // from the corporate notice, and a shared part nobody uses.
+    edit(
+        &dir.join("notices/corporate.toml"),
+        "[[purposes]]",
+        "[[recipients]]\nid = \"voa\"\nname = \"VOA (valuations)\"\n\n[[purposes]]",
+    );
+    edit(
+        &dir.join("notices/council-tax.toml"),
+        "[[purposes]]",
+        "[dpo]\nphone = \"01234 000000\"\n\n[[purposes]]",
+    );
+    edit(
+        &dir.join("notices/corporate.toml"),
+        "[[purposes]]",
+        "[dpo]\nphone = \"01234 999999\"\n\n[[purposes]]",
+    );
+    std::fs::write(
+        dir.join("shared/old.toml"),
+        "#:schema ../schemas/notice.schema.json\n[dpo]\nemail = \"old@example.gov.uk\"\n",
+    )
+    .expect("write");
+    let (code, stdout, _) = noticec(&dir, &["check", "--format", "json"]);
+    assert_eq!(code, 0, "project findings are warnings: {stdout}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let mut codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["P001", "P002", "P003"], "{stdout}");
+    // Checking named files is not checking the project: no cross-checks.
+    let (_, stdout, _) = noticec(
+        &dir,
+        &["check", "notices/council-tax.toml", "--format", "json"],
+    );
+    assert!(!stdout.contains("\"P00"), "{stdout}");
+}
+
+#[test]
+fn show_resolved_prints_the_merged_notice() {
+    let dir = new_project("show");
+    let (code, stdout, stderr) = noticec(&dir, &["show", "notices/council-tax.toml", "--resolved"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(stdout);
+}
