@@ -78,25 +78,12 @@ struct CheckArgs {
     /// Notice files, or folders to search for `*.toml` notices. Without
     /// paths: the notices of the project (`noticec.toml`), or this folder.
     paths: Vec<PathBuf>,
-    /// The project configuration (default: `noticec.toml` here or above).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// Output format: human, json, sarif, github (Actions annotations) or
     /// gitlab (Code Quality).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     format: OutputFormat,
-    /// Fail (exit 1) on warnings as well as errors.
-    #[arg(long)]
-    deny_warnings: bool,
-    /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
-    #[arg(long)]
-    profile: Option<String>,
-    /// Change a requirement's severity: `KEY=off|warning|error`. Repeatable.
-    #[arg(long = "severity", value_name = "KEY=LEVEL")]
-    severities: Vec<String>,
-    /// When to use colour in human output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
+    #[command(flatten)]
+    checking: CheckingArgs,
 }
 
 #[derive(clap::Args)]
@@ -104,9 +91,6 @@ struct BuildArgs {
     /// Notice files, or folders to search for `*.toml` notices (a folder
     /// also gets an index page). Without paths: the project's notices.
     paths: Vec<PathBuf>,
-    /// The project configuration (default: `noticec.toml` here or above).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
     /// The folder to write the pages to (default: the project's `out`, or `site`).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -126,13 +110,23 @@ struct BuildArgs {
     /// Publish notices even when they have errors.
     #[arg(long)]
     allow_errors: bool,
-    /// Fail (exit 1) on warnings as well as errors.
-    #[arg(long)]
-    deny_warnings: bool,
     /// How to print diagnostics: human (to standard error), or json, sarif,
     /// github or gitlab (to standard output).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     message_format: OutputFormat,
+    #[command(flatten)]
+    checking: CheckingArgs,
+}
+
+/// Options that `check` and `build` share.
+#[derive(clap::Args)]
+struct CheckingArgs {
+    /// The project configuration (default: `noticec.toml` here or above).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Fail (exit 1) on warnings as well as errors.
+    #[arg(long)]
+    deny_warnings: bool,
     /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
     #[arg(long)]
     profile: Option<String>,
@@ -325,8 +319,12 @@ fn paths_or_project(paths: &[PathBuf], project: Option<&Project>) -> Vec<PathBuf
 }
 
 fn run_check(args: CheckArgs) -> Result<u8, Failure> {
-    let project = project(args.config.as_deref())?;
-    let options = options(project.as_ref(), args.profile.as_deref(), &args.severities)?;
+    let project = project(args.checking.config.as_deref())?;
+    let options = options(
+        project.as_ref(),
+        args.checking.profile.as_deref(),
+        &args.checking.severities,
+    )?;
     let paths = paths_or_project(&args.paths, project.as_ref());
     let files = check::discover(&paths);
     if files.is_empty() {
@@ -337,15 +335,19 @@ fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     if let (Some(project), true) = (&project, args.paths.is_empty()) {
         consistency::check_project(project, &mut reports);
     }
-    let style = human_style(args.color, std::io::stdout().is_terminal());
+    let style = human_style(args.checking.color, std::io::stdout().is_terminal());
     print(&render_diagnostics(args.format, &reports, &options, style))?;
-    Ok(exit_code(&reports, args.deny_warnings))
+    Ok(exit_code(&reports, args.checking.deny_warnings))
 }
 
 fn run_build(args: BuildArgs) -> Result<u8, Failure> {
-    let project = project(args.config.as_deref())?;
+    let project = project(args.checking.config.as_deref())?;
     let config = project.as_ref().map(|p| &p.config);
-    let check = options(project.as_ref(), args.profile.as_deref(), &args.severities)?;
+    let check = options(
+        project.as_ref(),
+        args.checking.profile.as_deref(),
+        &args.checking.severities,
+    )?;
     let from_project = |relative: &Option<String>| {
         project
             .as_ref()
@@ -430,11 +432,11 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
     if args.message_format == OutputFormat::Human {
         // Human diagnostics go to standard error, beside the build summary.
         if report.files.iter().any(|f| !f.diagnostics.is_empty()) {
-            let style = human_style(args.color, std::io::stderr().is_terminal());
+            let style = human_style(args.checking.color, std::io::stderr().is_terminal());
             eprint!("{}", human::render(&report.files, style));
         }
     } else {
-        let style = human_style(args.color, false);
+        let style = human_style(args.checking.color, false);
         print(&render_diagnostics(
             args.message_format,
             &report.files,
@@ -456,7 +458,7 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
     for name in &report.withheld {
         eprintln!("not published (has errors; use --allow-errors to publish anyway): {name}");
     }
-    Ok(exit_code(&report.files, args.deny_warnings))
+    Ok(exit_code(&report.files, args.checking.deny_warnings))
 }
 
 /// A progress bar on a terminal for builds of many notices; none when

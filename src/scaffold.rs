@@ -3,7 +3,6 @@
 //! corporate notice, one service notice and CI workflows — written without
 //! ever overwriting a file.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The files of a new project, relative to its folder.
@@ -38,23 +37,11 @@ pub fn init(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
         )));
     for (relative, text) in files {
         let path = dir.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                file.write_all(text.as_bytes())?;
-                done.push(Scaffolded::Created(path));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                done.push(Scaffolded::Kept(path))
-            }
-            Err(e) => return Err(e),
-        }
+        done.push(if crate::write::create_new(&path, text.as_bytes())? {
+            Scaffolded::Created(path)
+        } else {
+            Scaffolded::Kept(path)
+        });
     }
     Ok(done)
 }

@@ -49,6 +49,29 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteSta
     result.map(|()| WriteStatus::Written)
 }
 
+/// Creates a file with `content` unless one already exists there; returns
+/// whether it was created. Used where noticec must never overwrite a file
+/// (`noticec init`).
+pub fn create_new(path: &Path, content: &[u8]) -> std::io::Result<bool> {
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut file) => {
+            file.write_all(content)?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

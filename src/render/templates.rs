@@ -83,25 +83,14 @@ pub enum Written {
 /// Writes the default templates into `dir` for editing, never overwriting
 /// an existing file.
 pub fn write_defaults(dir: &Path) -> std::io::Result<Vec<Written>> {
-    std::fs::create_dir_all(dir)?;
     let mut done = Vec::new();
     for (name, text) in DEFAULTS {
         let path = dir.join(name);
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
-                use std::io::Write;
-                file.write_all(text.as_bytes())?;
-                done.push(Written::Created(path));
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                done.push(Written::Kept(path))
-            }
-            Err(e) => return Err(e),
-        }
+        done.push(if crate::write::create_new(&path, text.as_bytes())? {
+            Written::Created(path)
+        } else {
+            Written::Kept(path)
+        });
     }
     Ok(done)
 }

@@ -81,6 +81,24 @@ pub struct ContactView<'a> {
     pub web_form: Option<&'a str>,
 }
 
+impl<'a> ContactView<'a> {
+    fn new(
+        name: &'a Option<String>,
+        address: &'a Option<String>,
+        email: &'a Option<String>,
+        phone: &'a Option<String>,
+        web_form: &'a Option<String>,
+    ) -> Self {
+        Self {
+            name: text(name),
+            address: text(address),
+            email: text(email),
+            phone: text(phone),
+            web_form: link(web_form),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct CategoryView<'a> {
     pub name: String,
@@ -532,13 +550,10 @@ impl<'a> NoticeView<'a> {
                 .map(date_in_words),
             summary: meta.and_then(|m| text(&m.summary)),
             url: meta.and_then(|m| link(&m.url)),
-            controller: notice.controller.as_ref().map(|c| ContactView {
-                name: text(&c.name),
-                address: text(&c.address),
-                email: text(&c.email),
-                phone: text(&c.phone),
-                web_form: link(&c.web_form),
-            }),
+            controller: notice
+                .controller
+                .as_ref()
+                .map(|c| ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form)),
             controller_kind: notice
                 .controller
                 .as_ref()
@@ -553,24 +568,15 @@ impl<'a> NoticeView<'a> {
                 .controller
                 .as_ref()
                 .and_then(|c| text(&c.ico_registration)),
-            representative: notice.representative.as_ref().map(|c| ContactView {
-                name: text(&c.name),
-                address: text(&c.address),
-                email: text(&c.email),
-                phone: text(&c.phone),
-                web_form: link(&c.web_form),
-            }),
+            representative: notice
+                .representative
+                .as_ref()
+                .map(|c| ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form)),
             dpo: notice
                 .dpo
                 .as_ref()
                 .filter(|d| d.appointed != Some(false))
-                .map(|c| ContactView {
-                    name: text(&c.name),
-                    address: text(&c.address),
-                    email: text(&c.email),
-                    phone: text(&c.phone),
-                    web_form: link(&c.web_form),
-                }),
+                .map(|c| ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form)),
             data_categories: notice
                 .data_categories
                 .iter()
