@@ -23,8 +23,8 @@ const NOT_NOTICES: &[&str] = &[
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules", "site"];
 
 /// The notice files named by `paths`: files as given, folders searched
-/// recursively for `*.toml` notices (skipping hidden folders, build output
-/// and well-known non-notice files). Sorted within each folder, so the order
+/// recursively for `*.toml` notices (skipping hidden folders, build output,
+/// folders of other projects and well-known non-notice files). Sorted within each folder, so the order
 /// is stable. Symbolic links to folders are not followed, so a link loop
 /// cannot trap the search.
 pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
@@ -40,9 +40,13 @@ pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
             .into_iter()
             .filter_entry(|entry| {
                 let name = entry.file_name().to_string_lossy();
+                // A folder with its own noticec.toml is another project, with
+                // shared parts that are not notices: check it on its own.
                 entry.depth() == 0
                     || !(entry.file_type().is_dir()
-                        && (name.starts_with('.') || SKIPPED_DIRS.contains(&name.as_ref())))
+                        && (name.starts_with('.')
+                            || SKIPPED_DIRS.contains(&name.as_ref())
+                            || entry.path().join(crate::project::CONFIG_FILE).is_file()))
             });
         for entry in walker.flatten() {
             let name = entry.file_name().to_string_lossy();

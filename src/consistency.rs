@@ -5,13 +5,14 @@
 //! from the corporate notice, shared parts nobody uses, and two notices that
 //! would be published under the same name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::check::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::locate::KeyPath;
+use crate::profile::Level;
 use crate::project::Project;
 use crate::rules::{Finding, project as rules};
 use crate::source::{SourceFile, display_name};
@@ -33,16 +34,45 @@ fn same(a: &Option<String>, b: &Option<String>) -> bool {
     norm(a) == norm(b)
 }
 
-/// Adds the project findings to `reports` (and a report for each unused part).
-pub fn check_project(project: &Project, reports: &mut Vec<FileReport>) {
+/// Adds the project findings to `reports` (and a report for each unused
+/// part). `overrides` may turn a project rule off or change its severity,
+/// as for requirement rules (`[severity]`, `--severity`).
+pub fn check_project(
+    project: &Project,
+    reports: &mut Vec<FileReport>,
+    overrides: &BTreeMap<String, Level>,
+) {
     let mut found: Vec<(usize, Diagnostic)> = Vec::new();
     definitions(reports, &mut found);
     contacts(project, reports, &mut found);
     outputs(project, reports, &mut found);
-    for (index, diagnostic) in found {
-        reports[index].diagnostics.push(diagnostic);
+    let mut parts = unused_parts(project, reports);
+    // Apply the severities: the default, unless the project says otherwise.
+    let level = |code: &str| {
+        let rule = crate::rules::RULES.iter().find(|r| r.code == code);
+        rule.and_then(|r| overrides.get(r.name).copied())
+    };
+    let mut adjust = |diagnostic: &mut Diagnostic| match level(diagnostic.code) {
+        Some(Level::Off) => false,
+        Some(Level::Warning) => {
+            diagnostic.severity = Severity::Warning;
+            true
+        }
+        Some(Level::Error) => {
+            diagnostic.severity = Severity::Error;
+            true
+        }
+        None => true,
+    };
+    for (index, mut diagnostic) in found {
+        if adjust(&mut diagnostic) {
+            reports[index].diagnostics.push(diagnostic);
+        }
     }
-    unused_parts(project, reports);
+    for part in &mut parts {
+        part.diagnostics.retain_mut(&mut adjust);
+    }
+    reports.extend(parts.into_iter().filter(|p| !p.diagnostics.is_empty()));
     for report in reports.iter_mut() {
         report
             .diagnostics
@@ -163,6 +193,7 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
         ]
     };
     let expected = fields(&base.notice);
+    let base_controller = base.notice.controller.as_ref().and_then(|c| c.name.clone());
     for (r, report) in reports.iter().enumerate() {
         if r == reference {
             continue;
@@ -170,10 +201,22 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
         let Some(loaded) = &report.notice else {
             continue;
         };
+        // A notice with another controller (an Electoral Registration
+        // Officer, say) is not expected to share the council's details;
+        // its DPO still should match.
+        let controller = loaded
+            .notice
+            .controller
+            .as_ref()
+            .and_then(|c| c.name.clone());
+        let other_controller = !same(&controller, &base_controller);
         for ((table, key, value), (_, _, wanted)) in
             fields(&loaded.notice).into_iter().zip(&expected)
         {
             if value.is_none() || wanted.is_none() || same(&value, wanted) {
+                continue;
+            }
+            if other_controller && table == "controller" {
                 continue;
             }
             let who = if table == "dpo" {
@@ -244,8 +287,9 @@ fn outputs(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Di
     }
 }
 
-/// P003: shared parts that no notice extends.
-fn unused_parts(project: &Project, reports: &mut Vec<FileReport>) {
+/// P003: shared parts that no notice extends, as reports of their own.
+fn unused_parts(project: &Project, reports: &[FileReport]) -> Vec<FileReport> {
+    let mut out = Vec::new();
     let used: HashSet<PathBuf> = reports
         .iter()
         .filter_map(|r| r.notice.as_ref())
@@ -271,11 +315,12 @@ fn unused_parts(project: &Project, reports: &mut Vec<FileReport>) {
         )
         .at(0..0, "unused");
         diagnostic.severity = Severity::Warning;
-        reports.push(FileReport {
+        out.push(FileReport {
             name: display_name(&part),
             notice: None,
             diagnostics: vec![diagnostic],
             suppressed: Vec::new(),
         });
     }
+    out
 }

@@ -333,7 +333,7 @@ fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let mut reports = check::check_files(&files, &options);
     // Checking the whole project: compare the notices with each other too.
     if let (Some(project), true) = (&project, args.paths.is_empty()) {
-        consistency::check_project(project, &mut reports);
+        consistency::check_project(project, &mut reports, &options.overrides);
     }
     let style = human_style(args.checking.color, std::io::stdout().is_terminal());
     print(&render_diagnostics(args.format, &reports, &options, style))?;
@@ -427,7 +427,7 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
     let mut report = result.map_err(|e| Failure::Usage(e.to_string()))?;
     let notices = report.files.len();
     if let (Some(project), true) = (&project, whole_project) {
-        consistency::check_project(project, &mut report.files);
+        consistency::check_project(project, &mut report.files, &options.check.overrides);
     }
     if args.message_format == OutputFormat::Human {
         // Human diagnostics go to standard error, beside the build summary.
@@ -608,7 +608,11 @@ fn today() -> Result<jiff::civil::Date, Failure> {
                 "NOTICEC_TODAY=`{text}` is not a date like 2026-04-01"
             ))
         }),
-        Err(_) => Ok(jiff::ZonedDateTime::now().date()),
+        // UTC: reading the time zone database costs more than the whole check,
+        // and a review period does not hinge on the hour.
+        Err(_) => Ok(jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date()),
     }
 }
 

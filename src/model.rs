@@ -76,6 +76,10 @@ pub struct Allow {
     pub reason: Option<String>,
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
 /// One shared file or several.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(untagged)]
@@ -200,10 +204,10 @@ pub struct DataCategory {
     /// Special category data (Art. 9): racial or ethnic origin, political
     /// opinions, religious or philosophical beliefs, trade union membership,
     /// genetic or biometric data, health, sex life or sexual orientation.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub special_category: bool,
     /// Personal data about criminal convictions and offences (Art. 10).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub criminal_offence: bool,
 }
 
@@ -294,6 +298,9 @@ pub enum ProvisionRequirement {
     ContractPrecondition,
     /// Giving it is up to the person.
     Voluntary,
+    /// It is recorded by observing the person (CCTV, body-worn cameras);
+    /// they are not asked to give it.
+    Observed,
 }
 
 /// Whether giving the data is required, and what happens if it is not given.
@@ -314,7 +321,7 @@ pub struct DataSource {
     /// More about the source (Markdown).
     pub description: Option<String>,
     /// Whether the source is publicly accessible, e.g. the electoral register.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub publicly_accessible: bool,
 }
 
@@ -363,11 +370,11 @@ pub struct Purpose {
     pub provision: Option<Provision>,
     /// Processing for law enforcement (DPA 2018 Part 3): prosecutions by
     /// trading standards, licensing, planning enforcement, benefit fraud.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub law_enforcement: bool,
     /// Whether the purpose is direct marketing (the right to object is then
     /// absolute, Art. 21(2)-(3)).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub direct_marketing: bool,
 }
 

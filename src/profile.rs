@@ -81,16 +81,22 @@ const BUILT_IN: &[(&str, &str)] = &[
 pub const DEFAULT_PROFILE: &str = "uk-gdpr";
 
 impl Profile {
-    /// All built-in profiles, the default first.
+    /// All built-in profiles, the default first (parsed once).
     pub fn built_in() -> Vec<Profile> {
-        BUILT_IN
-            .iter()
-            .map(|(file, text)| {
-                // The files are part of the program and tested; a broken one
-                // is a bug in noticec, not in the user's input.
-                toml::from_str(text).unwrap_or_else(|e| panic!("built-in profile {file}: {e}"))
+        static PROFILES: std::sync::OnceLock<Vec<Profile>> = std::sync::OnceLock::new();
+        PROFILES
+            .get_or_init(|| {
+                BUILT_IN
+                    .iter()
+                    .map(|(file, text)| {
+                        // The files are part of the program and tested; a broken
+                        // one is a bug in noticec, not in the user's input.
+                        toml::from_str(text)
+                            .unwrap_or_else(|e| panic!("built-in profile {file}: {e}"))
+                    })
+                    .collect()
             })
-            .collect()
+            .clone()
     }
 
     /// A built-in profile by name.

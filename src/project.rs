@@ -52,7 +52,7 @@ pub struct ProjectConfig {
     pub templates: Option<String>,
     /// The requirement profile: "uk-gdpr" (default) or "dpa-2018-part-3".
     pub profile: Option<String>,
-    /// Requirement key → "off", "warning" or "error", e.g.
+    /// Requirement key or project rule → "off", "warning" or "error", e.g.
     /// `plain-language = "off"`.
     pub severity: Option<BTreeMap<String, Level>>,
 }
@@ -214,10 +214,10 @@ impl Project {
             ));
         }
         for key in config.severity.iter().flat_map(|s| s.keys()) {
-            if rules::find(key).is_none_or(|r| r.kind != rules::RuleKind::Requirement) {
+            if rules::find(key).is_none_or(|r| r.kind == rules::RuleKind::Structure) {
                 let names = rules::RULES
                     .iter()
-                    .filter(|r| r.kind == rules::RuleKind::Requirement)
+                    .filter(|r| r.kind != rules::RuleKind::Structure)
                     .map(|r| r.name);
                 let help = match load::nearest(key, names) {
                     Some(best) => format!("did you mean `{best}`?"),
@@ -226,7 +226,7 @@ impl Project {
                 out.push(self.problem(
                     root.key("severity").key(key),
                     &structure::INVALID_VALUE,
-                    format!("`{key}` is not a requirement key"),
+                    format!("`{key}` is not a requirement or project rule"),
                     help,
                 ));
             }

@@ -4,11 +4,13 @@
 //! routes, common recipients — in shared files that its notices `extend`.
 //! Each file is loaded and checked on its own first (so syntax errors,
 //! unknown keys and wrong types point into the file that has them), then the
-//! files are merged: tables key by key, lists of entries with an `id` entry
-//! by entry, anything else replaced. A [`Provenance`] remembers which file
+//! files are merged, most specific first: the notice's own values win, and
+//! each shared part only fills in what is still missing — tables key by key
+//! (except `[controller]` and `[representative]`, taken whole), lists of
+//! entries by `id`, the notice's own entries first. A [`Provenance`] remembers which file
 //! every merged value came from, so findings point where the value lives.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -62,11 +64,6 @@ impl Provenance {
             }
             _ => {}
         }
-    }
-
-    fn forget(&mut self, merged: &KeyPath) {
-        self.entries
-            .retain(|path, _| path.strip_prefix(merged).is_none());
     }
 }
 
@@ -244,26 +241,39 @@ fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Merges files in order (bases first, the notice last).
+/// Merges files given in order (bases first, the notice last). The most
+/// specific file is taken first and the others only fill in what it does
+/// not say, so the notice's own entries come before inherited ones.
+/// Shared recipients and data categories that the merged notice never uses
+/// are left out: a shared part can be a catalogue.
 fn merge(order: Vec<Arc<LoadedNotice>>, mut diagnostics: Vec<Diagnostic>) -> LoadOutcome {
-    let mut merged = toml::Table::new();
-    let mut provenance = Provenance::default();
-    for (source, file) in order.iter().enumerate() {
-        let mut notice = file.notice.clone();
-        notice.extends = None;
-        let table = match toml::Table::try_from(&notice) {
-            Ok(table) => table,
-            Err(_) => continue,
-        };
-        merge_table(
-            &mut merged,
-            table,
-            source,
-            &KeyPath::root(),
-            &KeyPath::root(),
-            &mut provenance,
-        );
-    }
+    let tables: Vec<toml::Table> = order
+        .iter()
+        .map(|file| {
+            let mut notice = file.notice.clone();
+            notice.extends = None;
+            toml::Table::try_from(&notice).unwrap_or_default()
+        })
+        .collect();
+    let own_index = order.len() - 1;
+    // First pass: which ids does the merged notice use?
+    let (first, _) = fill_all(&tables, own_index, &HashSet::new());
+    let used = used_ids(&first);
+    let unused: HashSet<(String, String)> = ["recipients", "data_categories"]
+        .iter()
+        .flat_map(|list| {
+            first
+                .get(*list)
+                .and_then(toml::Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(entry_id)
+                .filter(|id| !used.contains(&(list.to_string(), id.to_string())))
+                .map(|id| (list.to_string(), id.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let (merged, provenance) = fill_all(&tables, own_index, &unused);
     let own = order.last().cloned();
     let notice: Result<Notice, _> = toml::Value::Table(merged).try_into();
     match (notice, own) {
@@ -308,16 +318,77 @@ fn merge(order: Vec<Arc<LoadedNotice>>, mut diagnostics: Vec<Diagnostic>) -> Loa
     }
 }
 
-/// Whether an array holds tables (entries) rather than plain values.
-fn is_entry_list(items: &[toml::Value]) -> bool {
-    !items.is_empty() && items.iter().all(toml::Value::is_table)
+/// Fills a table from every source, most specific (last) first, leaving out
+/// entries of shared parts listed in `drop` (list name, id).
+fn fill_all(
+    tables: &[toml::Table],
+    own_index: usize,
+    drop: &HashSet<(String, String)>,
+) -> (toml::Table, Provenance) {
+    let mut merged = toml::Table::new();
+    let mut provenance = Provenance::default();
+    for (source, table) in tables.iter().enumerate().rev() {
+        let mut table = table.clone();
+        if source != own_index {
+            for list in ["recipients", "data_categories"] {
+                if let Some(toml::Value::Array(entries)) = table.get_mut(list) {
+                    entries.retain(|e| {
+                        entry_id(e)
+                            .is_none_or(|id| !drop.contains(&(list.to_string(), id.to_string())))
+                    });
+                }
+            }
+        }
+        fill_table(
+            &mut merged,
+            table,
+            source,
+            &KeyPath::root(),
+            &KeyPath::root(),
+            &mut provenance,
+        );
+    }
+    (merged, provenance)
 }
 
-fn entry_id(value: &toml::Value) -> Option<&str> {
-    value.get("id").and_then(toml::Value::as_str)
+/// The (list, id) pairs the notice refers to: data categories and
+/// recipients named by purposes and transfers.
+fn used_ids(notice: &toml::Table) -> HashSet<(String, String)> {
+    let mut used = HashSet::new();
+    let purposes = notice.get("purposes").and_then(toml::Value::as_array);
+    for purpose in purposes.into_iter().flatten() {
+        for list in ["recipients", "data_categories"] {
+            for id in purpose
+                .get(list)
+                .and_then(toml::Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let Some(id) = id.as_str() {
+                    used.insert((list.to_string(), id.to_string()));
+                }
+            }
+        }
+    }
+    let transfers = notice
+        .get("transfers")
+        .and_then(|t| t.get("destinations"))
+        .and_then(toml::Value::as_array);
+    for transfer in transfers.into_iter().flatten() {
+        if let Some(id) = transfer.get("recipient").and_then(toml::Value::as_str) {
+            used.insert(("recipients".to_string(), id.to_string()));
+        }
+    }
+    used
 }
 
-fn merge_table(
+/// Tables that are one fact and are replaced whole, never merged key by
+/// key: a notice with its own controller must not inherit, say, the
+/// council's ICO registration number.
+const WHOLE_TABLES: &[&str] = &["controller", "representative"];
+
+/// Adds to `dst` what `src` (a less specific file) says and `dst` does not.
+fn fill_table(
     dst: &mut toml::Table,
     src: toml::Table,
     source: usize,
@@ -328,37 +399,38 @@ fn merge_table(
     for (key, value) in src {
         let sp = src_path.key(&key);
         let dp = dst_path.key(&key);
+        let whole = dst_path.is_root() && WHOLE_TABLES.contains(&key.as_str());
         match (dst.get_mut(&key), value) {
-            (Some(toml::Value::Table(existing)), toml::Value::Table(incoming)) => {
-                provenance.entries.insert(dp.clone(), (source, sp.clone()));
-                merge_table(existing, incoming, source, &sp, &dp, provenance);
+            (Some(toml::Value::Table(existing)), toml::Value::Table(incoming)) if !whole => {
+                fill_table(existing, incoming, source, &sp, &dp, provenance);
             }
             (Some(toml::Value::Array(existing)), toml::Value::Array(incoming))
-                if is_entry_list(&incoming) && is_entry_list(existing) =>
+                if is_entry_list(&incoming) && (existing.is_empty() || is_entry_list(existing)) =>
             {
-                provenance.entries.insert(dp.clone(), (source, sp.clone()));
                 for (j, entry) in incoming.into_iter().enumerate() {
-                    let same = entry_id(&entry)
-                        .and_then(|id| existing.iter().position(|e| entry_id(e) == Some(id)));
-                    let i = match same {
-                        Some(i) => {
-                            provenance.forget(&dp.index(i));
-                            existing[i] = entry;
-                            i
-                        }
-                        None => {
-                            existing.push(entry);
-                            existing.len() - 1
-                        }
-                    };
-                    provenance.record(&dp.index(i), source, &sp.index(j), &existing[i]);
+                    let known = entry_id(&entry)
+                        .is_some_and(|id| existing.iter().any(|e| entry_id(e) == Some(id)));
+                    if !known {
+                        let i = existing.len();
+                        provenance.record(&dp.index(i), source, &sp.index(j), &entry);
+                        existing.push(entry);
+                    }
                 }
             }
-            (_, value) => {
-                provenance.forget(&dp);
+            (Some(_), _) => {}
+            (None, value) => {
                 provenance.record(&dp, source, &sp, &value);
                 dst.insert(key, value);
             }
         }
     }
+}
+
+/// Whether an array holds tables (entries) rather than plain values.
+fn is_entry_list(items: &[toml::Value]) -> bool {
+    !items.is_empty() && items.iter().all(toml::Value::is_table)
+}
+
+fn entry_id(value: &toml::Value) -> Option<&str> {
+    value.get("id").and_then(toml::Value::as_str)
 }

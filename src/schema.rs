@@ -13,10 +13,20 @@ use serde_json::Value;
 
 use crate::model::Notice;
 
-/// The schema as a JSON value (built once).
+/// The schema the loader checks keys against: the committed
+/// `schemas/notice.schema.json`, compiled in (parsing it is cheaper than
+/// generating it on every run; a test keeps it equal to [`generate`]'s).
 pub fn notice_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
+        serde_json::from_str(include_str!("../schemas/notice.schema.json"))
+            .unwrap_or_else(|_| generate())
+    })
+}
+
+/// Generates the schema from the Rust types.
+pub fn generate() -> Value {
+    {
         let mut schema = SchemaSettings::draft07()
             .for_deserialize()
             .into_generator()
@@ -25,12 +35,12 @@ pub fn notice_schema() -> &'static Value {
         forbid_additional_properties(&mut schema);
         strip_null(&mut schema);
         schema
-    })
+    }
 }
 
-/// The schema as pretty JSON with a trailing newline, as committed.
+/// The generated schema as pretty JSON with a trailing newline, as committed.
 pub fn notice_schema_json() -> String {
-    let mut text = serde_json::to_string_pretty(notice_schema()).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&generate()).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -99,11 +99,7 @@ fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
             found.finding,
         ));
     }
-    let cx = Context {
-        notice: &loaded.notice,
-        profile: &options.profile,
-        today: options.today,
-    };
+    let cx = Context::new(&loaded.notice, &options.profile, options.today);
     for rule in rules::RULES
         .iter()
         .filter(|r| r.kind == RuleKind::Requirement)

@@ -74,6 +74,11 @@ fn every_catalogue_key_is_a_requirement_rule() {
 fn committed_schema_is_up_to_date() {
     let committed = std::fs::read_to_string("schemas/notice.schema.json").expect("schema file");
     let generated = noticec::schema::notice_schema_json();
+    assert_eq!(
+        noticec::schema::notice_schema(),
+        &noticec::schema::generate(),
+        "the loader's schema is the generated one"
+    );
     assert!(
         committed == generated,
         "schemas/notice.schema.json is out of date: run `cargo run -- schema > schemas/notice.schema.json`"

@@ -176,7 +176,10 @@ fn a_missing_shared_part_is_reported_where_it_is_named() {
 fn a_shared_part_outside_the_project_is_refused() {
     let dir = new_project("outside");
     // The project lives in its own folder; the part is next to it, outside.
-    let outside = dir.parent().expect("parent").join("noticec-outside-part.toml");
+    let outside = dir
+        .parent()
+        .expect("parent")
+        .join("noticec-outside-part.toml");
     std::fs::write(&outside, "[dpo]\nemail = \"x@example.gov.uk\"\n").expect("write");
     edit(
         &dir.join("notices/council-tax.toml"),
@@ -249,4 +252,68 @@ fn show_resolved_prints_the_merged_notice() {
     let (code, stdout, stderr) = noticec(&dir, &["show", "notices/council-tax.toml", "--resolved"]);
     assert_eq!(code, 0, "{stderr}");
     insta::assert_snapshot!(stdout);
+}
+
+/// Copies a folder tree (the model council) into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let relative = entry.path().strip_prefix(from).expect("inside");
+        if relative.starts_with("site") {
+            continue;
+        }
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("dir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn the_model_council_builds_and_one_dpo_change_reaches_every_page() {
+    let dir = temp_dir("model-council");
+    copy_tree(Path::new("examples/model-council"), &dir);
+    let (code, stdout, stderr) = noticec(&dir, &["check", "--deny-warnings"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    let pages: Vec<PathBuf> = std::fs::read_dir(dir.join("site"))
+        .expect("site")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_stem().is_some_and(|s| s != "index"))
+        .collect();
+    assert_eq!(pages.len(), 18, "six notices in three formats");
+    for page in &pages {
+        let text = std::fs::read_to_string(page).expect("page");
+        assert!(
+            text.contains("dpo@modelborough.gov.uk"),
+            "{}",
+            page.display()
+        );
+    }
+    // The DPO's address is written once, in the shared part.
+    let shared = dir.join("shared/council.toml");
+    let text = std::fs::read_to_string(&shared).expect("read");
+    std::fs::write(
+        &shared,
+        text.replace("dpo@modelborough.gov.uk", "privacy@modelborough.gov.uk"),
+    )
+    .expect("write");
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    for page in &pages {
+        let text = std::fs::read_to_string(page).expect("page");
+        assert!(
+            text.contains("privacy@modelborough.gov.uk"),
+            "{} has the new address",
+            page.display()
+        );
+        assert!(
+            !text.contains("dpo@modelborough.gov.uk"),
+            "{} has no old address",
+            page.display()
+        );
+    }
 }

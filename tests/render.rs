@@ -71,6 +71,35 @@ fn every_example_in_every_format() {
 }
 
 #[test]
+fn the_model_council_in_every_format() {
+    let dir = Path::new("examples/model-council/notices");
+    let mut notices: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("model council")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    notices.sort();
+    let renderer = Renderer::new(RenderOptions::default());
+    for path in notices {
+        let outcome = noticec::resolve::load_resolved(&path, &Default::default(), &[]);
+        let loaded = outcome.notice.expect("the notice and its parts load");
+        let view = NoticeView::new(&loaded.notice, false);
+        let stem = path
+            .file_stem()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
+        for format in Format::ALL {
+            let output = renderer.render_notice(&view, format).expect("renders");
+            insta::assert_snapshot!(
+                format!("model-council-{stem}.{}", format.extension()),
+                output
+            );
+        }
+    }
+}
+
+#[test]
 fn rendering_is_deterministic() {
     let text = std::fs::read_to_string("examples/council-tax.toml").expect("example");
     for format in Format::ALL {

@@ -154,9 +154,28 @@ pub fn to_html(markdown: &str, theme: Theme, nesting: Nesting) -> String {
 /// was already turned into text by [`make_safe`].
 fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let raw = |s: String| Event::Html(CowStr::from(s));
+    // Table cells are written here too, so the head/body state is ours.
+    let mut in_head = false;
     events
         .into_iter()
         .map(|event| match event {
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                raw("<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">".into())
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                raw("</tr></thead><tbody class=\"govuk-table__body\">\n".into())
+            }
+            Event::Start(Tag::TableRow) => raw("<tr class=\"govuk-table__row\">".into()),
+            Event::End(TagEnd::TableRow) => raw("</tr>\n".into()),
+            Event::Start(Tag::TableCell) if in_head => {
+                raw("<th scope=\"col\" class=\"govuk-table__header\">".into())
+            }
+            Event::End(TagEnd::TableCell) if in_head => raw("</th>".into()),
+            Event::Start(Tag::TableCell) => raw("<td class=\"govuk-table__cell\">".into()),
+            Event::End(TagEnd::TableCell) => raw("</td>".into()),
+            Event::End(TagEnd::Table) => raw("</tbody></table>\n".into()),
             Event::Start(Tag::Paragraph) => raw("<p class=\"govuk-body\">".into()),
             Event::Start(Tag::List(None)) => {
                 raw("<ul class=\"govuk-list govuk-list--bullet\">\n".into())
@@ -186,6 +205,7 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 raw(format!("<{level} class=\"govuk-heading-{size}\">"))
             }
             Event::Start(Tag::Table(_)) => raw("<table class=\"govuk-table\">".into()),
+
             other => other,
         })
         .collect()
@@ -322,6 +342,19 @@ mod tests {
         assert!(!is_safe_url("javascript:alert(1)"));
         assert!(!is_safe_url(" JavaScript:alert(1)"));
         assert!(!is_safe_url("data:text/html,x"));
+        let table = to_html(
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            Theme::Govuk,
+            Nesting::default(),
+        );
+        assert!(
+            table.contains("<th scope=\"col\" class=\"govuk-table__header\">a</th>"),
+            "{table}"
+        );
+        assert!(
+            table.contains("<td class=\"govuk-table__cell\">2</td>"),
+            "{table}"
+        );
         let html = to_html(
             "[ICO](https://ico.org.uk)",
             Theme::Govuk,

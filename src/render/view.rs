@@ -34,6 +34,7 @@ pub struct NoticeView<'a> {
     pub summary: Option<&'a str>,
     pub url: Option<&'a str>,
     pub controller: Option<ContactView<'a>>,
+    /// What the controller is, with its article: "a public authority".
     pub controller_kind: Option<&'static str>,
     pub ico_registration: Option<&'a str>,
     pub representative: Option<ContactView<'a>>,
@@ -358,6 +359,9 @@ fn provision(p: ProvisionRequirement) -> &'static str {
             "We need this information before we can enter into a contract with you."
         }
         ProvisionRequirement::Voluntary => "You do not have to give us this information.",
+        ProvisionRequirement::Observed => {
+            "We record this information when you are seen, for example on camera; you are not asked to give it."
+        }
     }
 }
 
@@ -559,10 +563,10 @@ impl<'a> NoticeView<'a> {
                 .as_ref()
                 .and_then(|c| c.kind)
                 .map(|k| match k {
-                    ControllerKind::PublicAuthority => "public authority",
-                    ControllerKind::Company => "company",
-                    ControllerKind::Charity => "charity",
-                    ControllerKind::Other => "organisation",
+                    ControllerKind::PublicAuthority => "a public authority",
+                    ControllerKind::Company => "a company",
+                    ControllerKind::Charity => "a charity",
+                    ControllerKind::Other => "an organisation",
                 }),
             ico_registration: notice
                 .controller
@@ -576,7 +580,18 @@ impl<'a> NoticeView<'a> {
                 .dpo
                 .as_ref()
                 .filter(|d| d.appointed != Some(false))
-                .map(|c| ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form)),
+                .map(|c| {
+                    let mut view =
+                        ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form);
+                    // "our data protection officer (Data Protection Officer)" says nothing.
+                    if view
+                        .name
+                        .is_some_and(|n| n.eq_ignore_ascii_case("data protection officer"))
+                    {
+                        view.name = None;
+                    }
+                    view
+                }),
             data_categories: notice
                 .data_categories
                 .iter()

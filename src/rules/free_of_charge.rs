@@ -89,7 +89,11 @@ fn fee_mention(text: &str) -> Option<std::ops::Range<usize>> {
         ]
         .iter()
         .any(|w| lower.contains(w));
-        if !(about_fee && about_request) || says_free {
+        // A penalty or fine for not giving information is not a fee for a request.
+        let penalty = ["penalty", "fine ", "fined"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if !(about_fee && about_request) || says_free || penalty {
             continue;
         }
         let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;

@@ -137,9 +137,20 @@ pub struct Context<'a> {
     pub profile: &'a Profile,
     /// The date the review period is measured to.
     pub today: Date,
+    /// Every prose field, collected once for the wording rules.
+    prose: std::sync::OnceLock<Vec<(KeyPath, &'a str)>>,
 }
 
 impl<'a> Context<'a> {
+    pub fn new(notice: &'a Notice, profile: &'a Profile, today: Date) -> Self {
+        Self {
+            notice,
+            profile,
+            today,
+            prose: std::sync::OnceLock::new(),
+        }
+    }
+
     /// Whether the controller says it is a public authority.
     pub fn is_public_authority(&self) -> bool {
         self.notice
@@ -176,7 +187,9 @@ impl<'a> Context<'a> {
 
     /// Every prose field in the notice, with its path, for wording checks.
     pub fn prose(&self) -> Vec<(KeyPath, &'a str)> {
-        crate::model::prose_fields(self.notice)
+        self.prose
+            .get_or_init(|| crate::model::prose_fields(self.notice))
+            .clone()
     }
 
     /// A readable name for a purpose in messages: its name (shortened to

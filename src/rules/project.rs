@@ -40,7 +40,8 @@ pub const INCONSISTENT_CONTACT: Rule = Rule {
     docs: r#"## What it checks
 That the controller's and the data protection officer's name and contact
 details are the same in every notice as in the corporate notice (or, without
-one, the first notice).
+one, the first notice). A notice with a controller of another name (an
+Electoral Registration Officer, say) is only compared on its DPO.
 
 ## Why it matters
 A notice that still gives last year's DPO sends people's requests to the

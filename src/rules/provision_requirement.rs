@@ -10,8 +10,9 @@ pub const RULE: Rule = Rule {
     summary: "A purpose collecting data from the person says whether they must give it and what happens if they do not",
     docs: r#"## What it checks
 For each purpose with `from_person = true`: that `provision.requirement` says
-whether giving the data is statutory, contractual, needed for a contract or
-voluntary, and, unless it is voluntary, that `provision.consequence` says what
+whether giving the data is statutory, contractual, needed for a contract,
+voluntary or observed (recorded, as by CCTV), and, unless it is voluntary or
+observed, that `provision.consequence` says what
 happens if it is not given.
 
 ## Why it matters
@@ -46,11 +47,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     at.key("provision").key("requirement"),
                     format!("{name} does not say whether people must give the data"),
-                    "add `provision = { requirement = \"statutory\" | \"contractual\" | \"contract-precondition\" | \"voluntary\", consequence = \"...\" }`",
+                    "add `provision = { requirement = \"statutory\" | \"contractual\" | \"contract-precondition\" | \"voluntary\" | \"observed\", consequence = \"...\" }`",
                 )
                 .label("`provision` belongs in this purpose"),
             ),
-            Some(ProvisionRequirement::Voluntary) => {}
+            Some(ProvisionRequirement::Voluntary | ProvisionRequirement::Observed) => {}
             Some(_) => {
                 let consequence = purpose.provision.as_ref().and_then(|p| p.consequence.clone());
                 if !present(&consequence) {
