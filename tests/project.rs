@@ -114,6 +114,11 @@ fn changing_the_dpo_email_in_the_shared_part_changes_every_page() {
         corporate.contains("<a href=\"council-tax.html\">Council tax privacy notice</a>"),
         "and it lists them"
     );
+    assert_eq!(
+        corporate.matches("id=\"service-notices\"").count(),
+        1,
+        "the list of service notices appears once"
+    );
     let index = std::fs::read_to_string(dir.join("site/index.html")).expect("index");
     assert!(index.contains("<title>Example Council privacy notices</title>"));
 }
