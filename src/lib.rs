@@ -6,7 +6,7 @@
 //!
 //! 1. **load** ([`load`]) — read the file, parse TOML with spans ([`locate`]),
 //!    report unknown keys against the [`schema`], deserialise into the
-//!    [`model`];
+//!    [`model`]; [`resolve`] merges the shared parts a notice `extends`;
 //! 2. **validate** ([`validate`]) — run every [`rules`] check of the selected
 //!    [`profile`]; findings become located [`diagnostic`]s;
 //! 3. **render** ([`render`]) — a view of the notice through minijinja
@@ -14,7 +14,10 @@
 //! 4. **write** ([`write`]) — atomic writes that skip unchanged files.
 //!
 //! [`check`] drives load and validate over many files and [`report`] prints
-//! their diagnostics (human or JSON); [`build`] drives all four stages.
+//! their diagnostics (human, JSON, SARIF, GitHub, GitLab); [`build`] drives
+//! all four stages. A council's repository is a [`project`]
+//! (`noticec.toml`), whose notices [`consistency`] compares; [`scaffold`]
+//! creates one.
 //! [`rights`] derives which rights apply from the lawful bases; [`explain`]
 //! renders a rule's documentation. The library never prints and never
 //! exits: `main.rs` does.
