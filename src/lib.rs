@@ -11,7 +11,7 @@
 //!    [`profile`]; findings become located [`diagnostic`]s;
 //! 3. **render** ([`render`]) — a view of the notice through minijinja
 //!    templates to HTML, Markdown and plain text, prose made safe;
-//! 4. **write** ([`write`]) — atomic writes that skip unchanged files.
+//! 4. **write** ([`write`](mod@write)) — atomic writes that skip unchanged files.
 //!
 //! [`check`] drives load and validate over many files and [`report`] prints
 //! their diagnostics (human, JSON, SARIF, GitHub, GitLab); [`build`] drives

@@ -115,7 +115,7 @@ pub struct Metadata {
     pub review_period_months: Option<u32>,
     /// A short summary shown at the top of the notice (Markdown).
     pub summary: Option<String>,
-    /// Where the notice is published, e.g. "https://www.example.gov.uk/privacy".
+    /// Where the notice is published, e.g. `"https://www.example.gov.uk/privacy"`.
     pub url: Option<String>,
 }
 
@@ -551,7 +551,7 @@ pub struct IcoContact {
     pub address: Option<String>,
     /// Defaults to "0303 123 1113".
     pub phone: Option<String>,
-    /// Defaults to "https://ico.org.uk/make-a-complaint/".
+    /// Defaults to "<https://ico.org.uk/make-a-complaint/>".
     pub website: Option<String>,
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Every rule of the selected profile runs and reports everything it finds in
 //! one pass. Rules speak in key paths; this module turns those into spans
-//! with [`SpanIndex`], applies the profile's severities and citations, and
+//! with [`SpanIndex`](crate::locate::SpanIndex), applies the profile's severities and citations, and
 //! sorts the result so output does not depend on rule order.
 
 use std::collections::BTreeMap;
