@@ -108,7 +108,24 @@ pub fn check_file(path: &Path, options: &Options) -> FileReport {
 /// Checks every file, in order. A problem in a shared part that several
 /// notices extend is reported once, with the first notice that meets it.
 pub fn check_files(files: &[PathBuf], options: &Options) -> Vec<FileReport> {
-    let mut reports: Vec<FileReport> = files.iter().map(|path| check_file(path, options)).collect();
+    check_many(files, options, true)
+}
+
+/// Checks every file in parallel, keeping the reports in file order. With
+/// `keep_notices` false only the diagnostics are kept, so checking
+/// thousands of notices does not hold them all in memory.
+pub fn check_many(files: &[PathBuf], options: &Options, keep_notices: bool) -> Vec<FileReport> {
+    use rayon::prelude::*;
+    let mut reports: Vec<FileReport> = files
+        .par_iter()
+        .map(|path| {
+            let mut report = check_file(path, options);
+            if !keep_notices {
+                report.notice = None;
+            }
+            report
+        })
+        .collect();
     let mut seen = std::collections::HashSet::new();
     for report in &mut reports {
         report.diagnostics.retain(|d| {

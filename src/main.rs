@@ -330,9 +330,11 @@ fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     if files.is_empty() {
         return Err(no_notices(&paths));
     }
-    let mut reports = check::check_files(&files, &options);
-    // Checking the whole project: compare the notices with each other too.
-    if let (Some(project), true) = (&project, args.paths.is_empty()) {
+    // Checking the whole project: compare the notices with each other too,
+    // which needs the notices; otherwise only their diagnostics are kept.
+    let whole_project = project.is_some() && args.paths.is_empty();
+    let mut reports = check::check_many(&files, &options, whole_project);
+    if let (Some(project), true) = (&project, whole_project) {
         consistency::check_project(project, &mut reports, &options.overrides);
     }
     let style = human_style(args.checking.color, std::io::stdout().is_terminal());
