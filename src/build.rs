@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{self, FileReport};
 use crate::diagnostic::Severity;
+use crate::incremental;
 use rayon::prelude::*;
 
 use crate::render::view::{LinkView, NoticeView};
@@ -145,6 +146,8 @@ struct Built {
     outputs: Vec<Output>,
     /// For the index, when published.
     entry: Option<(PathBuf, IndexEntry, String)>,
+    /// For the next build's manifest, when published without findings.
+    record: Option<incremental::Entry>,
 }
 
 /// Builds the notices named by `paths`: every notice is checked, rendered
@@ -168,6 +171,15 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
         Some(NoticeView::new(&loaded.notice, options.check.profile.law_enforcement).title)
     });
 
+    // What the last build in this folder was made from: unchanged notices
+    // are not checked or rendered again.
+    let previous = incremental::Manifest::read(&options.out_dir);
+    let settings = settings_hash(
+        options,
+        corporate.map(|c| &planned[c].stem),
+        corporate_title.as_deref(),
+    );
+
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = planned.len();
     let build_one = |(i, item): (usize, &Planned)| -> Result<Built, BuildError> {
@@ -178,7 +190,11 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
             }),
             _ => None,
         };
-        let built = build_notice(item, link, Vec::new(), &renderer, options);
+        let stem = stem_key(&item.stem);
+        let built = match previous.unchanged(&settings, &stem, &options.out_dir) {
+            Some(entry) => Ok(reuse(item, entry, options)),
+            None => build_notice(item, link, Vec::new(), &renderer, options),
+        };
         let count = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if let Some(progress) = &options.progress {
             (progress.0)(count, total);
@@ -216,7 +232,14 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
         withheld: Vec::new(),
     };
     let mut index = Vec::new();
+    let mut manifest = incremental::Manifest {
+        settings,
+        notices: BTreeMap::new(),
+    };
     for item in built.into_iter().flatten() {
+        if let (Some(record), Some((stem, _, _))) = (item.record.clone(), &item.entry) {
+            manifest.notices.insert(stem_key(stem), record);
+        }
         report.outputs.extend(item.outputs);
         match item.entry {
             Some(entry) => index.push(entry),
@@ -227,7 +250,72 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
     if any_dir {
         write_index(&renderer, &index, options, &mut report)?;
     }
+    // Not an output of the site: the record of what it was built from.
+    let path = options.out_dir.join(incremental::MANIFEST);
+    write_if_changed(&path, manifest.to_json().as_bytes())
+        .map_err(|source| BuildError::Write { path, source })?;
     Ok(report)
+}
+
+/// The manifest key of an output stem: with `/` separators.
+fn stem_key(stem: &Path) -> String {
+    stem.to_string_lossy().replace('\\', "/")
+}
+
+/// Everything besides the sources that shapes a page.
+fn settings_hash(
+    options: &BuildOptions,
+    corporate_stem: Option<&PathBuf>,
+    corporate_title: Option<&str>,
+) -> String {
+    let check = &options.check;
+    incremental::settings_hash(&[
+        options
+            .formats
+            .iter()
+            .map(|f| f.extension())
+            .collect::<Vec<_>>()
+            .join(","),
+        format!("{:?}/{}", options.render.theme, options.render.fragment),
+        incremental::templates_fingerprint(options.render.templates_dir.as_deref()),
+        options.allow_errors.to_string(),
+        check.profile.name.clone(),
+        format!("{:?}", check.overrides),
+        check.today.to_string(),
+        format!("{:?}", check.sharing.root),
+        format!("{:?}", check.sharing.defaults),
+        format!("{corporate_stem:?}/{corporate_title:?}"),
+    ])
+}
+
+/// A notice unchanged since the last build: its pages are already there.
+fn reuse(item: &Planned, entry: &incremental::Entry, options: &BuildOptions) -> Built {
+    Built {
+        file: FileReport {
+            name: crate::source::display_name(&item.source),
+            notice: None,
+            diagnostics: Vec::new(),
+            suppressed: Vec::new(),
+        },
+        outputs: entry
+            .outputs
+            .keys()
+            .map(|path| Output {
+                path: options.out_dir.join(path),
+                status: WriteStatus::Unchanged,
+            })
+            .collect(),
+        entry: Some((
+            item.stem.clone(),
+            IndexEntry {
+                title: entry.title.clone(),
+                href: String::new(),
+                last_updated: entry.last_updated.clone(),
+            },
+            entry.language.clone(),
+        )),
+        record: Some(entry.clone()),
+    }
 }
 
 /// Checks, renders and writes one notice.
@@ -242,12 +330,14 @@ fn build_notice(
     let has_errors = file.count(Severity::Error) > 0;
     let mut outputs = Vec::new();
     let mut entry = None;
+    let mut record = None;
     if let Some(loaded) = &file.notice
         && (!has_errors || options.allow_errors)
     {
         let mut view = NoticeView::new(&loaded.notice, options.check.profile.law_enforcement);
         view.corporate = corporate;
         view.service_notices = service_notices;
+        let mut sizes = BTreeMap::new();
         for &format in &options.formats {
             let text =
                 renderer
@@ -256,10 +346,39 @@ fn build_notice(
                         notice: file.name.clone(),
                         source,
                     })?;
-            let path = options
-                .out_dir
-                .join(item.stem.with_extension(format.extension()));
-            outputs.push(write(&path, text.as_bytes())?);
+            let relative = item.stem.with_extension(format.extension());
+            sizes.insert(stem_key(&relative), text.len() as u64);
+            outputs.push(write(&options.out_dir.join(relative), text.as_bytes())?);
+        }
+        // Only a notice without findings may be skipped next time: its
+        // findings would otherwise not be reported again.
+        if file.diagnostics.is_empty() && file.suppressed.is_empty() {
+            let paths: Vec<&Path> = if loaded.sources.is_empty() {
+                vec![loaded.file.path.as_path()]
+            } else {
+                loaded
+                    .sources
+                    .iter()
+                    .map(|s| s.file.path.as_path())
+                    .collect()
+            };
+            let sources = paths
+                .iter()
+                .filter_map(|p| {
+                    let bytes = std::fs::read(p).ok()?;
+                    Some((
+                        p.to_string_lossy().into_owned(),
+                        incremental::content_hash(&bytes),
+                    ))
+                })
+                .collect();
+            record = Some(incremental::Entry {
+                sources,
+                outputs: sizes,
+                title: view.title.clone(),
+                last_updated: view.last_updated.clone(),
+                language: view.language.clone(),
+            });
         }
         entry = Some((
             item.stem.clone(),
@@ -280,6 +399,7 @@ fn build_notice(
         file,
         outputs,
         entry,
+        record,
     })
 }
 

@@ -27,6 +27,7 @@ pub mod check;
 pub mod consistency;
 pub mod diagnostic;
 pub mod explain;
+pub mod incremental;
 pub mod load;
 pub mod locate;
 pub mod model;

@@ -287,7 +287,10 @@ fn the_model_council_builds_and_one_dpo_change_reaches_every_page() {
         .expect("site")
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.file_stem().is_some_and(|s| s != "index"))
+        .filter(|p| {
+            p.file_stem()
+                .is_some_and(|s| s != "index" && !s.to_string_lossy().starts_with('.'))
+        })
         .collect();
     assert_eq!(pages.len(), 18, "six notices in three formats");
     for page in &pages {

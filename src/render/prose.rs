@@ -212,7 +212,23 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// Renders prose back to CommonMark with the same safety rules as HTML.
+/// Prose with nothing to change (no raw HTML, no unsafe link, no heading)
+/// is passed through as written, which is faster and keeps its layout.
 pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
+    let needs_rewrite = parser(markdown).any(|event| match event {
+        Event::Html(_)
+        | Event::InlineHtml(_)
+        | Event::Start(Tag::Heading { .. } | Tag::Image { .. }) => true,
+        Event::Start(Tag::Link {
+            dest_url,
+            link_type,
+            ..
+        }) => !is_safe_url(&dest_url) || matches!(link_type, LinkType::Autolink | LinkType::Email),
+        _ => false,
+    });
+    if !needs_rewrite {
+        return markdown.to_string();
+    }
     let events = make_safe(parser(markdown), nesting);
     let mut out = String::new();
     if pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, PARSER_OPTIONS).is_err() {
