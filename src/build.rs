@@ -347,7 +347,10 @@ fn build_notice(
                         source,
                     })?;
             let relative = item.stem.with_extension(format.extension());
-            sizes.insert(stem_key(&relative), text.len() as u64);
+            sizes.insert(
+                stem_key(&relative),
+                incremental::content_hash(text.as_bytes()),
+            );
             outputs.push(write(&options.out_dir.join(relative), text.as_bytes())?);
         }
         // Only a notice without findings may be skipped next time: its
@@ -429,7 +432,11 @@ fn write_index(
     options: &BuildOptions,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
-    let language = index.first().map(|(_, _, l)| l.as_str()).unwrap_or("en-GB");
+    // The index is in the notices' language when they all share one.
+    let language = match index.first() {
+        Some((_, _, first)) if index.iter().all(|(_, _, l)| l == first) => first.as_str(),
+        _ => "en-GB",
+    };
     for format in [Format::Html, Format::Markdown] {
         if !options.formats.contains(&format) {
             continue;

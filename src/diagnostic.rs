@@ -8,7 +8,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
-use miette::{LabeledSpan, NamedSource, SourceCode};
+use miette::{LabeledSpan, SourceCode};
 use serde::{Deserialize, Serialize};
 
 use crate::source::SourceFile;
@@ -116,7 +116,6 @@ impl Diagnostic {
     pub fn as_miette(&self) -> MietteView<'_> {
         MietteView {
             diagnostic: self,
-            source: NamedSource::new(self.file.name.clone(), self.file.text.clone()),
             code: match self.requirement {
                 Some(key) => format!("{}[{key}]", self.code),
                 None => self.code.to_string(),
@@ -134,7 +133,6 @@ impl Diagnostic {
 /// A [`Diagnostic`] seen through [`miette::Diagnostic`].
 pub struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
-    source: NamedSource<Arc<str>>,
     code: String,
     help: Option<String>,
 }
@@ -147,6 +145,10 @@ impl fmt::Debug for MietteView<'_> {
 
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Without an excerpt nothing else names the file: say which it is.
+        if self.diagnostic.span.is_none() {
+            write!(f, "{}: ", self.diagnostic.file.name)?;
+        }
         f.write_str(&self.diagnostic.message)
     }
 }
@@ -178,7 +180,10 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.diagnostic.span.as_ref().map(|_| &self.source as _)
+        self.diagnostic
+            .span
+            .as_ref()
+            .map(|_| &*self.diagnostic.file as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

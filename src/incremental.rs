@@ -6,8 +6,8 @@
 //! output (noticec's version, formats, theme, templates, profile, severities,
 //! the date review periods are measured to, the corporate notice's title).
 //! A notice whose sources and settings hash the same, whose last build had no
-//! findings, and whose pages are still there with the recorded sizes is not
-//! checked or rendered again. Changes are found by content, never by
+//! findings, and whose pages are still exactly as that build wrote them
+//! (by content hash) is not checked or rendered again. Changes are found by content, never by
 //! timestamps, so the output stays deterministic.
 
 use std::collections::BTreeMap;
@@ -24,8 +24,11 @@ pub const MANIFEST: &str = ".noticec-build.json";
 pub struct Entry {
     /// Source file → content hash (hex).
     pub sources: BTreeMap<String, String>,
-    /// Output file (relative to the output folder) → size in bytes.
-    pub outputs: BTreeMap<String, u64>,
+    /// Output file (relative to the output folder) → content hash: a page
+    /// is only trusted if it is exactly what this build wrote, so a build
+    /// that was interrupted (and left the manifest of the one before) can
+    /// never make the next one skip a page that is out of date.
+    pub outputs: BTreeMap<String, String>,
     pub title: String,
     pub last_updated: Option<String>,
     pub language: String,
@@ -100,8 +103,8 @@ impl Manifest {
         let sources_same = entry.sources.iter().all(|(path, hash)| {
             std::fs::read(path).is_ok_and(|bytes| content_hash(&bytes) == *hash)
         });
-        let outputs_there = entry.outputs.iter().all(|(path, size)| {
-            std::fs::metadata(out_dir.join(path)).is_ok_and(|m| m.len() == *size)
+        let outputs_there = entry.outputs.iter().all(|(path, hash)| {
+            std::fs::read(out_dir.join(path)).is_ok_and(|bytes| content_hash(&bytes) == *hash)
         });
         (sources_same && outputs_there).then_some(entry)
     }

@@ -116,6 +116,12 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
             "give the path of a `.toml` notice file, or use `noticec check FOLDER` to check every notice in a folder",
         ));
     }
+    if !metadata.is_file() {
+        return Err(unreadable(
+            "this is not a regular file".into(),
+            "give the path of a `.toml` notice file (not a pipe, socket or device)",
+        ));
+    }
     if metadata.len() > MAX_NOTICE_BYTES {
         return Err(unreadable(
             format!(

@@ -56,6 +56,50 @@ impl SourceFile {
     }
 }
 
+/// miette reads source excerpts through this. Its own implementation for
+/// `str` scans from the start of the file for every diagnostic, which made
+/// a report of many findings far into a large file quadratic; this one cuts
+/// the few lines around the span out first, using the line index.
+impl miette::SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let start = span.offset().min(self.text.len());
+        let end = (span.offset() + span.len()).min(self.text.len());
+        let line_of = |offset: usize| {
+            self.line_starts
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1)
+        };
+        let first = line_of(start).saturating_sub(context_lines_before);
+        let last = (line_of(end.saturating_sub(1).max(start)) + context_lines_after + 1)
+            .min(self.line_starts.len());
+        let window_start = self.line_starts[first];
+        let window_end = self
+            .line_starts
+            .get(last)
+            .copied()
+            .unwrap_or(self.text.len());
+        let window = self.text.get(window_start..window_end).unwrap_or("");
+        let inner_span = miette::SourceSpan::new((start - window_start).into(), end - start);
+        let inner = window.read_span(&inner_span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            miette::SourceSpan::new(
+                (inner.span().offset() + window_start).into(),
+                inner.span().len(),
+            ),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
+}
+
 /// The name a path is reported under: relative to the current folder when
 /// it is inside it (as CI annotations and SARIF need), otherwise as given;
 /// with `/` separators and without a leading `./`.

@@ -138,6 +138,20 @@ fn normal_link_type(link_type: LinkType) -> LinkType {
 
 /// Renders prose to HTML, with GOV.UK Frontend classes under that theme.
 pub fn to_html(markdown: &str, theme: Theme, nesting: Nesting) -> String {
+    // Control characters (pasted from Word, say) are not allowed in HTML.
+    let cleaned: String;
+    let markdown = if markdown
+        .chars()
+        .any(|c| c.is_control() && !"\n\r\t".contains(c))
+    {
+        cleaned = markdown
+            .chars()
+            .filter(|c| !c.is_control() || "\n\r\t".contains(*c))
+            .collect();
+        cleaned.as_str()
+    } else {
+        markdown
+    };
     let events = make_safe(parser(markdown), nesting);
     let mut html = String::new();
     match theme {

@@ -78,7 +78,11 @@ pub struct ContactView<'a> {
     pub name: Option<&'a str>,
     pub address: Option<&'a str>,
     pub email: Option<&'a str>,
+    /// Whether `email` is an address a `mailto:` link can use.
+    pub email_link: bool,
     pub phone: Option<&'a str>,
+    /// `tel:` address of `phone`, when it is a telephone number.
+    pub phone_href: Option<String>,
     pub web_form: Option<&'a str>,
 }
 
@@ -94,7 +98,9 @@ impl<'a> ContactView<'a> {
             name: text(name),
             address: text(address),
             email: text(email),
+            email_link: text(email).is_some_and(crate::rules::structure::is_email),
             phone: text(phone),
+            phone_href: text(phone).and_then(tel_href),
             web_form: link(web_form),
         }
     }
@@ -220,7 +226,23 @@ pub struct IcoView<'a> {
     pub name: &'a str,
     pub address: &'a str,
     pub phone: &'a str,
+    /// `tel:` address of `phone`, when it is a telephone number.
+    pub phone_href: Option<String>,
     pub website: &'a str,
+}
+
+/// A `tel:` link target for a telephone number, or `None` when the text is
+/// not one (it is then shown without a link).
+pub fn tel_href(phone: &str) -> Option<String> {
+    let allowed = phone
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +()-".contains(c));
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    (allowed && digits.chars().filter(char::is_ascii_digit).count() >= 3)
+        .then(|| format!("tel:{digits}"))
 }
 
 #[derive(Debug, Serialize)]
@@ -542,6 +564,8 @@ impl<'a> NoticeView<'a> {
                 .to_string(),
             language: meta
                 .and_then(|m| text(&m.language))
+                // An invalid tag (published with --allow-errors) must not reach `lang`.
+                .filter(|tag| crate::rules::structure::is_language_tag(tag))
                 .unwrap_or("en-GB")
                 .to_string(),
             version: meta.and_then(|m| text(&m.version)),
@@ -673,6 +697,7 @@ impl<'a> NoticeView<'a> {
                 name: text(&ico.name).unwrap_or(ICO_NAME),
                 address: text(&ico.address).unwrap_or(ICO_ADDRESS),
                 phone: text(&ico.phone).unwrap_or(ICO_PHONE),
+                phone_href: tel_href(text(&ico.phone).unwrap_or(ICO_PHONE)),
                 website: link(&ico.website).unwrap_or(ICO_WEBSITE),
             }),
             sections: notice
