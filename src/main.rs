@@ -240,19 +240,7 @@ fn project(config: Option<&Path>) -> Result<Option<Project>, Failure> {
     match Project::load(&path) {
         Ok(project) => Ok(Some(project)),
         Err(diagnostics) => {
-            let report = check::FileReport {
-                name: noticec::source::display_name(&path),
-                notice: None,
-                diagnostics,
-                suppressed: Vec::new(),
-            };
-            eprint!(
-                "{}",
-                human::render(
-                    &[report],
-                    human_style(ColorChoice::Auto, std::io::stderr().is_terminal())
-                )
-            );
+            eprint_problems(&path, diagnostics);
             Err(Failure::Usage(format!(
                 "the project configuration {} has problems",
                 noticec::source::display_name(&path)
@@ -514,19 +502,7 @@ fn run_show(notice: &Path, resolved: bool) -> Result<u8, Failure> {
         noticec::load::load_file(notice)
     };
     let Some(loaded) = outcome.notice else {
-        let report = check::FileReport {
-            name: noticec::source::display_name(notice),
-            notice: None,
-            diagnostics: outcome.diagnostics,
-            suppressed: Vec::new(),
-        };
-        eprint!(
-            "{}",
-            human::render(
-                &[report],
-                human_style(ColorChoice::Auto, std::io::stderr().is_terminal())
-            )
-        );
+        eprint_problems(notice, outcome.diagnostics);
         return Ok(EXIT_TROUBLE);
     };
     let mut merged = loaded.notice.clone();
@@ -544,6 +520,19 @@ fn run_show(notice: &Path, resolved: bool) -> Result<u8, Failure> {
         header.push('\n');
     }
     print(&format!("{header}{text}")).map(|()| EXIT_CLEAN)
+}
+
+/// Prints the problems of one file that stop a command (a broken
+/// configuration, a notice `show` cannot load) to standard error.
+fn eprint_problems(path: &Path, diagnostics: Vec<noticec::diagnostic::Diagnostic>) {
+    let report = check::FileReport {
+        name: noticec::source::display_name(path),
+        notice: None,
+        diagnostics,
+        suppressed: Vec::new(),
+    };
+    let style = human_style(ColorChoice::Auto, std::io::stderr().is_terminal());
+    eprint!("{}", human::render(&[report], style));
 }
 
 /// Diagnostics in the chosen output format.
