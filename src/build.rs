@@ -182,7 +182,7 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
 
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = planned.len();
-    let build_one = |(i, item): (usize, &Planned)| -> Result<Built, BuildError> {
+    let build_one = |(i, item): (usize, &Planned)| -> Result<(usize, Built), BuildError> {
         let link = match (corporate, &corporate_title) {
             (Some(c), Some(title)) if c != i => Some(LinkView {
                 title: title.clone(),
@@ -199,9 +199,9 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
         if let Some(progress) = &options.progress {
             (progress.0)(count, total);
         }
-        built
+        built.map(|built| (i, built))
     };
-    let results: Vec<Result<Built, BuildError>> = planned
+    let results: Vec<Result<(usize, Built), BuildError>> = planned
         .par_iter()
         .enumerate()
         .filter(|(i, _)| Some(*i) != corporate)
@@ -210,10 +210,8 @@ pub fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, B
 
     let mut built: Vec<Option<Built>> = (0..planned.len()).map(|_| None).collect();
     let mut others = Vec::new();
-    let mut slot = (0..planned.len()).filter(|i| Some(*i) != corporate);
     for result in results {
-        let item = result?;
-        let i = slot.next().unwrap_or_default();
+        let (i, item) = result?;
         if let (Some(c), Some((stem, entry, _))) = (corporate, &item.entry) {
             others.push(LinkView {
                 title: entry.title.clone(),
