@@ -17,10 +17,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use noticec::check::validate::{Options, validate};
 use noticec::load::load_str;
 use noticec::render::view::NoticeView;
 use noticec::render::{Format, RenderOptions, Renderer};
-use noticec::validate::{Options, validate};
 
 #[allow(dead_code)]
 #[path = "tools/gen_corpus.rs"]

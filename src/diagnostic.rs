@@ -11,7 +11,7 @@ use std::sync::Arc;
 use miette::{LabeledSpan, SourceCode};
 use serde::{Deserialize, Serialize};
 
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -30,6 +30,49 @@ impl fmt::Display for Severity {
             Severity::Error => "error",
         })
     }
+}
+
+/// The codes of problems with a file itself, which the loader reports
+/// before any rule runs (documented with the structure rules in
+/// [`crate::rules`]).
+pub mod code {
+    /// The file cannot be read as UTF-8 text.
+    pub const UNREADABLE_FILE: &str = "E001";
+    /// The file is not valid TOML.
+    pub const SYNTAX: &str = "E002";
+    /// A key the format does not have.
+    pub const UNKNOWN_KEY: &str = "E003";
+    /// A value of the wrong type or form.
+    pub const INVALID_VALUE: &str = "E004";
+    /// An id, file or path that refers to nothing.
+    pub const UNKNOWN_REFERENCE: &str = "E005";
+    /// Two entries with the same id.
+    pub const DUPLICATE_ID: &str = "E006";
+    /// An entry others refer to has no id.
+    pub const MISSING_ID: &str = "E007";
+    /// An `[[allow]]` that accepts no finding.
+    pub const UNUSED_ALLOW: &str = "E008";
+    /// noticec itself failed (a bug): reported rather than lost.
+    pub const INTERNAL: &str = "E009";
+}
+
+/// The closest of `candidates` to `given`, if it is close enough to be a
+/// typo: a few letters wrong, swapped or missing (Damerau-Levenshtein), or a
+/// shared long prefix (Jaro-Winkler). For "did you mean" hints.
+pub fn did_you_mean<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let allowed_edits = (given.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .filter(|c| {
+            strsim::damerau_levenshtein(given, c) <= allowed_edits
+                || strsim::jaro_winkler(given, c) > 0.9
+        })
+        .map(|c| (strsim::normalized_damerau_levenshtein(given, c), c))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
 }
 
 /// A secondary place that explains a diagnostic ("first defined here").

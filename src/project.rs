@@ -14,15 +14,15 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::diagnostic::Diagnostic;
-use crate::load;
-use crate::locate::{KeyPath, Resolved, SpanIndex};
-use crate::profile::{Level, Profile};
-use crate::rules::{self, structure};
-use crate::source::SourceFile;
+use crate::diagnostic::{Diagnostic, code, did_you_mean};
+use crate::law::profile::{Level, Profile};
+use crate::load::locate::{Resolved, SpanIndex};
+use crate::load::read;
+use crate::load::source::SourceFile;
+use crate::model::KeyPath;
+use crate::rules;
 
-/// The name of the project configuration file.
-pub const CONFIG_FILE: &str = "noticec.toml";
+pub use crate::load::discover::CONFIG_FILE;
 
 /// `noticec.toml`: how a council's notices are checked and published.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
@@ -95,14 +95,14 @@ impl Project {
         let text = std::fs::read_to_string(path).map_err(|e| {
             vec![Diagnostic::file_problem(
                 Arc::new(SourceFile::new(path, "")),
-                structure::UNREADABLE_FILE.code,
+                code::UNREADABLE_FILE,
                 format!("cannot read the project configuration: {e}"),
                 "check the file exists and is UTF-8 text",
             )]
         })?;
-        let file = Arc::new(SourceFile::new(path, load::strip_bom(text)));
+        let file = Arc::new(SourceFile::new(path, read::strip_bom(text)));
         let (document, mut diagnostics) =
-            load::read_document::<ProjectConfig>(&file, config_schema(), "project configuration");
+            read::read_document::<ProjectConfig>(&file, config_schema(), "project configuration");
         let Some((config, index)) = document else {
             return Err(diagnostics);
         };
@@ -147,7 +147,7 @@ impl Project {
             .flatten()
             .map(|p| self.path(p))
             .collect();
-        crate::check::discover(&roots)
+        crate::load::discover::discover(&roots)
     }
 
     /// The organisation-wide defaults every notice extends.
@@ -163,7 +163,7 @@ impl Project {
     fn problem(
         &self,
         at: KeyPath,
-        rule: &rules::Rule,
+        code: &'static str,
         message: String,
         help: String,
     ) -> Diagnostic {
@@ -172,7 +172,7 @@ impl Project {
             Resolved::Missing { container, .. } => container,
         };
         let mut d =
-            Diagnostic::file_problem(self.file.clone(), rule.code, message, help).at(span, "here");
+            Diagnostic::file_problem(self.file.clone(), code, message, help).at(span, "here");
         d.path = Some(at.to_string());
         d
     }
@@ -188,7 +188,7 @@ impl Project {
         {
             out.push(self.problem(
                 root.key("profile"),
-                &structure::INVALID_VALUE,
+                code::INVALID_VALUE,
                 format!("`{profile}` is not a profile"),
                 format!("use one of: {}", Profile::names().join(", ")),
             ));
@@ -197,7 +197,7 @@ impl Project {
             if crate::render::Format::parse(format).is_none() {
                 out.push(self.problem(
                     root.key("formats").index(i),
-                    &structure::INVALID_VALUE,
+                    code::INVALID_VALUE,
                     format!("`{format}` is not an output format"),
                     "use \"html\", \"md\" or \"txt\"".into(),
                 ));
@@ -208,24 +208,24 @@ impl Project {
         {
             out.push(self.problem(
                 root.key("theme"),
-                &structure::INVALID_VALUE,
+                code::INVALID_VALUE,
                 format!("`{theme}` is not a theme"),
                 "use \"plain\" or \"govuk\"".into(),
             ));
         }
         for key in config.severity.iter().flat_map(|s| s.keys()) {
-            if rules::find(key).is_none_or(|r| r.kind == rules::RuleKind::Structure) {
+            if rules::find(key).is_none_or(|r| !r.is_adjustable()) {
                 let names = rules::RULES
                     .iter()
-                    .filter(|r| r.kind != rules::RuleKind::Structure)
+                    .filter(|r| r.is_adjustable())
                     .map(|r| r.name);
-                let help = match load::nearest(key, names) {
+                let help = match did_you_mean(key, names) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => "run `noticec explain` for the list of requirement keys".into(),
                 };
                 out.push(self.problem(
                     root.key("severity").key(key),
-                    &structure::INVALID_VALUE,
+                    code::INVALID_VALUE,
                     format!("`{key}` is not a requirement or project rule"),
                     help,
                 ));
@@ -241,7 +241,7 @@ impl Project {
                 if !self.path(relative).exists() {
                     out.push(self.problem(
                         root.key(key).index(i),
-                        &structure::UNKNOWN_REFERENCE,
+                        code::UNKNOWN_REFERENCE,
                         format!("`{relative}` does not exist"),
                         "paths are relative to noticec.toml".into(),
                     ));
@@ -257,7 +257,7 @@ impl Project {
             {
                 out.push(self.problem(
                     root.key(key),
-                    &structure::UNKNOWN_REFERENCE,
+                    code::UNKNOWN_REFERENCE,
                     format!("`{relative}` does not exist"),
                     "paths are relative to noticec.toml".into(),
                 ));

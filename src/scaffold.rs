@@ -27,7 +27,7 @@ pub enum Scaffolded {
 /// schema is written too, so editors offer completion straight away.
 pub fn init(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
     let mut done = Vec::new();
-    let schema = crate::schema::notice_schema_json();
+    let schema = crate::load::schema::notice_schema_json();
     let files = FILES
         .iter()
         .map(|(path, text)| (*path, *text))
@@ -37,7 +37,7 @@ pub fn init(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
         )));
     for (relative, text) in files {
         let path = dir.join(relative);
-        done.push(if crate::write::create_new(&path, text.as_bytes())? {
+        done.push(if crate::site::write::create_new(&path, text.as_bytes())? {
             Scaffolded::Created(path)
         } else {
             Scaffolded::Kept(path)

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use noticec::build::{BuildError, BuildOptions, build};
-use noticec::validate::Options;
-use noticec::write::WriteStatus;
+use noticec::check::{Options, Workspace};
+use noticec::site::write::WriteStatus;
+use noticec::site::{self, BuildError, BuildOptions, BuildReport};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("noticec-build-{name}-{}", std::process::id()));
@@ -15,10 +15,14 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn options(out: &Path) -> BuildOptions {
-    BuildOptions::new(
-        out.to_path_buf(),
-        Options::new(jiff::civil::date(2026, 11, 23)),
-    )
+    BuildOptions::new(out.to_path_buf())
+}
+
+/// Builds `paths` (no project) through the workspace, as `noticec build` does.
+fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let check = Options::new(jiff::civil::date(2026, 11, 23));
+    let workspace = Workspace::open(paths, None, check).expect("notices to build");
+    site::build(&workspace, options)
 }
 
 /// A folder with the complete example and the minimal (failing) one.
@@ -64,7 +68,9 @@ fn a_folder_builds_every_format_and_an_index_and_withholds_notices_with_errors()
     );
     assert_eq!(
         report.withheld,
-        [noticec::source::display_name(&src.join("minimal.toml"))]
+        [noticec::load::source::display_name(
+            &src.join("minimal.toml")
+        )]
     );
     let index = std::fs::read_to_string(out.join("index.html")).expect("index");
     assert!(index.contains("<a href=\"council-tax.html\">Council tax privacy notice</a> (last updated 1 October 2026)"), "{index}");

@@ -48,7 +48,7 @@ fn every_catalogue_key_is_a_requirement_rule() {
         let rule = find(key).unwrap_or_else(|| panic!("no rule for `{key}`"));
         assert_eq!(rule.kind, RuleKind::Requirement, "{key}");
         assert!(
-            noticec::explain::list().contains(key),
+            noticec::report::explain::list().contains(key),
             "`noticec explain` lists {key}"
         );
     }
@@ -73,10 +73,10 @@ fn every_catalogue_key_is_a_requirement_rule() {
 #[test]
 fn committed_schema_is_up_to_date() {
     let committed = std::fs::read_to_string("schemas/notice.schema.json").expect("schema file");
-    let generated = noticec::schema::notice_schema_json();
+    let generated = noticec::load::schema::notice_schema_json();
     assert_eq!(
-        noticec::schema::notice_schema(),
-        &noticec::schema::generate(),
+        noticec::load::schema::notice_schema(),
+        &noticec::load::schema::generate(),
         "the loader's schema is the generated one"
     );
     assert!(
@@ -88,7 +88,7 @@ fn committed_schema_is_up_to_date() {
 #[test]
 fn readme_lists_every_rule() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let table = noticec::explain::markdown_table();
+    let table = noticec::report::explain::markdown_table();
     assert!(
         readme.contains(&table),
         "README.md's rule table is out of date; replace it with:\n{table}"
@@ -108,9 +108,9 @@ fn readme_example_passes_without_warnings() {
         readme[start..end].to_string(),
     );
     let loaded = outcome.notice.expect("the README example loads");
-    let options = noticec::validate::Options::new(jiff::civil::date(2026, 11, 23));
+    let options = noticec::check::validate::Options::new(jiff::civil::date(2026, 11, 23));
     let mut diagnostics = outcome.diagnostics;
-    diagnostics.extend(noticec::validate::validate(&loaded, &options));
+    diagnostics.extend(noticec::check::validate::validate(&loaded, &options));
     let found: Vec<_> = diagnostics
         .iter()
         .map(|d| (d.code, d.message.as_str()))

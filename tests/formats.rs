@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
-use noticec::check::{FileReport, check_files};
+use noticec::check::validate::{Options, validate_with_suppressions};
+use noticec::check::{FileKind, FileReport, check_files};
 use noticec::load::load_str;
 use noticec::report::{github, gitlab, sarif};
-use noticec::validate::{Options, validate_with_suppressions};
 
 fn options() -> Options {
     Options::new(jiff::civil::date(2026, 11, 23))
@@ -32,19 +32,21 @@ fn awkward() -> Vec<FileReport> {
             && d.message.contains('\n')
             && d.message.contains(','))
     );
-    vec![FileReport {
-        name: "examples/awkward.toml".into(),
-        notice: Some(loaded),
-        diagnostics,
-        suppressed: validation.suppressed,
-    }]
+    let mut report = FileReport::new(Path::new("examples/awkward.toml"), FileKind::Notice);
+    report.notice = Some(std::sync::Arc::new(loaded));
+    report.diagnostics = diagnostics;
+    report.suppressed = validation.suppressed;
+    vec![report]
 }
 
 #[test]
 fn sarif_output() {
     let profile = options().profile;
-    insta::assert_snapshot!("sarif-minimal", sarif::render(&minimal(), &profile));
-    let awkward = sarif::render(&awkward(), &profile);
+    insta::assert_snapshot!(
+        "sarif-minimal",
+        sarif::render(&minimal(), &profile).expect("renders")
+    );
+    let awkward = sarif::render(&awkward(), &profile).expect("renders");
     let log: serde_json::Value = serde_json::from_str(&awkward).expect("valid JSON");
     assert_eq!(log["version"], "2.1.0");
     let rules = log["runs"][0]["tool"]["driver"]["rules"]
@@ -83,10 +85,10 @@ fn github_annotations() {
 
 #[test]
 fn gitlab_code_quality() {
-    let first = gitlab::render(&minimal());
+    let first = gitlab::render(&minimal()).expect("renders");
     assert_eq!(
         first,
-        gitlab::render(&minimal()),
+        gitlab::render(&minimal()).expect("renders"),
         "fingerprints are stable across runs"
     );
     let issues: serde_json::Value = serde_json::from_str(&first).expect("valid JSON");
@@ -102,5 +104,8 @@ fn gitlab_code_quality() {
         "fingerprints are unique"
     );
     insta::assert_snapshot!("gitlab-minimal", first);
-    insta::assert_snapshot!("gitlab-awkward", gitlab::render(&awkward()));
+    insta::assert_snapshot!(
+        "gitlab-awkward",
+        gitlab::render(&awkward()).expect("renders")
+    );
 }

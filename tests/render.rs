@@ -81,7 +81,8 @@ fn the_model_council_in_every_format() {
     notices.sort();
     let renderer = Renderer::new(RenderOptions::default());
     for path in notices {
-        let outcome = noticec::resolve::load_resolved(&path, &Default::default(), &[]);
+        let outcome =
+            noticec::load::resolve::load_resolved(&path, &Default::default(), &Default::default());
         let loaded = outcome.notice.expect("the notice and its parts load");
         let view = NoticeView::new(&loaded.notice, false);
         let stem = path

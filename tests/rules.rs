@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
+use noticec::check::validate::{Options, validate};
 use noticec::diagnostic::{Diagnostic, Severity};
+use noticec::law::profile::Profile;
 use noticec::load::load_str;
-use noticec::profile::Profile;
-use noticec::validate::{Options, validate};
 
 const BASE: &str = include_str!("../examples/council-tax.toml");
 
@@ -687,7 +687,8 @@ fn allow_accepts_a_finding_with_a_reason() {
     );
     let outcome = load_str(Path::new("case.toml"), allowed.clone());
     let loaded = outcome.notice.expect("loads");
-    let validation = noticec::validate::validate_with_suppressions(&loaded, &Options::new(today()));
+    let validation =
+        noticec::check::validate::validate_with_suppressions(&loaded, &Options::new(today()));
     assert!(
         validation.diagnostics.is_empty(),
         "{:#?}",

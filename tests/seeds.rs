@@ -6,13 +6,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use noticec::check::validate::Options;
 use noticec::check::{FileReport, check_file};
 use noticec::diagnostic::Severity;
 use noticec::render::view::NoticeView;
 use noticec::render::{Format, RenderOptions, Renderer};
 use noticec::report::json;
 use noticec::rules::{RULES, RuleKind};
-use noticec::validate::Options;
 
 fn seeds() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir("examples/seeds")
@@ -52,7 +52,7 @@ fn findings_in_the_real_notices() {
             .into_owned();
         insta::assert_snapshot!(
             format!("findings-{name}"),
-            json::render(std::slice::from_ref(&report))
+            json::render(std::slice::from_ref(&report)).expect("renders")
         );
     }
 }

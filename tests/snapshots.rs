@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 
 use noticec::check::check_files;
+use noticec::check::validate::Options;
 use noticec::report::{human, json};
-use noticec::validate::Options;
 
 fn options() -> Options {
     Options::new(jiff::civil::date(2026, 11, 23))
@@ -28,7 +28,8 @@ fn minimal_example_json() {
     let output = json::render(&check_files(
         &[PathBuf::from("examples/minimal.toml")],
         &options(),
-    ));
+    ))
+    .expect("renders");
     insta::assert_snapshot!(output);
 }
 

@@ -13,7 +13,7 @@ use noticec::check::check_file;
 use noticec::render::view::NoticeView;
 use noticec::render::{Format, RenderOptions, Renderer, Theme};
 use noticec::report::{human, json};
-use noticec::validate::Options;
+use noticec::check::validate::Options;
 
 fn renderers() -> &'static [Renderer] {
     static R: OnceLock<Vec<Renderer>> = OnceLock::new();

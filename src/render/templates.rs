@@ -86,7 +86,7 @@ pub fn write_defaults(dir: &Path) -> std::io::Result<Vec<Written>> {
     let mut done = Vec::new();
     for (name, text) in DEFAULTS {
         let path = dir.join(name);
-        done.push(if crate::write::create_new(&path, text.as_bytes())? {
+        done.push(if crate::site::write::create_new(&path, text.as_bytes())? {
             Written::Created(path)
         } else {
             Written::Kept(path)

@@ -3,7 +3,7 @@
 //!
 //! References are resolved (a purpose carries its recipients' names), the
 //! rights are derived from the lawful bases, dates are written out in words,
-//! and the ICO's details are filled in. Users' custom templates depend only
+//! and the regulator's details are filled in (from [`crate::law`]). Users' custom templates depend only
 //! on this view, so the model can change without breaking them (zola's
 //! `SerializingPage` does the same).
 
@@ -11,18 +11,9 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{
-    ControllerKind, LawfulBasis, Notice, ProvisionRequirement, RecognisedInterest, Right,
-    SpecialCategoryCondition, TransferMechanism,
-};
-use crate::rights::{Availability, applicable_rights, right_name};
-
-/// The Information Commissioner's published contact details (the default for
-/// `[complaints.ico]`).
-pub const ICO_NAME: &str = "Information Commissioner's Office";
-pub const ICO_ADDRESS: &str = "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF";
-pub const ICO_PHONE: &str = "0303 123 1113";
-pub const ICO_WEBSITE: &str = "https://ico.org.uk/make-a-complaint/";
+use crate::law::regulator::regulator;
+use crate::law::rights::{Availability, applicable_rights};
+use crate::model::{Contact, LawfulBasis, Notice, Right};
 
 /// Everything a notice template can use.
 #[derive(Debug, Serialize)]
@@ -87,21 +78,15 @@ pub struct ContactView<'a> {
 }
 
 impl<'a> ContactView<'a> {
-    fn new(
-        name: &'a Option<String>,
-        address: &'a Option<String>,
-        email: &'a Option<String>,
-        phone: &'a Option<String>,
-        web_form: &'a Option<String>,
-    ) -> Self {
+    fn new(contact: &'a Contact) -> Self {
         Self {
-            name: text(name),
-            address: text(address),
-            email: text(email),
-            email_link: text(email).is_some_and(crate::rules::structure::is_email),
-            phone: text(phone),
-            phone_href: text(phone).and_then(tel_href),
-            web_form: link(web_form),
+            name: text(&contact.name),
+            address: text(&contact.address),
+            email: text(&contact.email),
+            email_link: text(&contact.email).is_some_and(crate::model::forms::is_email),
+            phone: text(&contact.phone),
+            phone_href: text(&contact.phone).and_then(tel_href),
+            web_form: link(&contact.web_form),
         }
     }
 }
@@ -215,10 +200,8 @@ pub struct RightView {
 #[derive(Debug, Serialize)]
 pub struct ComplaintsView<'a> {
     pub description: Option<&'a str>,
-    pub email: Option<&'a str>,
-    pub web_form: Option<&'a str>,
-    pub address: Option<&'a str>,
-    pub phone: Option<&'a str>,
+    #[serde(flatten)]
+    pub contact: ContactView<'a>,
 }
 
 #[derive(Debug, Serialize)]
@@ -291,165 +274,25 @@ pub fn date_in_words(date: jiff::civil::Date) -> String {
 }
 
 fn basis(b: LawfulBasis) -> BasisView {
-    let (key, name, article, explanation) = match b {
-        LawfulBasis::Consent => (
-            "consent",
-            "Consent",
-            "UK GDPR Art. 6(1)(a)",
-            "you have agreed to us using your information for this purpose",
-        ),
-        LawfulBasis::Contract => (
-            "contract",
-            "Contract",
-            "UK GDPR Art. 6(1)(b)",
-            "we need it for a contract with you, or to take steps you ask for before entering one",
-        ),
-        LawfulBasis::LegalObligation => (
-            "legal-obligation",
-            "Legal obligation",
-            "UK GDPR Art. 6(1)(c)",
-            "the law requires us to use it",
-        ),
-        LawfulBasis::VitalInterests => (
-            "vital-interests",
-            "Vital interests",
-            "UK GDPR Art. 6(1)(d)",
-            "we need it to protect someone's life",
-        ),
-        LawfulBasis::PublicTask => (
-            "public-task",
-            "Public task",
-            "UK GDPR Art. 6(1)(e)",
-            "we need it to carry out a task in the public interest or our official functions",
-        ),
-        LawfulBasis::RecognisedLegitimateInterest => (
-            "recognised-legitimate-interest",
-            "Recognised legitimate interest",
-            "UK GDPR Art. 6(1)(ea)",
-            "the law recognises this use as a legitimate interest",
-        ),
-        LawfulBasis::LegitimateInterests => (
-            "legitimate-interests",
-            "Legitimate interests",
-            "UK GDPR Art. 6(1)(f)",
-            "we have a legitimate interest that is not outweighed by your rights",
-        ),
-    };
     BasisView {
-        key,
-        name,
-        article,
-        explanation,
-    }
-}
-
-fn recognised_interest(r: RecognisedInterest) -> &'static str {
-    match r {
-        RecognisedInterest::PublicTaskDisclosure => {
-            "disclosure to a body that needs it for a task in the public interest"
-        }
-        RecognisedInterest::NationalSecurity => "national security, public security and defence",
-        RecognisedInterest::Emergencies => "responding to an emergency",
-        RecognisedInterest::Crime => "detecting, investigating or preventing crime",
-        RecognisedInterest::Safeguarding => "safeguarding vulnerable people",
-    }
-}
-
-fn special_condition(c: SpecialCategoryCondition) -> &'static str {
-    use SpecialCategoryCondition::*;
-    match c {
-        ExplicitConsent => "your explicit consent (UK GDPR Art. 9(2)(a))",
-        EmploymentSocialSecurity => {
-            "employment, social security and social protection law (Art. 9(2)(b))"
-        }
-        VitalInterests => "protecting someone's life when they cannot consent (Art. 9(2)(c))",
-        NotForProfit => "the activities of a not-for-profit body (Art. 9(2)(d))",
-        MadePublic => "information you have made public (Art. 9(2)(e))",
-        LegalClaims => "legal claims and courts (Art. 9(2)(f))",
-        SubstantialPublicInterest => "substantial public interest (Art. 9(2)(g))",
-        HealthSocialCare => "health or social care (Art. 9(2)(h))",
-        PublicHealth => "public health (Art. 9(2)(i))",
-        ArchivingResearch => "archiving, research or statistics (Art. 9(2)(j))",
-    }
-}
-
-fn provision(p: ProvisionRequirement) -> &'static str {
-    match p {
-        ProvisionRequirement::Statutory => "The law requires you to give us this information.",
-        ProvisionRequirement::Contractual => "You must give us this information under a contract.",
-        ProvisionRequirement::ContractPrecondition => {
-            "We need this information before we can enter into a contract with you."
-        }
-        ProvisionRequirement::Voluntary => "You do not have to give us this information.",
-        ProvisionRequirement::Observed => {
-            "We record this information when you are seen, for example on camera; you are not asked to give it."
-        }
-    }
-}
-
-fn mechanism(m: TransferMechanism) -> &'static str {
-    match m {
-        TransferMechanism::Adequacy => "UK adequacy regulations (UK GDPR Art. 45)",
-        TransferMechanism::Idta => "the International Data Transfer Agreement (Art. 46)",
-        TransferMechanism::Addendum => {
-            "the UK Addendum to the EU standard contractual clauses (Art. 46)"
-        }
-        TransferMechanism::Bcr => "binding corporate rules (Art. 47)",
-        TransferMechanism::Derogation => "a derogation for a specific situation (Art. 49)",
+        key: b.key(),
+        name: b.title(),
+        article: b.article(),
+        explanation: b.explanation(),
     }
 }
 
 fn right_view(right: Right, availability: Availability) -> RightView {
-    let (article, description) = match right {
-        Right::Access => (
-            "UK GDPR Art. 15",
-            "You can ask for a copy of the information we hold about you.",
-        ),
-        Right::Rectification => (
-            "UK GDPR Art. 16",
-            "You can ask us to correct information about you that is wrong or incomplete.",
-        ),
-        Right::Erasure => (
-            "UK GDPR Art. 17",
-            "You can ask us to delete information about you.",
-        ),
-        Right::Restriction => (
-            "UK GDPR Art. 18",
-            "You can ask us to stop using your information for a time, for example while we check it is correct.",
-        ),
-        Right::Portability => (
-            "UK GDPR Art. 20",
-            "Where we use information you gave us with your consent or for a contract, by automated means, you can ask for it in a machine-readable format or ask us to send it to another organisation.",
-        ),
-        Right::Object => (
-            "UK GDPR Art. 21",
-            "You can object to us using your information for our public tasks or legitimate interests. We must then stop unless we have compelling legitimate grounds that override your interests. You can always object to direct marketing, and we will stop.",
-        ),
-        Right::WithdrawConsent => (
-            "UK GDPR Art. 7(3)",
-            "Where we rely on your consent, you can withdraw it at any time. This does not affect what we did before you withdrew it.",
-        ),
-        Right::AutomatedDecisions => (
-            "UK GDPR Art. 22",
-            "Where a decision about you is made by automated means, you can ask for a person to review it, give your point of view and contest the decision.",
-        ),
-    };
-    let limitation = match (right, availability) {
-        (Right::Erasure, Availability::Limited) => Some(
-            "Where we use your information to meet a legal obligation or to carry out our public tasks, the law may require us to keep it, so we cannot always delete it (UK GDPR Art. 17(3)(b)).",
-        ),
-        _ => None,
-    };
-    let mut name = right_name(right).to_string();
+    let mut name = right.name().to_string();
     if let Some(first) = name.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
     RightView {
-        key: crate::rights::right_key(right),
+        key: right.key(),
         name,
-        article,
-        description,
-        limitation,
+        article: right.article(),
+        description: right.description(),
+        limitation: right.limitation(availability),
     }
 }
 
@@ -488,12 +331,12 @@ impl<'a> NoticeView<'a> {
                 bases: p.lawful_bases.iter().flatten().map(|b| basis(*b)).collect(),
                 law: text(&p.law),
                 legitimate_interests: text(&p.legitimate_interests),
-                recognised_interest: p.recognised_interest.map(recognised_interest),
+                recognised_interest: p.recognised_interest.map(|r| r.description()),
                 special_category_conditions: p
                     .special_category_conditions
                     .iter()
                     .flatten()
-                    .map(|c| special_condition(*c))
+                    .map(|c| c.description())
                     .collect(),
                 schedule_1_conditions: p
                     .schedule_1_conditions
@@ -543,7 +386,7 @@ impl<'a> NoticeView<'a> {
                     .provision
                     .as_ref()
                     .and_then(|v| v.requirement)
-                    .map(|r| provision(r).to_string()),
+                    .map(|r| r.sentence().to_string()),
                 provision_consequence: p.provision.as_ref().and_then(|v| text(&v.consequence)),
                 law_enforcement: all_law_enforcement || p.law_enforcement,
                 direct_marketing: p.direct_marketing,
@@ -565,7 +408,7 @@ impl<'a> NoticeView<'a> {
             language: meta
                 .and_then(|m| text(&m.language))
                 // An invalid tag (published with --allow-errors) must not reach `lang`.
-                .filter(|tag| crate::rules::structure::is_language_tag(tag))
+                .filter(|tag| crate::model::forms::is_language_tag(tag))
                 .unwrap_or("en-GB")
                 .to_string(),
             version: meta.and_then(|m| text(&m.version)),
@@ -581,17 +424,12 @@ impl<'a> NoticeView<'a> {
             controller: notice
                 .controller
                 .as_ref()
-                .map(|c| ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form)),
+                .map(|c| ContactView::new(&c.contact)),
             controller_kind: notice
                 .controller
                 .as_ref()
                 .and_then(|c| c.kind)
-                .map(|k| match k {
-                    ControllerKind::PublicAuthority => "a public authority",
-                    ControllerKind::Company => "a company",
-                    ControllerKind::Charity => "a charity",
-                    ControllerKind::Other => "an organisation",
-                }),
+                .map(|k| k.description()),
             ico_registration: notice
                 .controller
                 .as_ref()
@@ -599,14 +437,13 @@ impl<'a> NoticeView<'a> {
             representative: notice
                 .representative
                 .as_ref()
-                .map(|c| ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form)),
+                .map(|c| ContactView::new(&c.contact)),
             dpo: notice
                 .dpo
                 .as_ref()
                 .filter(|d| d.appointed != Some(false))
                 .map(|c| {
-                    let mut view =
-                        ContactView::new(&c.name, &c.address, &c.email, &c.phone, &c.web_form);
+                    let mut view = ContactView::new(&c.contact);
                     // "our data protection officer (Data Protection Officer)" says nothing.
                     if view
                         .name
@@ -660,7 +497,7 @@ impl<'a> NoticeView<'a> {
                             .recipient
                             .as_deref()
                             .map(|id| names.get(id).cloned().unwrap_or_else(|| id.to_string())),
-                        mechanism: d.mechanism.map(mechanism),
+                        mechanism: d.mechanism.map(|m| m.description()),
                         copy: text(&d.copy),
                     })
                     .collect(),
@@ -687,18 +524,19 @@ impl<'a> NoticeView<'a> {
             complaints_controller: complaints.and_then(|c| c.controller.as_ref()).map(|c| {
                 ComplaintsView {
                     description: text(&c.description),
-                    email: text(&c.email),
-                    web_form: link(&c.web_form),
-                    address: text(&c.address),
-                    phone: text(&c.phone),
+                    contact: ContactView::new(&c.contact),
                 }
             }),
-            ico: complaints.and_then(|c| c.ico.as_ref()).map(|ico| IcoView {
-                name: text(&ico.name).unwrap_or(ICO_NAME),
-                address: text(&ico.address).unwrap_or(ICO_ADDRESS),
-                phone: text(&ico.phone).unwrap_or(ICO_PHONE),
-                phone_href: tel_href(text(&ico.phone).unwrap_or(ICO_PHONE)),
-                website: link(&ico.website).unwrap_or(ICO_WEBSITE),
+            ico: complaints.and_then(|c| c.ico.as_ref()).map(|ico| {
+                let published = regulator();
+                let phone = text(&ico.phone).unwrap_or(published.phone);
+                IcoView {
+                    name: text(&ico.name).unwrap_or(published.name),
+                    address: text(&ico.address).unwrap_or(published.address),
+                    phone,
+                    phone_href: tel_href(phone),
+                    website: link(&ico.website).unwrap_or(published.website),
+                }
             }),
             sections: notice
                 .sections

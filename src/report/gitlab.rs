@@ -12,7 +12,7 @@ use crate::check::FileReport;
 use crate::diagnostic::Severity;
 
 /// The Code Quality report, pretty-printed, with a trailing newline.
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport]) -> serde_json::Result<String> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut issues = Vec::new();
     for d in reports.iter().flat_map(|r| &r.diagnostics) {
@@ -44,8 +44,7 @@ pub fn render(reports: &[FileReport]) -> String {
             "location": { "path": d.file.name, "lines": { "begin": line } },
         }));
     }
-    let mut text =
-        serde_json::to_string_pretty(&Value::Array(issues)).unwrap_or_else(|_| "[]".into());
+    let mut text = serde_json::to_string_pretty(&Value::Array(issues))?;
     text.push('\n');
-    text
+    Ok(text)
 }

@@ -56,9 +56,18 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
     out
 }
 
-/// "checked 2 notices: 3 errors, 1 warning", or "... no problems found".
+/// "checked 2 notices: 3 errors, 1 warning", or "... no problems found";
+/// shared parts reported on their own are counted after the notices.
 pub fn summary_line(summary: Summary) -> String {
-    let notices = plural(summary.files, "notice", "notices");
+    let mut notices = plural(summary.notices, "notice", "notices");
+    if summary.notices == 0 && summary.parts > 0 {
+        notices = plural(summary.parts, "shared part", "shared parts");
+    } else if summary.parts > 0 {
+        notices.push_str(&format!(
+            " and {}",
+            plural(summary.parts, "shared part", "shared parts")
+        ));
+    }
     let accepted = if summary.suppressed > 0 {
         format!(
             " ({} accepted by [[allow]])",

@@ -1,7 +1,7 @@
 //! JSON output: one document on stdout, a stable contract for CI.
 //!
 //! ```json
-//! {"version":1,"files":[{"path":…,"errors":N,"warnings":N}],
+//! {"version":1,"files":[{"path":…,"kind":"notice"|"part","errors":N,"warnings":N}],
 //!  "diagnostics":[{"file","line","column","end_line","end_column","severity",
 //!                  "code","requirement","citation","message","help","url","path"}],
 //!  "suppressed":[{...the same keys..., "reason"}],
@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use crate::check::{FileReport, Summary};
+use crate::check::{FileKind, FileReport, Summary};
 use crate::diagnostic::{Diagnostic, Severity};
 
 #[derive(Serialize)]
@@ -34,6 +34,9 @@ struct SuppressedEntry<'a> {
 #[derive(Serialize)]
 struct FileEntry<'a> {
     path: &'a str,
+    /// "notice" or "part" (a shared part, whose findings come from the
+    /// notices that extend it).
+    kind: &'static str,
     errors: usize,
     warnings: usize,
 }
@@ -86,7 +89,7 @@ impl<'a> DiagnosticEntry<'a> {
 }
 
 /// The JSON document for a check, pretty-printed, with a trailing newline.
-pub fn render(reports: &[FileReport]) -> String {
+pub fn render(reports: &[FileReport]) -> serde_json::Result<String> {
     let summary = Summary::of(reports);
     let document = Document {
         version: 1,
@@ -94,6 +97,10 @@ pub fn render(reports: &[FileReport]) -> String {
             .iter()
             .map(|r| FileEntry {
                 path: &r.name,
+                kind: match r.kind {
+                    FileKind::Notice => "notice",
+                    FileKind::Part => "part",
+                },
                 errors: r.count(Severity::Error),
                 warnings: r.count(Severity::Warning),
             })
@@ -118,7 +125,7 @@ pub fn render(reports: &[FileReport]) -> String {
             suppressed: summary.suppressed,
         },
     };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_else(|_| "{}".into());
+    let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');
-    text
+    Ok(text)
 }

@@ -1,12 +1,14 @@
-//! Reporting diagnostics: one module per output format. Each returns the
-//! whole output as a string; only `main` prints.
+//! Reporting: verdicts and rule documentation as text. Each module returns
+//! the whole output as a string; only the command line prints.
 //!
+//! - [`explain`]: a rule's documentation (`noticec explain`);
 //! - [`human`]: miette's graphical reports and a summary line;
 //! - [`json`]: noticec's own stable JSON contract;
 //! - [`sarif`]: SARIF 2.1.0 for code-scanning dashboards;
 //! - [`github`]: GitHub Actions annotations;
 //! - [`gitlab`]: GitLab Code Quality.
 
+pub mod explain;
 pub mod github;
 pub mod gitlab;
 pub mod human;
@@ -15,24 +17,21 @@ pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
 
-/// A fingerprint of a finding that survives unrelated edits: FNV-1a (64
-/// bits, stable across Rust versions, unlike `DefaultHasher`) over the file,
-/// code, key path and message.
+/// A fingerprint of a finding that survives unrelated edits: BLAKE3 (stable
+/// across Rust versions and machines) over the file, code, key path and
+/// message, cut to 16 hex digits.
 pub fn fingerprint(d: &Diagnostic) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let parts = [
+    let mut hasher = blake3::Hasher::new();
+    for part in [
         d.file.name.as_str(),
         d.code,
         d.path.as_deref().unwrap_or(""),
         d.message.as_str(),
-    ];
-    for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update(&[0]);
     }
-    format!("{hash:016x}")
+    hasher.finalize().to_hex()[..16].to_string()
 }
 
 /// A finding as one or more sentences, for formats that show a single text:

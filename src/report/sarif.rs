@@ -7,11 +7,11 @@ use serde_json::{Value, json};
 
 use crate::check::FileReport;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::profile::Profile;
+use crate::law::profile::Profile;
 use crate::rules::{RULES, Rule, RuleKind};
 
 /// The SARIF log for a check, pretty-printed, with a trailing newline.
-pub fn render(reports: &[FileReport], profile: &Profile) -> String {
+pub fn render(reports: &[FileReport], profile: &Profile) -> serde_json::Result<String> {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|rule| rule_descriptor(rule, profile))
@@ -41,9 +41,9 @@ pub fn render(reports: &[FileReport], profile: &Profile) -> String {
             "results": results,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
+    let mut text = serde_json::to_string_pretty(&log)?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// The first paragraph of a documentation section, as one line.
@@ -65,15 +65,10 @@ fn level(severity: Option<Severity>) -> &'static str {
 }
 
 fn rule_descriptor(rule: &Rule, profile: &Profile) -> Value {
-    let (default_level, citation) = match rule.kind {
-        RuleKind::Structure if rule.name == "unused-allow" => ("warning", None),
-        RuleKind::Structure => ("error", None),
-        RuleKind::Project if rule.name == "duplicate-output" => ("error", None),
-        RuleKind::Project => ("warning", None),
-        RuleKind::Requirement => (
-            level(profile.severity_of(rule.name, &Default::default())),
-            profile.citation_of(rule.name),
-        ),
+    let default_level = level(rule.severity_under(profile));
+    let citation = match rule.kind {
+        RuleKind::Requirement => profile.citation_of(rule.name),
+        RuleKind::Structure | RuleKind::Project => None,
     };
     let mut properties = json!({ "tags": [if rule.kind == RuleKind::Requirement { "privacy-notice" } else { "file" }] });
     if let Some(citation) = citation {
@@ -95,7 +90,6 @@ fn rule_descriptor(rule: &Rule, profile: &Profile) -> Value {
 }
 
 fn result(d: &Diagnostic, suppressed_because: Option<&str>) -> Value {
-    let rule_index = RULES.iter().position(|r| r.code == d.code).unwrap_or(0);
     let message = super::describe(d);
     let mut physical = json!({ "artifactLocation": { "uri": d.file.name } });
     if let Some(span) = &d.span {
@@ -110,12 +104,16 @@ fn result(d: &Diagnostic, suppressed_because: Option<&str>) -> Value {
     }
     let mut result = json!({
         "ruleId": d.code,
-        "ruleIndex": rule_index,
         "level": level(Some(d.severity)),
         "message": { "text": message },
         "locations": [{ "physicalLocation": physical }],
-        "partialFingerprints": { "noticecFinding/v1": super::fingerprint(d) },
+        "partialFingerprints": { "noticecFinding/v2": super::fingerprint(d) },
     });
+    // Every code is in the rules table (a test says so); were one not, the
+    // result would still name its rule by id.
+    if let Some(index) = RULES.iter().position(|r| r.code == d.code) {
+        result["ruleIndex"] = json!(index);
+    }
     if let Some(path) = &d.path {
         result["locations"][0]["logicalLocations"] =
             json!([{ "fullyQualifiedName": path, "kind": "member" }]);

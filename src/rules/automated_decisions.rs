@@ -1,12 +1,13 @@
 //! `automated-decisions` (N020): automated decision-making and its safeguards.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N020",
     name: "automated-decisions",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice states whether significant decisions are automated and, if so, the logic, effects and safeguards",
     docs: r#"## What it checks
 That `[automated_decisions]` states `used = true` or `false`. When true: that

@@ -1,12 +1,13 @@
 //! `complaint-controller` (N016): how to complain to the controller itself.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N016",
     name: "complaint-controller",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice says how to complain to the council itself",
     docs: r#"## What it checks
 That `[complaints.controller]` gives a way to complain: a description of the
@@ -41,9 +42,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .as_ref()
         .and_then(|c| c.controller.as_ref());
     let has_route = routes.is_some_and(|c| {
-        [&c.description, &c.email, &c.web_form, &c.address, &c.phone]
-            .into_iter()
-            .any(present)
+        [
+            &c.description,
+            &c.contact.email,
+            &c.contact.web_form,
+            &c.contact.address,
+            &c.contact.phone,
+        ]
+        .into_iter()
+        .any(present)
     });
     if !has_route {
         out.push(

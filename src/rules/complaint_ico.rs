@@ -1,12 +1,13 @@
 //! `complaint-ico` (N017): the right to complain to the Information Commissioner.
 
 use super::{Context, Finding, Rule, RuleKind};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N017",
     name: "complaint-ico",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice tells people they can complain to the Information Commissioner, with contact details",
     docs: r#"## What it checks
 That the notice has a `[complaints.ico]` table. An empty table is enough:

@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "Q009",
     name: "consent-public-task",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Consent is not claimed for processing that is a public task, a legal obligation or compulsory",
     docs: r#"## What it checks
 Every purpose that relies on `consent` together with `public-task` or

@@ -1,12 +1,13 @@
 //! `controller-identity` (N001): who the controller is and how to reach them.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N001",
     name: "controller-identity",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice names the controller and gives a postal address and another way to contact them",
     docs: r#"## What it checks
 That `[controller]` gives the controller's name, a postal address, and at
@@ -47,23 +48,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         return;
     };
-    if !present(&controller.name) {
+    if !present(&controller.contact.name) {
         out.push(Finding::new(
             at.key("name"),
             "the controller has no name",
             "add `name = \"...\"` with the organisation's legal name",
         ));
     }
-    if !present(&controller.address) {
+    if !present(&controller.contact.address) {
         out.push(Finding::new(
             at.key("address"),
             "the controller has no postal address",
             "add `address = \"...\"` with the controller's postal address",
         ));
     }
-    if ![&controller.email, &controller.phone, &controller.web_form]
-        .into_iter()
-        .any(present)
+    if ![
+        &controller.contact.email,
+        &controller.contact.phone,
+        &controller.contact.web_form,
+    ]
+    .into_iter()
+    .any(present)
     {
         out.push(Finding::new(
             at.key("email"),

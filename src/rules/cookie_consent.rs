@@ -6,6 +6,7 @@ pub const RULE: Rule = Rule {
     code: "Q008",
     name: "cookie-consent",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Tracking or analytics cookies are described together with how consent is asked for",
     docs: r#"## What it checks
 Every prose field that mentions tracking, advertising or analytics cookies

@@ -1,12 +1,13 @@
 //! `criminal-offence-data` (N009): the condition for criminal offence data.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N009",
     name: "criminal-offence-data",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A purpose using criminal offence data gives its Art. 10 / DPA 2018 Schedule 1 condition",
     docs: r#"## What it checks
 For each purpose (other than law-enforcement processing) that uses a data

@@ -6,6 +6,7 @@ pub const RULE: Rule = Rule {
     code: "Q004",
     name: "current-law",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice does not cite repealed law or outdated transfer mechanisms",
     docs: r#"## What it checks
 That no text in the notice cites the Data Protection Act 1998, Directive

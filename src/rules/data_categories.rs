@@ -6,6 +6,7 @@ pub const RULE: Rule = Rule {
     code: "N010",
     name: "data-categories",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A purpose that gets data from other sources says which categories of data",
     docs: r#"## What it checks
 For each purpose with `other_sources` (data not collected from the person

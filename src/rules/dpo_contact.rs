@@ -1,12 +1,13 @@
 //! `dpo-contact` (N003): how to reach the data protection officer.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N003",
     name: "dpo-contact",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice gives a working way to contact the data protection officer",
     docs: r#"## What it checks
 That `[dpo]` gives at least one contact route (email, phone, address or web
@@ -64,9 +65,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         return;
     }
-    if ![&dpo.email, &dpo.phone, &dpo.address, &dpo.web_form]
-        .into_iter()
-        .any(present)
+    if ![
+        &dpo.contact.email,
+        &dpo.contact.phone,
+        &dpo.contact.address,
+        &dpo.contact.web_form,
+    ]
+    .into_iter()
+    .any(present)
     {
         out.push(Finding::new(
             at.key("email"),

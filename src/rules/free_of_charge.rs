@@ -1,12 +1,13 @@
 //! `free-of-charge` (Q002): rights requests are free.
 
 use super::{Context, Finding, Rule, RuleKind};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "Q002",
     name: "free-of-charge",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice says rights requests are free, and never asks for a fee",
     docs: r#"## What it checks
 That `[rights]` says `free_of_charge = true` (a warning when it says

@@ -1,13 +1,14 @@
 //! `international-transfers` (N012): whether data leaves the UK, and on what terms.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 use crate::model::TransferMechanism;
 
 pub const RULE: Rule = Rule {
     code: "N012",
     name: "international-transfers",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice states whether data leaves the UK and, if so, where and under which safeguard",
     docs: r#"## What it checks
 That `[transfers]` states `outside_uk = true` or `false`. When true: that

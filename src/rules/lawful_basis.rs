@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "N005",
     name: "lawful-basis",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Each purpose states its lawful basis, and the law behind a public task or legal obligation",
     docs: r#"## What it checks
 That every purpose has `lawful_bases` with at least one basis, and that a

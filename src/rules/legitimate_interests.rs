@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "N006",
     name: "legitimate-interests",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A purpose relying on legitimate interests says what the interests are",
     docs: r#"## What it checks
 That every purpose with `legitimate-interests` among its `lawful_bases` says

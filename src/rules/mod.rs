@@ -12,9 +12,9 @@
 
 use jiff::civil::Date;
 
-use crate::locate::KeyPath;
-use crate::model::{LawfulBasis, Notice, Purpose};
-use crate::profile::Profile;
+use crate::diagnostic::Severity;
+use crate::law::profile::Profile;
+use crate::model::{KeyPath, LawfulBasis, Notice, Purpose};
 
 mod automated_decisions;
 mod complaint_controller;
@@ -67,6 +67,9 @@ pub struct Rule {
     /// Stable name; for requirement rules, the catalogue key.
     pub name: &'static str,
     pub kind: RuleKind,
+    /// The severity of structure and project rules. Requirement rules say
+    /// `None`: theirs comes from the profile (see [`Rule::severity_under`]).
+    pub severity: Option<Severity>,
     /// One line: what the rule asks for.
     pub summary: &'static str,
     /// Markdown with the sections "What it checks", "Why it matters",
@@ -89,6 +92,7 @@ pub static RULES: &[&Rule] = &[
     &structure::DUPLICATE_ID,
     &structure::MISSING_ID,
     &structure::UNUSED_ALLOW,
+    &structure::INTERNAL,
     &controller_identity::RULE,
     &representative::RULE,
     &dpo_contact::RULE,
@@ -123,6 +127,22 @@ pub static RULES: &[&Rule] = &[
     &project::UNUSED_PART,
     &project::DUPLICATE_OUTPUT,
 ];
+
+impl Rule {
+    /// The severity of this rule's findings under `profile` before any
+    /// override; `None` when the profile leaves the requirement out.
+    pub fn severity_under(&self, profile: &Profile) -> Option<Severity> {
+        match self.kind {
+            RuleKind::Requirement => profile.severity_of(self.name, &Default::default()),
+            RuleKind::Structure | RuleKind::Project => self.severity,
+        }
+    }
+
+    /// Whether a project or notice may change this rule's severity.
+    pub fn is_adjustable(&self) -> bool {
+        self.kind != RuleKind::Structure
+    }
+}
 
 /// Finds a rule by code (`N005`) or name (`lawful-basis`), ignoring case.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
@@ -240,7 +260,7 @@ pub struct Finding {
     /// A narrower citation than the profile's, e.g. one paragraph.
     pub citation: Option<String>,
     /// Overrides the profile's severity, for a lesser variant of a finding.
-    pub severity: Option<crate::diagnostic::Severity>,
+    pub severity: Option<Severity>,
     /// A byte range inside the string value at `at` (for wording findings).
     pub within: Option<std::ops::Range<usize>>,
     /// Other places that explain the finding.

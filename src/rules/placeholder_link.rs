@@ -9,6 +9,7 @@ pub const RULE: Rule = Rule {
     code: "Q007",
     name: "placeholder-link",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Prose has no placeholder links or references to missing attachments",
     docs: r#"## What it checks
 Every prose field, for Markdown links with no destination or `#`, and for

@@ -6,6 +6,7 @@ pub const RULE: Rule = Rule {
     code: "Q001",
     name: "plain-language",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Prose is written in short sentences without legal jargon",
     docs: r#"## What it checks
 Every prose field: a sentence longer than 40 words, and legal jargon with a

@@ -3,11 +3,13 @@
 //! warnings except `duplicate-output`.
 
 use super::{Rule, RuleKind};
+use crate::diagnostic::Severity;
 
 pub const INCONSISTENT_DEFINITION: Rule = Rule {
     code: "P001",
     name: "inconsistent-definition",
     kind: RuleKind::Project,
+    severity: Some(Severity::Warning),
     summary: "A recipient or data category id means the same thing in every notice",
     docs: r#"## What it checks
 That a recipient or data category with the same `id` has the same name and
@@ -36,6 +38,7 @@ pub const INCONSISTENT_CONTACT: Rule = Rule {
     code: "P002",
     name: "inconsistent-contact",
     kind: RuleKind::Project,
+    severity: Some(Severity::Warning),
     summary: "Controller and DPO contact details are the same in every notice",
     docs: r#"## What it checks
 That the controller's and the data protection officer's name and contact
@@ -64,6 +67,7 @@ pub const UNUSED_PART: Rule = Rule {
     code: "P003",
     name: "unused-part",
     kind: RuleKind::Project,
+    severity: Some(Severity::Warning),
     summary: "Every shared part is extended by at least one notice",
     docs: r#"## What it checks
 That every file under the project's `parts` folders is extended (directly or
@@ -87,6 +91,7 @@ pub const DUPLICATE_OUTPUT: Rule = Rule {
     code: "P004",
     name: "duplicate-output",
     kind: RuleKind::Project,
+    severity: Some(Severity::Error),
     summary: "No two notices would be published under the same name",
     docs: r#"## What it checks
 That no two notices in the project would be written to the same page (the

@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "N019",
     name: "provision-requirement",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A purpose collecting data from the person says whether they must give it and what happens if they do not",
     docs: r#"## What it checks
 For each purpose with `from_person = true`: that `provision.requirement` says

@@ -1,13 +1,14 @@
 //! `public-task-legitimate-interests` (Q005): public authorities and Art. 6(1)(f).
 
 use super::{Context, Finding, Rule, RuleKind, has_basis};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 use crate::model::LawfulBasis;
 
 pub const RULE: Rule = Rule {
     code: "Q005",
     name: "public-task-legitimate-interests",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A public authority does not rely on legitimate interests for its tasks",
     docs: r#"## What it checks
 When `[controller]` has `kind = "public-authority"`: every purpose that lists

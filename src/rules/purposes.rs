@@ -1,12 +1,13 @@
 //! `purposes` (N004): what the data is used for.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N004",
     name: "purposes",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice lists the purposes of processing, each with a name",
     docs: r#"## What it checks
 That the notice has at least one `[[purposes]]` entry and that each one has

@@ -6,6 +6,7 @@ pub const RULE: Rule = Rule {
     code: "N011",
     name: "recipients",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Each purpose says who the data is shared with, or that it is not shared",
     docs: r#"## What it checks
 That every purpose has `recipients`: the ids of the `[[recipients]]` its

@@ -7,6 +7,7 @@ pub const RULE: Rule = Rule {
     code: "N007",
     name: "recognised-legitimate-interest",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A purpose relying on a recognised legitimate interest says which condition applies",
     docs: r#"## What it checks
 That every purpose with `recognised-legitimate-interest` among its

@@ -1,12 +1,13 @@
 //! `representative` (N002): the UK representative of a controller outside the UK.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N002",
     name: "representative",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A controller outside the UK names its UK representative",
     docs: r#"## What it checks
 When `[controller]` says `established_in_uk = false`, that `[representative]`
@@ -61,16 +62,21 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         return;
     };
-    if !present(&rep.name) {
+    if !present(&rep.contact.name) {
         out.push(Finding::new(
             at.key("name"),
             "the UK representative has no name",
             "add `name = \"...\"` to `[representative]`",
         ));
     }
-    if ![&rep.email, &rep.phone, &rep.address, &rep.web_form]
-        .into_iter()
-        .any(present)
+    if ![
+        &rep.contact.email,
+        &rep.contact.phone,
+        &rep.contact.address,
+        &rep.contact.web_form,
+    ]
+    .into_iter()
+    .any(present)
     {
         out.push(Finding::new(
             at.key("email"),

@@ -1,12 +1,13 @@
 //! `retention` (N013): how long data is kept.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N013",
     name: "retention",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice says how long data is kept, or the criteria used to decide",
     docs: r#"## What it checks
 That each purpose either refers to a retention rule (`retention = "id"`) or

@@ -1,12 +1,13 @@
 //! `retired-contact` (Q006): contact details on retired email domains.
 
 use super::{Context, Finding, Rule, RuleKind};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "Q006",
     name: "retired-contact",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Contact details do not use retired email domains",
     docs: r#"## What it checks
 Every email field and every prose field, for addresses on domains that no
@@ -60,35 +61,12 @@ const RETIRED: &[(&str, &str)] = &[
 ];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let root = KeyPath::root();
     let notice = cx.notice;
     let mut fields: Vec<(KeyPath, &str)> = Vec::new();
-    let emails = [
-        (
-            "controller",
-            notice.controller.as_ref().and_then(|c| c.email.as_deref()),
-        ),
-        (
-            "representative",
-            notice
-                .representative
-                .as_ref()
-                .and_then(|c| c.email.as_deref()),
-        ),
-        ("dpo", notice.dpo.as_ref().and_then(|c| c.email.as_deref())),
-    ];
-    for (table, email) in emails {
-        if let Some(email) = email {
-            fields.push((root.key(table).key("email"), email));
+    for (at, contact) in notice.contacts() {
+        if let Some(email) = contact.email.as_deref() {
+            fields.push((at.key("email"), email));
         }
-    }
-    if let Some(email) = notice
-        .complaints
-        .as_ref()
-        .and_then(|c| c.controller.as_ref())
-        .and_then(|c| c.email.as_deref())
-    {
-        fields.push((root.key("complaints").key("controller").key("email"), email));
     }
     fields.extend(cx.prose());
     for (at, text) in fields {

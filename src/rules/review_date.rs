@@ -1,12 +1,13 @@
 //! `review-date` (Q003): the notice says when it was updated, and is reviewed.
 
 use super::{Context, Finding, Rule, RuleKind};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "Q003",
     name: "review-date",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice gives the date it was last updated, within its review period",
     docs: r#"## What it checks
 That `[notice]` has `last_updated` as a TOML date (`2026-04-01`), that it is

@@ -1,13 +1,14 @@
 //! `rights` (N014): the rights that apply, and how to use them.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
-use crate::rights::{Availability, applicable_rights, right_key, right_name};
+use crate::law::rights::{Availability, applicable_rights};
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "N014",
     name: "rights",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "The notice says how to use data protection rights, and lists exactly the rights the lawful bases give",
     docs: r#"## What it checks
 That `[rights]` says how to make a request (`how_to_exercise`). When the
@@ -79,11 +80,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     at.key("listed").index(i),
                     format!(
                         "the notice offers {}, which no purpose in it gives",
-                        right_name(*right)
+                        right.name()
                     ),
                     format!(
                         "remove \"{}\" from `listed`; {}",
-                        right_key(*right),
+                        right.key(),
                         why_not(*right)
                     ),
                 )
@@ -97,10 +98,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let finding = Finding::new(
             at.key("listed"),
-            format!("the notice does not tell people about {}", right_name(*right)),
+            format!("the notice does not tell people about {}", right.name()),
             format!(
                 "add \"{}\" to `listed`, or remove `listed` so noticec derives the rights from the lawful bases",
-                right_key(*right)
+                right.key()
             ),
         )
         .label("incomplete list");

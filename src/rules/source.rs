@@ -6,6 +6,7 @@ pub const RULE: Rule = Rule {
     code: "N018",
     name: "source",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Each purpose says where the data comes from",
     docs: r#"## What it checks
 That every purpose says whether the data comes from the person

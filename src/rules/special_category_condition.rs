@@ -1,13 +1,14 @@
 //! `special-category-condition` (N008): the Art. 9 condition for special category data.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 use crate::model::SpecialCategoryCondition as C;
 
 pub const RULE: Rule = Rule {
     code: "N008",
     name: "special-category-condition",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "A purpose using special category data gives the Art. 9(2) condition and, where needed, the DPA 2018 Schedule 1 condition",
     docs: r#"## What it checks
 For each purpose that uses a data category marked `special_category = true`:

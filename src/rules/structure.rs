@@ -4,16 +4,19 @@
 //! understanding the file, so they come before any legal finding. The loader
 //! reports the first four; [`check`] reports the rest once the file loaded.
 
+use crate::diagnostic::Severity;
 use std::collections::HashMap;
 
 use super::{Finding, Rule, RuleKind};
-use crate::locate::KeyPath;
-use crate::model::Notice;
+use crate::diagnostic::code;
+use crate::model::KeyPath;
+use crate::model::{Notice, forms};
 
 pub const UNREADABLE_FILE: Rule = Rule {
-    code: "E001",
+    code: code::UNREADABLE_FILE,
     name: "unreadable-file",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "The notice file can be read as UTF-8 text",
     docs: r#"## What it checks
 That the path names a readable file (not a folder), no larger than 4 MiB,
@@ -35,9 +38,10 @@ it.
 };
 
 pub const SYNTAX: Rule = Rule {
-    code: "E002",
+    code: code::SYNTAX,
     name: "syntax",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "The notice file is valid TOML",
     docs: r#"## What it checks
 That the file follows the TOML syntax.
@@ -61,9 +65,10 @@ Put text in double quotes, write tables as `[name]` and lists of tables as
 };
 
 pub const UNKNOWN_KEY: Rule = Rule {
-    code: "E003",
+    code: code::UNKNOWN_KEY,
     name: "unknown-key",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "Every key in the notice is one noticec knows",
     docs: r#"## What it checks
 That every key is part of the notice format. Every unknown key is reported,
@@ -88,9 +93,10 @@ Use the key suggested, or see the format reference in the README
 };
 
 pub const INVALID_VALUE: Rule = Rule {
-    code: "E004",
+    code: code::INVALID_VALUE,
     name: "invalid-value",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "Every value has the right type and form",
     docs: r#"## What it checks
 That each value has the type the format expects (text, true/false, a list, a
@@ -116,9 +122,10 @@ Write the value as the message says; `noticec schema` lists every choice.
 };
 
 pub const UNKNOWN_REFERENCE: Rule = Rule {
-    code: "E005",
+    code: code::UNKNOWN_REFERENCE,
     name: "unknown-reference",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "Every id a purpose refers to is defined",
     docs: r#"## What it checks
 That every recipient, data category and retention rule a purpose or transfer
@@ -145,9 +152,10 @@ Define the missing entry, or correct the id to one that is defined.
 };
 
 pub const DUPLICATE_ID: Rule = Rule {
-    code: "E006",
+    code: code::DUPLICATE_ID,
     name: "duplicate-id",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "Ids are unique within their list",
     docs: r#"## What it checks
 That no two purposes, recipients, data categories, retention rules or
@@ -173,9 +181,10 @@ Give each entry its own id, or merge the two entries.
 };
 
 pub const MISSING_ID: Rule = Rule {
-    code: "E007",
+    code: code::MISSING_ID,
     name: "missing-id",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
     summary: "Entries that others refer to have an id",
     docs: r#"## What it checks
 That every data category, recipient and retention rule has an `id`, since
@@ -199,9 +208,10 @@ Add a short id such as `id = "dwp"`, and use it in the purposes.
 };
 
 pub const UNUSED_ALLOW: Rule = Rule {
-    code: "E008",
+    code: code::UNUSED_ALLOW,
     name: "unused-allow",
     kind: RuleKind::Structure,
+    severity: Some(Severity::Warning),
     summary: "Every `[[allow]]` entry still accepts a finding (a warning)",
     docs: r#"## What it checks
 That each `[[allow]]` entry matches at least one finding. Unlike the other
@@ -225,6 +235,31 @@ reason = "Retention agreed with the records manager, see RM-2026-04."
 Remove the allow.
 "#,
     url: "https://toml.io/en/v1.0.0#array-of-tables",
+    check: None,
+};
+
+pub const INTERNAL: Rule = Rule {
+    code: code::INTERNAL,
+    name: "internal-error",
+    kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
+    summary: "noticec itself failed while handling the file (a bug)",
+    docs: r#"## What it checks
+Nothing in the notice: this is noticec reporting that it failed while
+handling the file, instead of losing the problem or guessing.
+
+## Why it matters
+A verdict noticec could not reach must not look like a pass.
+
+## Example
+Merging a notice with its shared parts produced a table noticec could not
+read back.
+
+## How to fix
+Report it to the noticec maintainers with the files involved; the message
+says which step failed.
+"#,
+    url: "https://toml.io/en/v1.0.0",
     check: None,
 };
 
@@ -394,7 +429,7 @@ fn check_reference(
         return;
     }
     let known: Vec<&str> = defined.keys().copied().collect();
-    let help = match crate::load::nearest(id, known.iter().copied()) {
+    let help = match crate::diagnostic::did_you_mean(id, known.iter().copied()) {
         Some(best) => {
             format!("did you mean `{best}`? Otherwise add a `{table}` entry with `id = \"{id}\"`")
         }
@@ -423,7 +458,7 @@ fn check_forms(out: &mut Vec<StructureFinding>, notice: &Notice) {
     if let Some(meta) = &notice.notice {
         links.push((root.key("notice").key("url"), &meta.url));
         if let Some(language) = &meta.language
-            && !is_language_tag(language)
+            && !forms::is_language_tag(language)
         {
             out.push(StructureFinding {
                 rule: &INVALID_VALUE,
@@ -435,38 +470,15 @@ fn check_forms(out: &mut Vec<StructureFinding>, notice: &Notice) {
             });
         }
     }
-    let contacts = [
-        (
-            "controller",
-            notice.controller.as_ref().map(|c| (&c.email, &c.web_form)),
-        ),
-        (
-            "representative",
-            notice
-                .representative
-                .as_ref()
-                .map(|c| (&c.email, &c.web_form)),
-        ),
-        ("dpo", notice.dpo.as_ref().map(|c| (&c.email, &c.web_form))),
-    ];
-    for (table, fields) in contacts {
-        if let Some((email, web_form)) = fields {
-            emails.push((root.key(table).key("email"), email));
-            links.push((root.key(table).key("web_form"), web_form));
-        }
+    for (at, contact) in notice.contacts() {
+        emails.push((at.key("email"), &contact.email));
+        links.push((at.key("web_form"), &contact.web_form));
     }
-    if let Some(complaints) = &notice.complaints {
-        if let Some(c) = &complaints.controller {
-            let at = root.key("complaints").key("controller");
-            emails.push((at.key("email"), &c.email));
-            links.push((at.key("web_form"), &c.web_form));
-        }
-        if let Some(ico) = &complaints.ico {
-            links.push((
-                root.key("complaints").key("ico").key("website"),
-                &ico.website,
-            ));
-        }
+    if let Some(ico) = notice.complaints.as_ref().and_then(|c| c.ico.as_ref()) {
+        links.push((
+            root.key("complaints").key("ico").key("website"),
+            &ico.website,
+        ));
     }
     if let Some(retention) = &notice.retention {
         links.push((
@@ -484,7 +496,7 @@ fn check_forms(out: &mut Vec<StructureFinding>, notice: &Notice) {
     }
     for (at, email) in emails {
         if let Some(email) = email
-            && !is_email(email)
+            && !forms::is_email(email)
         {
             out.push(StructureFinding {
                 rule: &INVALID_VALUE,
@@ -498,7 +510,7 @@ fn check_forms(out: &mut Vec<StructureFinding>, notice: &Notice) {
     }
     for (at, link) in links {
         if let Some(link) = link
-            && !is_web_address(link)
+            && !forms::is_web_address(link)
         {
             out.push(StructureFinding {
                 rule: &INVALID_VALUE,
@@ -509,77 +521,5 @@ fn check_forms(out: &mut Vec<StructureFinding>, notice: &Notice) {
                 ),
             });
         }
-    }
-}
-
-/// A simple, conservative email shape: one `@`, something on each side, a
-/// dot in the domain, no spaces or angle brackets.
-pub fn is_email(text: &str) -> bool {
-    let text = text.trim();
-    if text
-        .chars()
-        .any(|c| c.is_whitespace() || "<>\"'(),;:".contains(c))
-    {
-        return false;
-    }
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !domain.contains('@')
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        }
-        None => false,
-    }
-}
-
-/// An http(s) address with a host.
-pub fn is_web_address(text: &str) -> bool {
-    let text = text.trim();
-    let rest = text
-        .strip_prefix("https://")
-        .or_else(|| text.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty()
-                && host.contains('.')
-                && !text
-                    .chars()
-                    .any(|c| c.is_whitespace() || "<>\"'`".contains(c))
-        }
-        None => false,
-    }
-}
-
-/// A BCP 47 tag in the simple form used for web pages: a 2-3 letter
-/// language, then subtags of 1-8 letters or digits.
-pub fn is_language_tag(text: &str) -> bool {
-    let mut parts = text.split('-');
-    let language = parts.next().unwrap_or("");
-    (2..=3).contains(&language.len())
-        && language.chars().all(|c| c.is_ascii_alphabetic())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recognises_emails_links_and_language_tags() {
-        assert!(is_email("dpo@example.gov.uk"));
-        assert!(!is_email("dpo at example"));
-        assert!(!is_email("mailto:dpo@example.gov.uk"));
-        assert!(!is_email("a@b@c.uk"));
-        assert!(!is_email("dpo@example"));
-        assert!(is_web_address("https://www.example.gov.uk/privacy"));
-        assert!(!is_web_address("www.example.gov.uk"));
-        assert!(!is_web_address("javascript:alert(1)"));
-        assert!(is_language_tag("en-GB"));
-        assert!(is_language_tag("cy"));
-        assert!(!is_language_tag("English"));
-        assert!(!is_language_tag("en_GB"));
     }
 }

@@ -1,13 +1,14 @@
 //! `withdraw-consent` (N015): the right to withdraw consent, and how.
 
 use super::{Context, Finding, Rule, RuleKind, has_basis, present};
-use crate::locate::KeyPath;
+use crate::model::KeyPath;
 use crate::model::{LawfulBasis, SpecialCategoryCondition};
 
 pub const RULE: Rule = Rule {
     code: "N015",
     name: "withdraw-consent",
     kind: RuleKind::Requirement,
+    severity: None,
     summary: "Where consent is relied on, the notice says consent can be withdrawn at any time, and how",
     docs: r#"## What it checks
 When any purpose relies on `consent` (Art. 6(1)(a)) or `explicit-consent`

@@ -12,13 +12,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::diagnostic::Diagnostic;
-use crate::load::{self, LoadOutcome, LoadedNotice, Source};
-use crate::locate::KeyPath;
-use crate::model::Notice;
-use crate::rules::structure;
+use super::discover::canonical;
+use super::read::{self as load, LoadOutcome, LoadedNotice, Source};
+use crate::diagnostic::{Diagnostic, code};
+use crate::model::{KeyPath, Notice};
 
 /// Where each value of a merged notice came from: merged path → (index into
 /// [`LoadedNotice::sources`], path in that file).
@@ -67,17 +66,73 @@ impl Provenance {
     }
 }
 
-/// What resolving may be limited to: shared parts must live inside this
-/// folder (the project root), when one is set.
+/// How notices are merged with shared parts (set by a project): shared
+/// parts must live inside `root`, and every notice extends `defaults`.
 #[derive(Debug, Clone, Default)]
-pub struct Boundary {
+pub struct Sharing {
+    /// Shared parts must be inside this folder (the project root).
     pub root: Option<PathBuf>,
+    /// Organisation-wide defaults beneath every notice.
+    pub defaults: Vec<PathBuf>,
 }
 
-/// Loads a notice and everything it extends, merged.
-pub fn load_resolved(path: &Path, boundary: &Boundary, defaults: &[PathBuf]) -> LoadOutcome {
+/// Shared parts, each loaded once however many notices extend it. Safe to
+/// share between threads: the first notice to need a part loads it, and
+/// the others wait for that and use the same result.
+#[derive(Debug, Default)]
+pub struct PartCache {
+    parts: Mutex<HashMap<PathBuf, Arc<OnceLock<Arc<LoadedPart>>>>>,
+}
+
+/// A shared part as loaded on its own.
+#[derive(Debug)]
+pub struct LoadedPart {
+    /// The part, if it could be read.
+    pub notice: Option<Arc<LoadedNotice>>,
+    /// What loading it found (syntax, unknown keys, wrong values).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PartCache {
+    /// The part at `path` (canonical), loading it the first time.
+    fn get(&self, key: &Path, path: &Path) -> Arc<LoadedPart> {
+        let slot = {
+            let mut parts = self
+                .parts
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            parts.entry(key.to_path_buf()).or_default().clone()
+        };
+        slot.get_or_init(|| {
+            let outcome = load::load_file(path);
+            Arc::new(LoadedPart {
+                notice: outcome.notice.map(Arc::new),
+                diagnostics: outcome.diagnostics,
+            })
+        })
+        .clone()
+    }
+
+    /// How many parts have been loaded.
+    pub fn len(&self) -> usize {
+        self.parts
+            .lock()
+            .map(|parts| parts.len())
+            .unwrap_or_default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Loads a notice and everything it extends, merged; shared parts come
+/// from (and go into) `cache`.
+pub fn load_resolved(path: &Path, sharing: &Sharing, cache: &PartCache) -> LoadOutcome {
     let mut resolver = Resolver {
-        boundary,
+        sharing,
+        cache,
+        own: canonical(path),
         loaded: HashMap::new(),
         diagnostics: Vec::new(),
         broken: false,
@@ -91,8 +146,8 @@ pub fn load_resolved(path: &Path, boundary: &Boundary, defaults: &[PathBuf]) -> 
     };
     // Organisation-wide defaults sit beneath everything the notice extends.
     let mut order: Vec<Arc<LoadedNotice>> = Vec::new();
-    for default in defaults {
-        if canonical(default) == canonical(path) {
+    for default in &sharing.defaults {
+        if canonical(default) == resolver.own {
             continue;
         }
         match resolver.load(default) {
@@ -120,8 +175,12 @@ pub fn load_resolved(path: &Path, boundary: &Boundary, defaults: &[PathBuf]) -> 
 }
 
 struct Resolver<'a> {
-    boundary: &'a Boundary,
-    /// Canonical path → the file loaded on its own (None if it failed).
+    sharing: &'a Sharing,
+    cache: &'a PartCache,
+    /// The notice's own file (canonical): loaded directly, not cached.
+    own: PathBuf,
+    /// Canonical path → the file loaded on its own (None if it failed),
+    /// for this notice.
     loaded: HashMap<PathBuf, Option<Arc<LoadedNotice>>>,
     diagnostics: Vec<Diagnostic>,
     /// A part could not be loaded or found: the notice cannot be merged.
@@ -135,9 +194,15 @@ impl Resolver<'_> {
         if let Some(done) = self.loaded.get(&key) {
             return done.clone();
         }
-        let outcome = load::load_file(path);
-        self.diagnostics.extend(outcome.diagnostics);
-        let loaded = outcome.notice.map(Arc::new);
+        let loaded = if key == self.own {
+            let outcome = load::load_file(path);
+            self.diagnostics.extend(outcome.diagnostics);
+            outcome.notice.map(Arc::new)
+        } else {
+            let part = self.cache.get(&key, path);
+            self.diagnostics.extend(part.diagnostics.iter().cloned());
+            part.notice.clone()
+        };
         self.broken |= loaded.is_none();
         self.loaded.insert(key, loaded.clone());
         loaded
@@ -172,13 +237,13 @@ impl Resolver<'_> {
             let base = file.file.path.parent().unwrap_or(Path::new("."));
             let target = base.join(relative);
             let target_key = canonical(&target);
-            let problem = if let Some(root) = &self.boundary.root
+            let problem = if let Some(root) = &self.sharing.root
                 && !target_key.starts_with(canonical(root))
             {
                 Some((
                     format!(
                         "`{relative}` is outside the project (the folder of {})",
-                        crate::source::display_name(&root.join(crate::project::CONFIG_FILE))
+                        crate::load::source::display_name(&root.join(super::discover::CONFIG_FILE))
                     ),
                     "keep shared parts inside the project (for example in `shared/`) so every notice can be checked",
                 ))
@@ -186,7 +251,7 @@ impl Resolver<'_> {
                 Some((
                     format!(
                         "cannot find `{relative}` (looked for {})",
-                        crate::source::display_name(&target)
+                        crate::load::source::display_name(&target)
                     ),
                     "the path is relative to this file; check its spelling",
                 ))
@@ -194,7 +259,7 @@ impl Resolver<'_> {
                 let chain: Vec<String> = stack[start..]
                     .iter()
                     .chain(std::iter::once(&target_key))
-                    .map(|p| crate::source::display_name(p))
+                    .map(|p| crate::load::source::display_name(p))
                     .collect();
                 Some((
                     format!(
@@ -223,22 +288,14 @@ impl Resolver<'_> {
 
 fn reference_problem(file: &LoadedNotice, at: &KeyPath, message: String, help: &str) -> Diagnostic {
     let span = match file.index.resolve(at) {
-        crate::locate::Resolved::Found(place) => place.value,
-        crate::locate::Resolved::Missing { container, .. } => container,
+        crate::load::locate::Resolved::Found(place) => place.value,
+        crate::load::locate::Resolved::Missing { container, .. } => container,
     };
-    let mut diagnostic = Diagnostic::file_problem(
-        file.file.clone(),
-        structure::UNKNOWN_REFERENCE.code,
-        message,
-        help,
-    )
-    .at(span, "here");
+    let mut diagnostic =
+        Diagnostic::file_problem(file.file.clone(), code::UNKNOWN_REFERENCE, message, help)
+            .at(span, "here");
     diagnostic.path = Some(at.to_string());
     diagnostic
-}
-
-fn canonical(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Merges files given in order (bases first, the notice last). The most
@@ -247,14 +304,29 @@ fn canonical(path: &Path) -> PathBuf {
 /// Shared recipients and data categories that the merged notice never uses
 /// are left out: a shared part can be a catalogue.
 fn merge(order: Vec<Arc<LoadedNotice>>, mut diagnostics: Vec<Diagnostic>) -> LoadOutcome {
-    let tables: Vec<toml::Table> = order
-        .iter()
-        .map(|file| {
-            let mut notice = file.notice.clone();
-            notice.extends = None;
-            toml::Table::try_from(&notice).unwrap_or_default()
-        })
-        .collect();
+    let mut tables: Vec<toml::Table> = Vec::with_capacity(order.len());
+    for file in &order {
+        let mut notice = file.notice.clone();
+        notice.extends = None;
+        match toml::Table::try_from(&notice) {
+            Ok(table) => tables.push(table),
+            Err(err) => {
+                diagnostics.push(
+                    Diagnostic::file_problem(
+                        file.file.clone(),
+                        code::INTERNAL,
+                        format!("noticec could not merge this file: {err}"),
+                        "this is a bug in noticec; please report it with the files involved",
+                    )
+                    .at(0..0, "while merging"),
+                );
+                return LoadOutcome {
+                    notice: None,
+                    diagnostics,
+                };
+            }
+        }
+    }
     let own_index = order.len() - 1;
     // First pass: which ids does the merged notice use?
     let (first, _) = fill_all(&tables, own_index, &HashSet::new());
@@ -300,7 +372,7 @@ fn merge(order: Vec<Arc<LoadedNotice>>, mut diagnostics: Vec<Diagnostic>) -> Loa
             diagnostics.push(
                 Diagnostic::file_problem(
                     own.file.clone(),
-                    structure::INVALID_VALUE.code,
+                    code::INVALID_VALUE,
                     format!("the merged notice is not valid: {}", err.message()),
                     "check that shared parts and this notice use the same kinds of values for the same keys",
                 )

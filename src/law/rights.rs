@@ -1,4 +1,5 @@
-//! Which data protection rights apply, derived from the lawful bases.
+//! Which data protection rights apply, derived from the lawful bases, and
+//! how each right is named and explained.
 //!
 //! This is the table "Which rights apply to which lawful basis" of the
 //! requirement catalogue. The `rights` rule compares what a notice lists with
@@ -134,31 +135,74 @@ pub fn applicable_rights(
     rights
 }
 
-/// How a right is named in messages and pages.
-pub fn right_name(right: Right) -> &'static str {
-    match right {
-        Right::Access => "the right of access",
-        Right::Rectification => "the right to rectification",
-        Right::Erasure => "the right to erasure",
-        Right::Restriction => "the right to restrict processing",
-        Right::Portability => "the right to data portability",
-        Right::Object => "the right to object",
-        Right::WithdrawConsent => "the right to withdraw consent",
-        Right::AutomatedDecisions => "rights about automated decisions",
+impl Right {
+    /// The key a right is written as in a notice file: `withdraw-consent`.
+    pub fn key(self) -> &'static str {
+        self.into()
     }
-}
 
-/// The key a right is written as in a notice file.
-pub fn right_key(right: Right) -> &'static str {
-    match right {
-        Right::Access => "access",
-        Right::Rectification => "rectification",
-        Right::Erasure => "erasure",
-        Right::Restriction => "restriction",
-        Right::Portability => "portability",
-        Right::Object => "object",
-        Right::WithdrawConsent => "withdraw-consent",
-        Right::AutomatedDecisions => "automated-decisions",
+    /// How the right is named in messages and pages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Right::Access => "the right of access",
+            Right::Rectification => "the right to rectification",
+            Right::Erasure => "the right to erasure",
+            Right::Restriction => "the right to restrict processing",
+            Right::Portability => "the right to data portability",
+            Right::Object => "the right to object",
+            Right::WithdrawConsent => "the right to withdraw consent",
+            Right::AutomatedDecisions => "rights about automated decisions",
+        }
+    }
+
+    /// The article that gives the right.
+    pub fn article(self) -> &'static str {
+        match self {
+            Right::Access => "UK GDPR Art. 15",
+            Right::Rectification => "UK GDPR Art. 16",
+            Right::Erasure => "UK GDPR Art. 17",
+            Right::Restriction => "UK GDPR Art. 18",
+            Right::Portability => "UK GDPR Art. 20",
+            Right::Object => "UK GDPR Art. 21",
+            Right::WithdrawConsent => "UK GDPR Art. 7(3)",
+            Right::AutomatedDecisions => "UK GDPR Art. 22",
+        }
+    }
+
+    /// What the right lets the reader do, in plain English.
+    pub fn description(self) -> &'static str {
+        match self {
+            Right::Access => "You can ask for a copy of the information we hold about you.",
+            Right::Rectification => {
+                "You can ask us to correct information about you that is wrong or incomplete."
+            }
+            Right::Erasure => "You can ask us to delete information about you.",
+            Right::Restriction => {
+                "You can ask us to stop using your information for a time, for example while we check it is correct."
+            }
+            Right::Portability => {
+                "Where we use information you gave us with your consent or for a contract, by automated means, you can ask for it in a machine-readable format or ask us to send it to another organisation."
+            }
+            Right::Object => {
+                "You can object to us using your information for our public tasks or legitimate interests. We must then stop unless we have compelling legitimate grounds that override your interests. You can always object to direct marketing, and we will stop."
+            }
+            Right::WithdrawConsent => {
+                "Where we rely on your consent, you can withdraw it at any time. This does not affect what we did before you withdrew it."
+            }
+            Right::AutomatedDecisions => {
+                "Where a decision about you is made by automated means, you can ask for a person to review it, give your point of view and contest the decision."
+            }
+        }
+    }
+
+    /// Why the right is limited, when it is.
+    pub fn limitation(self, availability: Availability) -> Option<&'static str> {
+        match (self, availability) {
+            (Right::Erasure, Availability::Limited) => Some(
+                "Where we use your information to meet a legal obligation or to carry out our public tasks, the law may require us to keep it, so we cannot always delete it (UK GDPR Art. 17(3)(b)).",
+            ),
+            _ => None,
+        }
     }
 }
 

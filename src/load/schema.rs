@@ -19,7 +19,7 @@ use crate::model::Notice;
 pub fn notice_schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        serde_json::from_str(include_str!("../schemas/notice.schema.json"))
+        serde_json::from_str(include_str!("../../schemas/notice.schema.json"))
             .unwrap_or_else(|_| generate())
     })
 }

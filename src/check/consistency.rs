@@ -9,18 +9,15 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::check::FileReport;
+use super::validate::diagnostic_for;
+use super::{FileKind, FileReport};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::locate::KeyPath;
-use crate::profile::Level;
+use crate::law::profile::Level;
+use crate::load::discover::{canonical, notice_files};
+use crate::load::source::SourceFile;
+use crate::model::KeyPath;
 use crate::project::Project;
 use crate::rules::{Finding, project as rules};
-use crate::source::{SourceFile, display_name};
-use crate::validate::diagnostic_for;
-
-fn canonical(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
-}
 
 fn same(a: &Option<String>, b: &Option<String>) -> bool {
     let norm = |v: &Option<String>| {
@@ -47,22 +44,21 @@ pub fn check_project(
     contacts(project, reports, &mut found);
     outputs(project, reports, &mut found);
     let mut parts = unused_parts(project, reports);
-    // Apply the severities: the default, unless the project says otherwise.
-    let level = |code: &str| {
-        let rule = crate::rules::RULES.iter().find(|r| r.code == code);
-        rule.and_then(|r| overrides.get(r.name).copied())
-    };
-    let mut adjust = |diagnostic: &mut Diagnostic| match level(diagnostic.code) {
-        Some(Level::Off) => false,
-        Some(Level::Warning) => {
-            diagnostic.severity = Severity::Warning;
-            true
+    // Apply the severities: the rule's own, unless the project says otherwise.
+    let mut adjust = |diagnostic: &mut Diagnostic| {
+        let rule = crate::rules::RULES
+            .iter()
+            .find(|r| r.code == diagnostic.code);
+        match rule.and_then(|r| overrides.get(r.name).copied()) {
+            Some(level) => match level.severity() {
+                Some(severity) => {
+                    diagnostic.severity = severity;
+                    true
+                }
+                None => false,
+            },
+            None => true,
         }
-        Some(Level::Error) => {
-            diagnostic.severity = Severity::Error;
-            true
-        }
-        None => true,
     };
     for (index, mut diagnostic) in found {
         if adjust(&mut diagnostic) {
@@ -140,12 +136,7 @@ fn definitions(reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
                         .label("a different definition");
                         found.push((
                             r,
-                            diagnostic_for(
-                                loaded,
-                                &rules::INCONSISTENT_DEFINITION,
-                                Severity::Warning,
-                                finding,
-                            ),
+                            diagnostic_for(loaded, &rules::INCONSISTENT_DEFINITION, finding),
                         ));
                     }
                 }
@@ -177,23 +168,26 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
     };
     let base_name = reports[reference].name.clone();
     let fields = |n: &crate::model::Notice| -> Vec<(&'static str, &'static str, Option<String>)> {
-        let c = n.controller.clone().unwrap_or_default();
-        let d = n.dpo.clone().unwrap_or_default();
-        vec![
-            ("controller", "name", c.name),
-            ("controller", "address", c.address),
-            ("controller", "email", c.email),
-            ("controller", "phone", c.phone),
-            ("controller", "web_form", c.web_form),
-            ("dpo", "name", d.name),
-            ("dpo", "address", d.address),
-            ("dpo", "email", d.email),
-            ("dpo", "phone", d.phone),
-            ("dpo", "web_form", d.web_form),
-        ]
+        let controller = n.controller.as_ref().map(|c| &c.contact);
+        let dpo = n.dpo.as_ref().map(|d| &d.contact);
+        [("controller", controller), ("dpo", dpo)]
+            .into_iter()
+            .flat_map(|(table, contact)| {
+                let contact = contact.cloned().unwrap_or_default();
+                contact
+                    .fields()
+                    .into_iter()
+                    .map(|(key, value)| (table, key, value.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     };
     let expected = fields(&base.notice);
-    let base_controller = base.notice.controller.as_ref().and_then(|c| c.name.clone());
+    let base_controller = base
+        .notice
+        .controller
+        .as_ref()
+        .and_then(|c| c.contact.name.clone());
     for (r, report) in reports.iter().enumerate() {
         if r == reference {
             continue;
@@ -208,7 +202,7 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
             .notice
             .controller
             .as_ref()
-            .and_then(|c| c.name.clone());
+            .and_then(|c| c.contact.name.clone());
         let other_controller = !same(&controller, &base_controller);
         for ((table, key, value), (_, _, wanted)) in
             fields(&loaded.notice).into_iter().zip(&expected)
@@ -236,12 +230,7 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
             .label("differs");
             found.push((
                 r,
-                diagnostic_for(
-                    loaded,
-                    &rules::INCONSISTENT_CONTACT,
-                    Severity::Warning,
-                    finding,
-                ),
+                diagnostic_for(loaded, &rules::INCONSISTENT_CONTACT, finding),
             ));
         }
     }
@@ -249,28 +238,24 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
 
 /// P004: two notices (or a notice and the index page) with the same output name.
 fn outputs(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
-    let (planned, any_dir) = crate::build::plan(&project.notice_paths());
-    let mut owners: HashMap<PathBuf, String> = HashMap::new();
-    for item in planned {
-        let name = display_name(&item.source);
-        let clash = match owners.get(&item.stem) {
-            Some(first) => Some(first.clone()),
-            None if any_dir && item.stem == Path::new("index") => {
-                Some("the index page".to_string())
-            }
-            None => None,
-        };
-        owners
-            .entry(item.stem.clone())
-            .or_insert_with(|| name.clone());
-        let (Some(first), Some(r)) = (clash, reports.iter().position(|r| r.name == name)) else {
+    let (_, any_dir) = notice_files(&project.notice_paths());
+    let mut owners: HashMap<&Path, &str> = HashMap::new();
+    for (r, report) in reports.iter().enumerate() {
+        let Some(stem) = report.output.as_deref() else {
             continue;
         };
-        let file = reports[r]
+        let clash = match owners.get(stem) {
+            Some(first) => Some(first.to_string()),
+            None if any_dir && stem == Path::new("index") => Some("the index page".to_string()),
+            None => None,
+        };
+        owners.entry(stem).or_insert(&report.name);
+        let Some(first) = clash else { continue };
+        let file = report
             .notice
             .as_ref()
             .map(|n| n.file.clone())
-            .unwrap_or_else(|| Arc::new(SourceFile::new(&item.source, "")));
+            .unwrap_or_else(|| Arc::new(SourceFile::new(&report.path, "")));
         found.push((
             r,
             Diagnostic::file_problem(
@@ -278,7 +263,7 @@ fn outputs(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Di
                 rules::DUPLICATE_OUTPUT.code,
                 format!(
                     "this notice would be published as {} like {first}",
-                    item.stem.display()
+                    stem.display()
                 ),
                 "rename one of the files",
             )
@@ -314,13 +299,10 @@ fn unused_parts(project: &Project, reports: &[FileReport]) -> Vec<FileReport> {
             "add it to the `extends` of the notices that should use it, or delete it",
         )
         .at(0..0, "unused");
-        diagnostic.severity = Severity::Warning;
-        out.push(FileReport {
-            name: display_name(&part),
-            notice: None,
-            diagnostics: vec![diagnostic],
-            suppressed: Vec::new(),
-        });
+        diagnostic.severity = rules::UNUSED_PART.severity.unwrap_or(Severity::Warning);
+        let mut report = FileReport::new(&part, FileKind::Part);
+        report.diagnostics.push(diagnostic);
+        out.push(report);
     }
     out
 }

@@ -2,7 +2,7 @@
 //!
 //! Every rule of the selected profile runs and reports everything it finds in
 //! one pass. Rules speak in key paths; this module turns those into spans
-//! with [`SpanIndex`](crate::locate::SpanIndex), applies the profile's severities and citations, and
+//! with [`SpanIndex`](crate::load::locate::SpanIndex), applies the profile's severities and citations, and
 //! sorts the result so output does not depend on rule order.
 
 use std::collections::BTreeMap;
@@ -12,11 +12,13 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, Related, Severity};
+use crate::law::profile::{Level, Profile};
 use crate::load::LoadedNotice;
-use crate::locate::{KeyPath, Resolved};
-use crate::profile::{Level, Profile};
+use crate::load::locate::Resolved;
+use crate::load::resolve::Sharing;
+use crate::load::source::SourceFile;
+use crate::model::KeyPath;
 use crate::rules::{self, Context, Finding, Rule, RuleKind};
-use crate::source::SourceFile;
 
 /// What a notice is checked against.
 #[derive(Debug, Clone)]
@@ -30,20 +32,11 @@ pub struct Options {
     pub sharing: Sharing,
 }
 
-/// How notices are merged with shared parts (set by a project).
-#[derive(Debug, Clone, Default)]
-pub struct Sharing {
-    /// Shared parts must be inside this folder (the project root).
-    pub root: Option<std::path::PathBuf>,
-    /// Organisation-wide defaults beneath every notice.
-    pub defaults: Vec<std::path::PathBuf>,
-}
-
 impl Options {
     /// The default profile, no overrides, measured to `today`.
     pub fn new(today: Date) -> Self {
         Self {
-            profile: Profile::named(crate::profile::DEFAULT_PROFILE)
+            profile: Profile::named(crate::law::profile::DEFAULT_PROFILE)
                 .unwrap_or_else(|| Profile::built_in().remove(0)),
             overrides: BTreeMap::new(),
             today,
@@ -78,7 +71,7 @@ pub fn validate(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
 /// entries accept.
 pub fn validate_with_suppressions(loaded: &LoadedNotice, options: &Options) -> Validation {
     let diagnostics = run_rules(loaded, options);
-    let mut validation = apply_allows(loaded, diagnostics);
+    let mut validation = super::allow::apply_allows(loaded, diagnostics);
     validation
         .diagnostics
         .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -91,10 +84,11 @@ pub fn validate_with_suppressions(loaded: &LoadedNotice, options: &Options) -> V
 fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for found in rules::structure::check(&loaded.notice) {
+        let severity = found.rule.severity.unwrap_or(Severity::Error);
         diagnostics.push(to_diagnostic(
             loaded,
             found.rule,
-            Severity::Error,
+            severity,
             None,
             found.finding,
         ));
@@ -120,129 +114,18 @@ fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// Moves findings accepted by `[[allow]]` entries aside, and reports allows
-/// that are malformed or accept nothing.
-fn apply_allows(loaded: &LoadedNotice, diagnostics: Vec<Diagnostic>) -> Validation {
-    let notice = &loaded.notice;
-    let mut problems = Vec::new();
-    // (rule name, purpose path prefix, reason, index of the allow)
-    let mut allows: Vec<(&'static str, Option<String>, String, usize)> = Vec::new();
-    for (i, allow) in notice.allow.iter().enumerate() {
-        let at = KeyPath::root().key("allow").index(i);
-        let rule = allow.rule.as_deref().map(str::trim).unwrap_or("");
-        let Some(found) = rules::find(rule).filter(|r| r.kind == RuleKind::Requirement) else {
-            let names = rules::RULES
-                .iter()
-                .filter(|r| r.kind == RuleKind::Requirement)
-                .map(|r| r.name);
-            let help = match crate::load::nearest(rule, names) {
-                Some(best) => format!("did you mean `{best}`? Run `noticec explain` for the list"),
-                None => "name a requirement rule such as `retention` or `N013`; run `noticec explain` for the list".into(),
-            };
-            let message = if rule.is_empty() {
-                "this allow does not name a rule".to_string()
-            } else {
-                format!("`{rule}` is not a requirement rule that can be allowed")
-            };
-            problems.push(structure_problem(
-                loaded,
-                &rules::structure::INVALID_VALUE,
-                at.key("rule"),
-                message,
-                help,
-            ));
-            continue;
-        };
-        let Some(reason) = allow
-            .reason
-            .as_deref()
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-        else {
-            problems.push(structure_problem(
-                loaded,
-                &rules::structure::INVALID_VALUE,
-                at.key("reason"),
-                "an allow needs a written reason".into(),
-                "add `reason = \"...\"` saying why the finding is acceptable, for auditors".into(),
-            ));
-            continue;
-        };
-        let scope = match allow.purpose.as_deref().map(str::trim) {
-            None => None,
-            Some(id) => match notice
-                .purposes
-                .iter()
-                .position(|p| p.id.as_deref().map(str::trim) == Some(id))
-            {
-                Some(index) => Some(KeyPath::root().key("purposes").index(index).to_string()),
-                None => {
-                    problems.push(structure_problem(
-                        loaded,
-                        &rules::structure::UNKNOWN_REFERENCE,
-                        at.key("purpose"),
-                        format!("no purpose has the id `{id}`"),
-                        "use the `id` of a `[[purposes]]` entry, or leave `purpose` out to allow the rule for the whole notice".into(),
-                    ));
-                    continue;
-                }
-            },
-        };
-        allows.push((found.name, scope, reason.to_string(), i));
-    }
-
-    let mut used = vec![false; notice.allow.len()];
-    let mut validation = Validation::default();
-    for diagnostic in diagnostics {
-        let accepted = allows.iter().find(|(rule, scope, _, _)| {
-            diagnostic.requirement == Some(*rule)
-                && scope.as_deref().is_none_or(|prefix| {
-                    diagnostic.path.as_deref().is_some_and(|path| {
-                        path.strip_prefix(prefix)
-                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-                    })
-                })
-        });
-        match accepted {
-            Some((_, _, reason, index)) => {
-                used[*index] = true;
-                validation.suppressed.push(Suppressed {
-                    diagnostic,
-                    reason: reason.clone(),
-                });
-            }
-            None => validation.diagnostics.push(diagnostic),
-        }
-    }
-    for (_, _, _, index) in &allows {
-        if !used[*index] {
-            let mut unused = structure_problem(
-                loaded,
-                &rules::structure::UNUSED_ALLOW,
-                KeyPath::root().key("allow").index(*index),
-                "this allow accepts no finding".into(),
-                "remove it: the finding it was written for no longer occurs".into(),
-            );
-            unused.severity = Severity::Warning;
-            problems.push(unused);
-        }
-    }
-    validation.diagnostics.extend(problems);
-    validation
-}
-
 /// A finding about a loaded notice as a located diagnostic (for checks that
 /// run outside the rule table, such as the project checks).
 pub(crate) fn diagnostic_for(
     loaded: &LoadedNotice,
     rule: &'static Rule,
-    severity: Severity,
     finding: Finding,
 ) -> Diagnostic {
+    let severity = rule.severity.unwrap_or(Severity::Warning);
     to_diagnostic(loaded, rule, severity, None, finding)
 }
 
-fn structure_problem(
+pub(super) fn structure_problem(
     loaded: &LoadedNotice,
     rule: &'static Rule,
     at: KeyPath,
@@ -252,7 +135,7 @@ fn structure_problem(
     to_diagnostic(
         loaded,
         rule,
-        Severity::Error,
+        rule.severity.unwrap_or(Severity::Error),
         None,
         Finding::new(at, message, help),
     )

@@ -1,7 +1,7 @@
 //! The notice model: what a notice TOML file says, as Rust types.
 //!
 //! These types are the single source of truth for the file format: serde reads
-//! them, [`crate::schema`] turns their doc comments into the JSON Schema that
+//! them, [`crate::load::schema`] turns their doc comments into the JSON Schema that
 //! editors use for completion, and the rules in [`crate::rules`] check them.
 //!
 //! Nearly every field is optional on purpose. A notice that leaves out
@@ -120,8 +120,11 @@ pub struct Metadata {
 }
 
 /// Who the controller is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ControllerKind {
     /// A council, combined authority, fire authority or other public authority
     /// under the Freedom of Information Act 2000.
@@ -134,22 +137,44 @@ pub enum ControllerKind {
     Other,
 }
 
-/// The controller: the organisation that decides why and how data is used.
-#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
-pub struct Controller {
-    /// The controller's legal name, e.g. "Example Borough Council".
+/// How to reach someone: the fields every contact table shares
+/// (`[controller]`, `[representative]`, `[dpo]`, `[complaints.controller]`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub struct Contact {
+    /// The name: an organisation's legal name (e.g. "Example Borough
+    /// Council"), or a person's name or job title.
     pub name: Option<String>,
-    /// What kind of body the controller is. A public authority must have a
-    /// DPO and may not rely on legitimate interests for its public tasks.
-    pub kind: Option<ControllerKind>,
     /// Postal address.
     pub address: Option<String>,
-    /// Email address for data protection questions.
+    /// Email address.
     pub email: Option<String>,
     /// Telephone number.
     pub phone: Option<String>,
     /// A web form or contact page (https URL).
     pub web_form: Option<String>,
+}
+
+impl Contact {
+    /// Every field with its key, in the order pages show them.
+    pub fn fields(&self) -> [(&'static str, &Option<String>); 5] {
+        [
+            ("name", &self.name),
+            ("address", &self.address),
+            ("email", &self.email),
+            ("phone", &self.phone),
+            ("web_form", &self.web_form),
+        ]
+    }
+}
+
+/// The controller: the organisation that decides why and how data is used.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct Controller {
+    #[serde(flatten)]
+    pub contact: Contact,
+    /// What kind of body the controller is. A public authority must have a
+    /// DPO and may not rely on legitimate interests for its public tasks.
+    pub kind: Option<ControllerKind>,
     /// The controller's registration number with the Information Commissioner,
     /// e.g. "Z1234567".
     pub ico_registration: Option<String>,
@@ -161,16 +186,8 @@ pub struct Controller {
 /// The controller's representative in the UK (Art. 27).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Representative {
-    /// The representative's name.
-    pub name: Option<String>,
-    /// Postal address.
-    pub address: Option<String>,
-    /// Email address.
-    pub email: Option<String>,
-    /// Telephone number.
-    pub phone: Option<String>,
-    /// A web form or contact page (https URL).
-    pub web_form: Option<String>,
+    #[serde(flatten)]
+    pub contact: Contact,
 }
 
 /// The data protection officer. A named person is optional; a working
@@ -180,16 +197,8 @@ pub struct Dpo {
     /// Whether a DPO has been appointed. Defaults to true. Only a body that is
     /// not a public authority (and not otherwise required to) may say false.
     pub appointed: Option<bool>,
-    /// The DPO's name or job title (optional).
-    pub name: Option<String>,
-    /// Postal address.
-    pub address: Option<String>,
-    /// Email address.
-    pub email: Option<String>,
-    /// Telephone number.
-    pub phone: Option<String>,
-    /// A web form or contact page (https URL).
-    pub web_form: Option<String>,
+    #[serde(flatten)]
+    pub contact: Contact,
 }
 
 /// A kind of personal data, e.g. "contact details" or "health information".
@@ -224,9 +233,21 @@ pub struct Recipient {
 
 /// A lawful basis under UK GDPR Article 6(1).
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum LawfulBasis {
     /// Art. 6(1)(a): the person has given consent.
     Consent,
@@ -245,8 +266,11 @@ pub enum LawfulBasis {
 }
 
 /// A condition for a recognised legitimate interest (Art. 6(1)(ea), Annex 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum RecognisedInterest {
     /// Disclosure to a body that needs it for a task in the public interest.
     PublicTaskDisclosure,
@@ -261,8 +285,11 @@ pub enum RecognisedInterest {
 }
 
 /// A condition for processing special category data (UK GDPR Art. 9(2)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum SpecialCategoryCondition {
     /// Art. 9(2)(a): explicit consent.
     ExplicitConsent,
@@ -287,8 +314,11 @@ pub enum SpecialCategoryCondition {
 }
 
 /// Whether people must give the data (Art. 13(2)(e)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum ProvisionRequirement {
     /// The law requires the person to give it.
     Statutory,
@@ -420,8 +450,11 @@ pub struct Transfers {
 }
 
 /// The legal mechanism for a transfer out of the UK (Arts. 45-49).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum TransferMechanism {
     /// UK adequacy regulations ("data bridge") cover the destination (Art. 45).
     Adequacy,
@@ -476,9 +509,21 @@ pub struct AutomatedDecision {
 
 /// A data protection right.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    Serialize,
+    JsonSchema,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Right {
     /// Art. 15: access to your data.
     Access,
@@ -531,27 +576,22 @@ pub struct Complaints {
 pub struct ControllerComplaints {
     /// How the complaints process works (Markdown).
     pub description: Option<String>,
-    /// Email address for complaints.
-    pub email: Option<String>,
-    /// Web page or form for complaints (https URL).
-    pub web_form: Option<String>,
-    /// Postal address for complaints.
-    pub address: Option<String>,
-    /// Telephone number for complaints.
-    pub phone: Option<String>,
+    /// Who handles complaints and how to reach them.
+    #[serde(flatten)]
+    pub contact: Contact,
 }
 
 /// The Information Commissioner's contact details. Leave fields out to use
 /// the ICO's published details.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct IcoContact {
-    /// Defaults to "Information Commissioner's Office".
+    /// The regulator's name; defaults to its published name.
     pub name: Option<String>,
-    /// Defaults to "Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF".
+    /// Postal address; defaults to the regulator's published address.
     pub address: Option<String>,
-    /// Defaults to "0303 123 1113".
+    /// Telephone number; defaults to the regulator's helpline.
     pub phone: Option<String>,
-    /// Defaults to "<https://ico.org.uk/make-a-complaint/>".
+    /// Where to complain; defaults to the regulator's complaint page.
     pub website: Option<String>,
 }
 
@@ -566,10 +606,37 @@ pub struct Section {
     pub body: Option<String>,
 }
 
+impl Notice {
+    /// Every contact table the notice has, with its path: the controller,
+    /// the UK representative, the DPO and the complaints contact.
+    pub fn contacts(&self) -> Vec<(crate::model::KeyPath, &Contact)> {
+        let root = crate::model::KeyPath::root();
+        let complaints = self.complaints.as_ref().and_then(|c| c.controller.as_ref());
+        [
+            (
+                root.key("controller"),
+                self.controller.as_ref().map(|c| &c.contact),
+            ),
+            (
+                root.key("representative"),
+                self.representative.as_ref().map(|c| &c.contact),
+            ),
+            (root.key("dpo"), self.dpo.as_ref().map(|c| &c.contact)),
+            (
+                root.key("complaints").key("controller"),
+                complaints.map(|c| &c.contact),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(at, contact)| Some((at, contact?)))
+        .collect()
+    }
+}
+
 /// Every free-text field of a notice with its key path, in file order of
 /// the model: what wording checks (`current-law`, `plain-language`) read.
-pub fn prose_fields<'a>(notice: &'a Notice) -> Vec<(crate::locate::KeyPath, &'a str)> {
-    use crate::locate::KeyPath;
+pub fn prose_fields<'a>(notice: &'a Notice) -> Vec<(crate::model::KeyPath, &'a str)> {
+    use crate::model::KeyPath;
     let mut out = Vec::new();
     let mut add = |path: KeyPath, text: &'a Option<String>| {
         if let Some(text) = text.as_deref() {

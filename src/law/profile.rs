@@ -69,11 +69,11 @@ pub struct Profile {
 const BUILT_IN: &[(&str, &str)] = &[
     (
         "uk-gdpr.toml",
-        include_str!("../schemas/profiles/uk-gdpr.toml"),
+        include_str!("../../schemas/profiles/uk-gdpr.toml"),
     ),
     (
         "dpa-2018-part-3.toml",
-        include_str!("../schemas/profiles/dpa-2018-part-3.toml"),
+        include_str!("../../schemas/profiles/dpa-2018-part-3.toml"),
     ),
 ];
 

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::profile::Profile;
+use crate::diagnostic::Severity;
+use crate::law::profile::Profile;
 use crate::rules::{RULES, Rule, RuleKind};
 
 /// The full documentation of one rule.
@@ -11,17 +12,24 @@ pub fn explain(rule: &Rule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({}): {}", rule.name, rule.code, rule.summary);
     out.push('\n');
-    match rule.kind {
-        RuleKind::Structure if rule.name == "unused-allow" => {
+    match (rule.kind, rule.severity) {
+        (RuleKind::Structure, Some(Severity::Warning)) => {
             out.push_str("A warning about the notice file.\n");
         }
-        RuleKind::Structure => {
+        (RuleKind::Structure, _) => {
             out.push_str("Always an error: noticec cannot check a notice until it is fixed.\n");
         }
-        RuleKind::Project => {
-            out.push_str("Checked across a project's notices (`noticec check` in a project).\n");
+        (RuleKind::Project, severity) => {
+            let level = match severity {
+                Some(Severity::Error) => "an error",
+                _ => "a warning",
+            };
+            let _ = writeln!(
+                out,
+                "Checked across a project's notices (`noticec check` in a project); {level} unless the project's `[severity]` says otherwise."
+            );
         }
-        RuleKind::Requirement => {
+        (RuleKind::Requirement, _) => {
             out.push_str("Profile            Severity  Cites\n");
             for profile in Profile::built_in() {
                 match profile.requirements.get(rule.name) {

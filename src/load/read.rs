@@ -1,4 +1,4 @@
-//! Stage 1, loading: bytes on disk → a [`Notice`] with a [`SpanIndex`].
+//! Reading one file: bytes on disk → a [`Notice`] with a [`SpanIndex`].
 //!
 //! Loading is the only stage that stops early: a file that cannot be read,
 //! is not UTF-8 text or is not valid TOML gets one diagnostic and goes no
@@ -12,12 +12,11 @@ use std::sync::Arc;
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::Diagnostic;
-use crate::locate::{KeyPath, SpanIndex};
+use super::locate::{KeyPath, SpanIndex};
+use super::schema;
+use super::source::SourceFile;
+use crate::diagnostic::{Diagnostic, code, did_you_mean};
 use crate::model::Notice;
-use crate::rules::structure;
-use crate::schema;
-use crate::source::SourceFile;
 
 /// Notices larger than this are refused without being read whole. Real
 /// notices are 5-30 KB; 4 MiB leaves a wide margin.
@@ -37,7 +36,7 @@ pub struct LoadedNotice {
     pub sources: Vec<Source>,
     /// Which source each merged value came from; `None` when the notice
     /// extends nothing.
-    pub provenance: Option<crate::resolve::Provenance>,
+    pub provenance: Option<super::resolve::Provenance>,
 }
 
 /// One file a merged notice came from.
@@ -49,7 +48,7 @@ pub struct Source {
 
 impl LoadedNotice {
     /// The file a key path of the (merged) notice lives in, and where in it.
-    pub fn locate(&self, path: &KeyPath) -> (Arc<SourceFile>, crate::locate::Resolved) {
+    pub fn locate(&self, path: &KeyPath) -> (Arc<SourceFile>, super::locate::Resolved) {
         if let Some(provenance) = &self.provenance
             && let Some((source, source_path)) = provenance.lookup(path)
             && let Some(source) = self.sources.get(source)
@@ -57,6 +56,13 @@ impl LoadedNotice {
             return (source.file.clone(), source.index.resolve(&source_path));
         }
         (self.file.clone(), self.index.resolve(path))
+    }
+
+    /// Every file this notice was loaded from: the shared parts it extends
+    /// (bases first), then its own file.
+    pub fn files(&self) -> impl Iterator<Item = &Arc<SourceFile>> {
+        let own = self.sources.is_empty().then_some(&self.file);
+        self.sources.iter().map(|s| &s.file).chain(own)
     }
 
     /// The names of every file this notice came from (its own last).
@@ -99,7 +105,7 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
     let unreadable = |message: String, help: &str| {
         Box::new(Diagnostic::file_problem(
             Arc::new(SourceFile::new(path, "")),
-            structure::UNREADABLE_FILE.code,
+            code::UNREADABLE_FILE,
             message,
             help,
         ))
@@ -172,7 +178,7 @@ fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
                 )
             };
             Err(Box::new(
-                Diagnostic::file_problem(file, structure::UNREADABLE_FILE.code, message, help)
+                Diagnostic::file_problem(file, code::UNREADABLE_FILE, message, help)
                     .at(valid..valid, "first byte that is not UTF-8"),
             ))
         }
@@ -214,7 +220,7 @@ pub(crate) fn strip_bom(text: String) -> String {
 
 /// Reads a TOML document of type `T` described by `root_schema`: reports
 /// an empty file or a syntax error (and stops), every unknown key (and
-/// carries on), or the first value of the wrong type (and stops).
+/// carries on), and every value of the wrong type or form (and stops).
 pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     file: &Arc<SourceFile>,
     root_schema: &'static Value,
@@ -226,7 +232,7 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
             vec![
                 Diagnostic::file_problem(
                     file.clone(),
-                    structure::UNREADABLE_FILE.code,
+                    code::UNREADABLE_FILE,
                     format!("this {what} file is empty"),
                     "start from `examples/minimal.toml`, or run `noticec init` to create a project",
                 )
@@ -244,7 +250,7 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
                 vec![
                     Diagnostic::file_problem(
                         file.clone(),
-                        structure::SYNTAX.code,
+                        code::SYNTAX,
                         format!("invalid TOML: {}", err.message()),
                         "fix the TOML syntax here; strings need quotes, tables are written `[name]`, and each key may appear once",
                     )
@@ -263,6 +269,11 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
         root_schema,
         &mut diagnostics,
     );
+    // Every value of the wrong type or form is reported (above); any one
+    // of them stops the file from loading.
+    if diagnostics.iter().any(|d| d.code == code::INVALID_VALUE) {
+        return (None, diagnostics);
+    }
     match T::deserialize(toml::de::Deserializer::from(document)) {
         Ok(value) => (Some((value, index)), diagnostics),
         Err(err) => {
@@ -280,7 +291,7 @@ fn invalid_value(
     message: &str,
 ) -> Diagnostic {
     let (message, help) = explain_serde_message(message);
-    Diagnostic::file_problem(file.clone(), structure::INVALID_VALUE.code, message, help)
+    Diagnostic::file_problem(file.clone(), code::INVALID_VALUE, message, help)
         .at(span, "this value")
 }
 
@@ -295,7 +306,7 @@ fn explain_serde_message(message: &str) -> (String, String) {
             .split(", ")
             .map(|c| c.trim_matches('`'))
             .collect();
-        let help = match nearest(given, choices.iter().copied()) {
+        let help = match did_you_mean(given, choices.iter().copied()) {
             Some(best) => format!(
                 "did you mean `{best}`? The choices are: {}",
                 choices.join(", ")
@@ -339,22 +350,6 @@ fn describe_expected(expected: &str) -> &str {
     }
 }
 
-/// The closest of `candidates` to `given`, if it is close enough to be a
-/// typo: a few letters wrong, swapped or missing (Damerau-Levenshtein), or a
-/// shared long prefix (Jaro-Winkler).
-pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let allowed_edits = (given.chars().count() / 3).max(1);
-    candidates
-        .into_iter()
-        .filter(|c| {
-            strsim::damerau_levenshtein(given, c) <= allowed_edits
-                || strsim::jaro_winkler(given, c) > 0.9
-        })
-        .map(|c| (strsim::normalized_damerau_levenshtein(given, c), c))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
 /// Walks the document beside the schema and reports every key the schema
 /// does not know.
 fn check_unknown_keys(
@@ -375,12 +370,10 @@ fn check_unknown_keys(
         let name: &str = key.get_ref();
         let child = path.key(name);
         match properties.get(name) {
-            Some(child_schema) => {
-                check_value(file, &child, value.get_ref(), root, child_schema, out)
-            }
+            Some(child_schema) => check_value(file, &child, value, root, child_schema, out),
             None => {
                 let known = properties.keys().map(String::as_str);
-                let help = match nearest(name, known) {
+                let help = match did_you_mean(name, known) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => {
                         let list: Vec<&str> = properties.keys().map(String::as_str).collect();
@@ -395,7 +388,7 @@ fn check_unknown_keys(
                 out.push(
                     Diagnostic::file_problem(
                         file.clone(),
-                        structure::UNKNOWN_KEY.code,
+                        code::UNKNOWN_KEY,
                         format!("unknown key `{name}` {place}"),
                         help,
                     )
@@ -409,12 +402,18 @@ fn check_unknown_keys(
 fn check_value(
     file: &Arc<SourceFile>,
     path: &KeyPath,
-    value: &DeValue<'_>,
+    value: &toml::Spanned<DeValue<'_>>,
     root: &Value,
     schema: &Value,
     out: &mut Vec<Diagnostic>,
 ) {
-    match value {
+    if let Some(problem) = wrong_value(file, value, root, schema) {
+        // The value cannot be what the format expects: say so once, and do
+        // not look inside it.
+        out.push(problem);
+        return;
+    }
+    match value.get_ref() {
         DeValue::Table(table) => check_unknown_keys(file, path, table, root, schema, out),
         DeValue::Array(items) => {
             let Some(items_schema) =
@@ -423,17 +422,170 @@ fn check_value(
                 return;
             };
             for (i, item) in items.iter().enumerate() {
-                check_value(
-                    file,
-                    &path.index(i),
-                    item.get_ref(),
-                    root,
-                    items_schema,
-                    out,
-                );
+                check_value(file, &path.index(i), item, root, items_schema, out);
             }
         }
         _ => {}
+    }
+}
+
+/// One form a value may take under a schema: a JSON type, with the
+/// allowed strings of a choice and the format of a date.
+struct Form<'a> {
+    kind: &'a str,
+    choice: Option<&'a str>,
+    format: Option<&'a str>,
+}
+
+/// Every form `schema` allows, following `$ref`, `anyOf` and `oneOf`;
+/// empty when the schema says nothing about the type.
+fn forms<'a>(root: &'a Value, schema: &'a Value, depth: usize, out: &mut Vec<Form<'a>>) {
+    if depth > 16 {
+        return;
+    }
+    if let Some(pointer) = schema.get("$ref").and_then(Value::as_str) {
+        if let Some(target) = root.pointer(pointer.trim_start_matches('#')) {
+            forms(root, target, depth + 1, out);
+        }
+        return;
+    }
+    let branches = schema
+        .get("anyOf")
+        .or_else(|| schema.get("oneOf"))
+        .and_then(Value::as_array);
+    if let Some(branches) = branches {
+        for branch in branches {
+            forms(root, branch, depth + 1, out);
+        }
+        return;
+    }
+    let format = schema.get("format").and_then(Value::as_str);
+    let choice = schema.get("const").and_then(Value::as_str);
+    match schema.get("type") {
+        Some(Value::String(kind)) => out.push(Form {
+            kind,
+            choice,
+            format,
+        }),
+        Some(Value::Array(kinds)) => {
+            out.extend(kinds.iter().filter_map(Value::as_str).map(|kind| Form {
+                kind,
+                choice,
+                format,
+            }))
+        }
+        _ if schema.get("properties").is_some() => out.push(Form {
+            kind: "object",
+            choice: None,
+            format: None,
+        }),
+        _ => {}
+    }
+}
+
+/// The problem with a value that does not have a form the schema allows:
+/// the wrong type, or a choice that is not one of the listed ones.
+fn wrong_value(
+    file: &Arc<SourceFile>,
+    value: &toml::Spanned<DeValue<'_>>,
+    root: &Value,
+    schema: &Value,
+) -> Option<Diagnostic> {
+    let mut allowed = Vec::new();
+    forms(root, schema, 0, &mut allowed);
+    if allowed.is_empty() {
+        return None;
+    }
+    let (kind, found) = match value.get_ref() {
+        DeValue::String(text) => ("string", format!("text \"{}\"", shorten(text))),
+        DeValue::Integer(number) => ("integer", format!("the number `{number}`")),
+        DeValue::Float(number) => ("number", format!("the number `{number}`")),
+        DeValue::Boolean(flag) => ("boolean", format!("`{flag}`")),
+        DeValue::Datetime(date) => ("datetime", format!("the date `{date}`")),
+        DeValue::Array(_) => ("array", "a list".to_string()),
+        DeValue::Table(_) => ("object", "a table".to_string()),
+    };
+    let fits = |form: &Form<'_>| match (kind, form.kind, form.format) {
+        ("datetime", "string", Some("date")) => true,
+        (_, "string", Some("date")) => false,
+        ("integer", "number", _) => true,
+        (given, wanted, _) => given == wanted,
+    };
+    let fitting: Vec<&Form<'_>> = allowed.iter().filter(|f| fits(f)).collect();
+    let span = value.span();
+    if fitting.is_empty() {
+        let mut wanted: Vec<&str> = Vec::new();
+        for form in &allowed {
+            let (what, _) = describe_form(form);
+            if !wanted.contains(&what) {
+                wanted.push(what);
+            }
+        }
+        let hint = allowed.first().map(|f| describe_form(f).1).unwrap_or("");
+        let message = format!("expected {}, found {found}", wanted.join(" or "));
+        return Some(
+            Diagnostic::file_problem(
+                file.clone(),
+                code::INVALID_VALUE,
+                message,
+                format!("write {hint}"),
+            )
+            .at(span, "this value"),
+        );
+    }
+    let choices: Vec<&str> = fitting.iter().filter_map(|f| f.choice).collect();
+    if let DeValue::String(text) = value.get_ref()
+        && choices.len() == fitting.len()
+        && !choices.contains(&text.as_ref())
+    {
+        let help = match did_you_mean(text, choices.iter().copied()) {
+            Some(best) => format!(
+                "did you mean `{best}`? The choices are: {}",
+                choices.join(", ")
+            ),
+            None => format!("use one of: {}", choices.join(", ")),
+        };
+        return Some(
+            Diagnostic::file_problem(
+                file.clone(),
+                code::INVALID_VALUE,
+                format!("`{}` is not one of the allowed values", shorten(text)),
+                help,
+            )
+            .at(span, "this value"),
+        );
+    }
+    None
+}
+
+/// What a form is called in messages, and how to write one.
+fn describe_form(form: &Form<'_>) -> (&'static str, &'static str) {
+    match (form.kind, form.format) {
+        ("string", Some("date")) => ("a date", "a date without quotes, e.g. 2026-04-01"),
+        ("string", _) if form.choice.is_some() => {
+            ("one of the listed choices", "one of the choices in quotes")
+        }
+        ("string", _) => ("text", "text in quotes, e.g. \"like this\""),
+        ("boolean", _) => ("true or false", "true or false (no quotes)"),
+        ("integer", _) => ("a whole number", "a whole number, e.g. 12"),
+        ("number", _) => ("a number", "a number, e.g. 12"),
+        ("array", _) => ("a list", "a list in square brackets, e.g. [\"a\", \"b\"]"),
+        ("object", _) => ("a table", "a table, e.g. [name] or { key = \"value\" }"),
+        _ => (
+            "another kind of value",
+            "the kind of value `noticec schema` describes",
+        ),
+    }
+}
+
+/// At most 60 characters of a value, for messages.
+fn shorten(text: &str) -> String {
+    const LONGEST: usize = 60;
+    if text.chars().count() > LONGEST {
+        let cut: String = text.chars().take(LONGEST - 1).collect();
+        format!("{cut}…")
+    } else {
+        text.to_string()
     }
 }
 
@@ -473,8 +625,8 @@ mod tests {
         let outcome = load("[notice]\ntitle = 3\n");
         assert!(outcome.notice.is_none());
         let d = &outcome.diagnostics[0];
-        assert_eq!(d.code, structure::INVALID_VALUE.code);
-        assert_eq!(d.message, "expected text, found integer `3`");
+        assert_eq!(d.code, code::INVALID_VALUE);
+        assert_eq!(d.message, "expected text, found the number `3`");
         assert_eq!(d.span, Some(17..18));
 
         let outcome = load("[[purposes]]\nlawful_bases = [\"public_task\"]\n");
@@ -488,9 +640,9 @@ mod tests {
     #[test]
     fn syntax_errors_and_empty_files() {
         let outcome = load("title = \n");
-        assert_eq!(outcome.diagnostics[0].code, structure::SYNTAX.code);
+        assert_eq!(outcome.diagnostics[0].code, code::SYNTAX);
         let outcome = load(" \n\t\n");
-        assert_eq!(outcome.diagnostics[0].code, structure::UNREADABLE_FILE.code);
+        assert_eq!(outcome.diagnostics[0].code, code::UNREADABLE_FILE);
         let outcome = load("\u{feff}[notice]\ntitle = \"x\"\n");
         assert!(outcome.diagnostics.is_empty());
     }

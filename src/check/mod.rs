@@ -1,0 +1,124 @@
+//! Stage 2, checking: loaded notices → verdicts.
+//!
+//! - [`workspace`]: the one checked project every command goes through —
+//!   it finds the notices, loads every file once, resolves `extends`,
+//!   validates, runs the cross-notice checks on the complete set and files
+//!   each diagnostic under the file it is in, once;
+//! - [`validate`]: every rule of the profile over one notice, findings
+//!   located in the file where the value lives;
+//! - [`allow`]: findings a notice accepts with a written reason;
+//! - [`consistency`]: the project checks (`P…`), comparing notices.
+
+pub mod allow;
+pub mod consistency;
+pub mod validate;
+pub mod workspace;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::LoadedNotice;
+
+pub use validate::{Options, Suppressed};
+pub use workspace::{Checked, Workspace};
+
+/// What a reported file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A notice: checked as a whole, merged with the parts it extends.
+    Notice,
+    /// A shared part: its findings come from the notices that use it.
+    Part,
+}
+
+/// The verdict on one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The name the file is reported under.
+    pub name: String,
+    /// The file as given or found.
+    pub path: PathBuf,
+    pub kind: FileKind,
+    /// For a notice: where its pages go, relative to the output folder and
+    /// without extension.
+    pub output: Option<PathBuf>,
+    /// The notice, merged with its parts, when it loaded and is still kept.
+    pub notice: Option<Arc<LoadedNotice>>,
+    /// Everything found in this file, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings accepted by the notice's `[[allow]]` entries, with reasons.
+    pub suppressed: Vec<Suppressed>,
+    /// Whether the notice has errors — in its own file or in the parts it
+    /// extends, where they are reported — so it is not published.
+    pub has_errors: bool,
+}
+
+impl FileReport {
+    /// A report with nothing in it yet.
+    pub fn new(path: &Path, kind: FileKind) -> Self {
+        Self {
+            name: crate::load::source::display_name(path),
+            path: path.to_path_buf(),
+            kind,
+            output: None,
+            notice: None,
+            diagnostics: Vec::new(),
+            suppressed: Vec::new(),
+            has_errors: false,
+        }
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+}
+
+/// Totals over several files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Every file reported: notices and shared parts.
+    pub files: usize,
+    pub notices: usize,
+    pub parts: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Findings accepted by `[[allow]]` entries (not counted above).
+    pub suppressed: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Self {
+        let notices = reports
+            .iter()
+            .filter(|r| r.kind == FileKind::Notice)
+            .count();
+        Summary {
+            files: reports.len(),
+            notices,
+            parts: reports.len() - notices,
+            errors: reports.iter().map(|r| r.count(Severity::Error)).sum(),
+            warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
+            suppressed: reports.iter().map(|r| r.suppressed.len()).sum(),
+        }
+    }
+}
+
+/// Checks notice files (no project, no folder search) through a
+/// [`Workspace`]: the notices' reports in order, then those of the shared
+/// parts they extend that have findings; notices kept.
+pub fn check_files(files: &[PathBuf], options: &Options) -> Vec<FileReport> {
+    Workspace::for_files(files, options.clone()).check().reports
+}
+
+/// Checks one notice file (no project); its report comes first, then the
+/// reports of any shared parts it extends that have findings.
+pub fn check_file(path: &Path, options: &Options) -> FileReport {
+    check_files(&[path.to_path_buf()], options)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| FileReport::new(path, FileKind::Notice))
+}

@@ -1,0 +1,409 @@
+//! The workspace: the one checked project that `check`, `build`, `show`
+//! (and whatever comes next) go through, so a verdict never depends on the
+//! command that produced it.
+//!
+//! [`Workspace::open`] works out what to check from the paths given and the
+//! project in force; [`Workspace::check`] then
+//!
+//! 1. loads and validates every notice in parallel, each shared part loaded
+//!    once for all the notices that extend it ([`PartCache`]);
+//! 2. runs the project checks ([`consistency`](super::consistency)) on the
+//!    complete set, when the whole project (or a shared part of it) is
+//!    being checked;
+//! 3. files every diagnostic under the file it is in — a problem in a
+//!    shared part is reported once, under the part, however many notices
+//!    meet it — and keeps for each notice whether it has errors (its own or
+//!    its parts'), which decides whether it may be published.
+//!
+//! Given a shared part (`noticec check shared/council.toml`, as a
+//! pre-commit hook does), the workspace checks the project's notices that
+//! use it and reports the findings located in the part: never the
+//! notice-level omissions a part would have if it were read as a notice.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::validate::{self, Options};
+use super::{FileKind, FileReport, consistency};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::discover::{NoticeFile, canonical, notice_files};
+use crate::load::resolve::{PartCache, load_resolved};
+use crate::load::{LoadOutcome, LoadedNotice};
+use crate::project::Project;
+
+/// Why a workspace could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("no notice files (*.toml) found in {0}")]
+    NoNotices(String),
+}
+
+/// What to check, and under which settings.
+#[derive(Debug)]
+pub struct Workspace {
+    project: Option<Project>,
+    options: Options,
+    /// The notices whose reports are shown, in order.
+    notices: Vec<NoticeFile>,
+    /// Other notices of the project, checked for what they say about the
+    /// shared parts given (their own reports are not shown).
+    context: Vec<NoticeFile>,
+    /// Given files that are shared parts of the project (canonical).
+    parts_given: HashSet<PathBuf>,
+    /// Given files the project neither lists as notices nor as parts: a
+    /// part if some project notice extends one, else checked as a notice.
+    unlisted: Vec<NoticeFile>,
+    /// Whether a folder was given (a site gets an index page).
+    any_dir: bool,
+    /// Whether the project checks run: the whole project is loaded.
+    whole_project: bool,
+    cache: PartCache,
+}
+
+/// The verdicts of a check.
+#[derive(Debug)]
+pub struct Checked {
+    /// The notices in order, then the shared parts with findings (or given).
+    pub reports: Vec<FileReport>,
+    /// Whether a folder was given (a site gets an index page).
+    pub any_dir: bool,
+}
+
+impl Workspace {
+    /// What to check for `paths` (files, or folders searched for notices):
+    /// the project's notices when no path is given, or the current folder
+    /// without a project.
+    pub fn open(
+        paths: &[PathBuf],
+        project: Option<Project>,
+        options: Options,
+    ) -> Result<Workspace, OpenError> {
+        let whole_project = project.is_some() && paths.is_empty();
+        let given = match (&project, paths.is_empty()) {
+            (_, false) => paths.to_vec(),
+            (Some(project), true) => project.notice_paths(),
+            (None, true) => vec![PathBuf::from(".")],
+        };
+        let (files, any_dir) = notice_files(&given);
+        if files.is_empty() {
+            let names: Vec<String> = given.iter().map(|p| p.display().to_string()).collect();
+            return Err(OpenError::NoNotices(names.join(", ")));
+        }
+        let mut workspace = Workspace {
+            project,
+            options,
+            notices: Vec::new(),
+            context: Vec::new(),
+            parts_given: HashSet::new(),
+            unlisted: Vec::new(),
+            any_dir,
+            whole_project,
+            cache: PartCache::default(),
+        };
+        match &workspace.project {
+            Some(project) if !whole_project => {
+                let (project_notices, _) = notice_files(&project.notice_paths());
+                let known: HashSet<PathBuf> = project_notices
+                    .iter()
+                    .map(|f| canonical(&f.source))
+                    .collect();
+                let parts: HashSet<PathBuf> = project
+                    .part_files()
+                    .iter()
+                    .chain(project.defaults().iter())
+                    .map(|p| canonical(p))
+                    .collect();
+                let root = canonical(&project.root);
+                for file in files {
+                    let key = canonical(&file.source);
+                    if parts.contains(&key) {
+                        workspace.parts_given.insert(key);
+                    } else if !known.contains(&key) && key.starts_with(&root) {
+                        workspace.unlisted.push(file);
+                    } else {
+                        workspace.notices.push(file);
+                    }
+                }
+                if !workspace.parts_given.is_empty() || !workspace.unlisted.is_empty() {
+                    let shown: HashSet<PathBuf> = workspace
+                        .notices
+                        .iter()
+                        .map(|f| canonical(&f.source))
+                        .collect();
+                    workspace.context = project_notices
+                        .into_iter()
+                        .filter(|f| !shown.contains(&canonical(&f.source)))
+                        .collect();
+                    workspace.whole_project = true;
+                }
+            }
+            _ => workspace.notices = files,
+        }
+        Ok(workspace)
+    }
+
+    /// Exactly these files as notices, without searching folders and without
+    /// a project: a folder given here is reported as a file that cannot be
+    /// read.
+    pub fn for_files(files: &[PathBuf], options: Options) -> Workspace {
+        Workspace {
+            project: None,
+            options,
+            notices: files
+                .iter()
+                .map(|source| NoticeFile {
+                    source: source.clone(),
+                    stem: PathBuf::from(source.file_stem().unwrap_or_default()),
+                })
+                .collect(),
+            context: Vec::new(),
+            parts_given: HashSet::new(),
+            unlisted: Vec::new(),
+            any_dir: false,
+            whole_project: false,
+            cache: PartCache::default(),
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    pub fn project(&self) -> Option<&Project> {
+        self.project.as_ref()
+    }
+
+    /// Whether the project checks run (the whole project is loaded): every
+    /// notice is then kept until they have.
+    pub fn checks_whole_project(&self) -> bool {
+        self.whole_project
+    }
+
+    /// The notices whose reports are shown (a given file that turns out to
+    /// be a shared part is among them until the check says so).
+    pub fn notice_files(&self) -> impl Iterator<Item = &NoticeFile> {
+        self.notices.iter().chain(&self.unlisted)
+    }
+
+    /// Whether a folder was given (a site then gets an index page).
+    pub fn any_dir(&self) -> bool {
+        self.any_dir
+    }
+
+    /// How many notices will be checked and shown.
+    pub fn notice_count(&self) -> usize {
+        self.notices.len() + self.unlisted.len()
+    }
+
+    /// Loads one notice merged with the shared parts it extends, through
+    /// the same cache and project boundary as the check.
+    pub fn resolve(&self, path: &Path) -> LoadOutcome {
+        load_resolved(path, &self.options.sharing, &self.cache)
+    }
+
+    /// Checks everything, keeping every loaded notice in its report.
+    pub fn check(&self) -> Checked {
+        self.run(true, |_| ()).0
+    }
+
+    /// Checks everything and calls `each` on every shown notice once its
+    /// verdict is final, in parallel; returns the verdicts and what `each`
+    /// returned, one per notice report in order. Without project checks
+    /// each notice is dropped as soon as `each` is done with it, so
+    /// thousands of notices are never all held at once.
+    pub fn check_each<R: Send>(&self, each: impl Fn(&FileReport) -> R + Sync) -> (Checked, Vec<R>) {
+        self.run(false, each)
+    }
+
+    fn run<R: Send>(
+        &self,
+        keep: bool,
+        each: impl Fn(&FileReport) -> R + Sync,
+    ) -> (Checked, Vec<R>) {
+        let total = self.notices.len() + self.unlisted.len() + self.context.len();
+        let files: Vec<&NoticeFile> = self
+            .notices
+            .iter()
+            .chain(&self.unlisted)
+            .chain(&self.context)
+            .collect();
+        if !self.whole_project {
+            // Each verdict is final as soon as the notice is validated.
+            let (reports, outputs): (Vec<FileReport>, Vec<R>) = files
+                .par_iter()
+                .map(|file| {
+                    let mut report = self.check_notice(file);
+                    let output = each(&report);
+                    if !keep {
+                        report.notice = None;
+                    }
+                    (report, output)
+                })
+                .unzip();
+            let reports = file_by_location(reports, &HashSet::new(), None);
+            return (
+                Checked {
+                    reports,
+                    any_dir: self.any_dir,
+                },
+                outputs,
+            );
+        }
+        let mut reports: Vec<FileReport> = files
+            .par_iter()
+            .map(|file| self.check_notice(file))
+            .collect();
+        debug_assert_eq!(reports.len(), total);
+        if let Some(project) = &self.project {
+            consistency::check_project(project, &mut reports, &self.options.overrides);
+        }
+        for report in &mut reports {
+            report.has_errors |= report.count(Severity::Error) > 0;
+        }
+        // A given file no project notice lists is a shared part if one of
+        // them extends it; otherwise it is a notice of its own.
+        let extended: HashSet<PathBuf> = reports
+            .iter()
+            .filter_map(|r| r.notice.as_ref())
+            .flat_map(|n| n.sources.iter().map(|s| canonical(&s.file.path)))
+            .collect();
+        let mut parts_given = self.parts_given.clone();
+        let mut shown: HashSet<PathBuf> =
+            self.notices.iter().map(|f| canonical(&f.source)).collect();
+        for file in &self.unlisted {
+            let key = canonical(&file.source);
+            if extended.contains(&key) {
+                parts_given.insert(key);
+            } else {
+                shown.insert(key);
+            }
+        }
+        reports.retain(|r| {
+            let key = canonical(&r.path);
+            r.kind == FileKind::Part || shown.contains(&key) || !parts_given.contains(&key)
+        });
+        let outputs: Vec<R> = reports
+            .par_iter()
+            .filter(|r| r.kind == FileKind::Notice && shown.contains(&canonical(&r.path)))
+            .map(&each)
+            .collect();
+        if !keep {
+            for report in &mut reports {
+                report.notice = None;
+            }
+        }
+        let reports = file_by_location(reports, &parts_given, Some(&shown));
+        (
+            Checked {
+                reports,
+                any_dir: self.any_dir,
+            },
+            outputs,
+        )
+    }
+
+    /// Loads, merges and validates one notice.
+    fn check_notice(&self, file: &NoticeFile) -> FileReport {
+        let outcome = self.resolve(&file.source);
+        let mut report = FileReport::new(&file.source, FileKind::Notice);
+        report.output = Some(file.stem.clone());
+        report.diagnostics = outcome.diagnostics;
+        if let Some(loaded) = outcome.notice {
+            let validation = validate::validate_with_suppressions(&loaded, &self.options);
+            report.diagnostics.extend(validation.diagnostics);
+            report.suppressed = validation.suppressed;
+            report.notice = Some(Arc::new(loaded));
+        }
+        report
+            .diagnostics
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        report.has_errors = report.count(Severity::Error) > 0;
+        report
+    }
+}
+
+/// Files every diagnostic under the file it is in: a notice keeps what is
+/// in its own file, and what is in a shared part goes to that part's
+/// report, once however many notices met it. With `shown`, only the
+/// notices in it are kept, with the parts they extend that have findings
+/// and the parts given; the notices then come first, then the parts in
+/// the order they were first met.
+fn file_by_location(
+    reports: Vec<FileReport>,
+    parts_given: &HashSet<PathBuf>,
+    shown: Option<&HashSet<PathBuf>>,
+) -> Vec<FileReport> {
+    let mut notices = Vec::new();
+    let mut parts: Vec<(FileReport, bool)> = Vec::new();
+    let mut part_index: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashSet<(String, usize, usize, &'static str, String)> = HashSet::new();
+    let mut part_for = |name: &str, path: &Path, parts: &mut Vec<(FileReport, bool)>| -> usize {
+        *part_index.entry(name.to_string()).or_insert_with(|| {
+            parts.push((FileReport::new(path, FileKind::Part), false));
+            parts.len() - 1
+        })
+    };
+    for mut report in reports {
+        let visible = shown.is_none_or(|s| s.contains(&canonical(&report.path)));
+        let diagnostics = std::mem::take(&mut report.diagnostics);
+        if report.kind == FileKind::Part {
+            let i = part_for(&report.name, &report.path, &mut parts);
+            parts[i].1 = true;
+            for d in diagnostics {
+                if seen.insert(key(&d)) {
+                    parts[i].0.diagnostics.push(d);
+                }
+            }
+            continue;
+        }
+        for d in diagnostics {
+            if d.file.name == report.name {
+                report.diagnostics.push(d);
+            } else if seen.insert(key(&d)) {
+                let i = part_for(&d.file.name, &d.file.path, &mut parts);
+                parts[i].1 |= visible;
+                parts[i].0.diagnostics.push(d);
+            }
+        }
+        if visible {
+            notices.push(report);
+        }
+    }
+    for given in parts_given {
+        let name = crate::load::source::display_name(given);
+        let i = part_for(&name, given, &mut parts);
+        parts[i].1 = true;
+    }
+    let mut out = notices;
+    for (mut part, keep) in parts {
+        let given = parts_given.contains(&canonical(&part.path));
+        if keep && (given || !part.diagnostics.is_empty()) {
+            part.diagnostics
+                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            out.push(part);
+        }
+    }
+    out
+}
+
+/// What makes two diagnostics the same finding.
+fn key(d: &Diagnostic) -> (String, usize, usize, &'static str, String) {
+    let span = d.span.clone().unwrap_or(0..0);
+    (
+        d.file.name.clone(),
+        span.start,
+        span.end,
+        d.code,
+        d.message.clone(),
+    )
+}
+
+impl Checked {
+    /// The loaded notice of a report, if it was kept.
+    pub fn notice(&self, index: usize) -> Option<&Arc<LoadedNotice>> {
+        self.reports.get(index).and_then(|r| r.notice.as_ref())
+    }
+}

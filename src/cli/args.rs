@@ -1,0 +1,150 @@
+//! The command line's arguments (clap): commands, their options, and the
+//! choices they take.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Check and compile UK privacy notices written in TOML.
+#[derive(Parser)]
+#[command(name = "noticec", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check notices against UK GDPR / DPA 2018 and report what is missing.
+    Check(CheckArgs),
+    /// Check notices, then compile those without errors to HTML, Markdown and text.
+    Build(BuildArgs),
+    /// Create a notice project in DIR (default: here), or with `--templates
+    /// DIR` write the built-in templates out for editing. Never overwrites a file.
+    Init {
+        /// The folder for the new project.
+        dir: Option<PathBuf>,
+        /// Write the built-in templates to this folder instead.
+        #[arg(long, value_name = "DIR", conflicts_with = "dir")]
+        templates: Option<PathBuf>,
+    },
+    /// Print a notice as noticec sees it; `--resolved` merges the shared
+    /// parts it extends.
+    Show {
+        /// The notice file.
+        notice: PathBuf,
+        /// Merge everything the notice extends.
+        #[arg(long)]
+        resolved: bool,
+    },
+    /// Show the documentation of a rule (by name or code), or list all rules.
+    Explain {
+        /// A requirement key such as `lawful-basis`, or a code such as `N005`.
+        rule: Option<String>,
+        /// List the rules as a Markdown table (for documentation).
+        #[arg(long, conflicts_with = "rule")]
+        markdown: bool,
+    },
+    /// Print the JSON Schema of the notice format (for editors).
+    Schema,
+    /// Print a shell completion script: bash, zsh, fish or powershell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `noticec man > noticec.1`.
+    Man,
+}
+
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Notice files, or folders to search for `*.toml` notices. Without
+    /// paths: the notices of the project (`noticec.toml`), or this folder.
+    pub paths: Vec<PathBuf>,
+    /// Output format: human, json, sarif, github (Actions annotations) or
+    /// gitlab (Code Quality).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+    #[command(flatten)]
+    pub checking: CheckingArgs,
+}
+
+#[derive(clap::Args)]
+pub struct BuildArgs {
+    /// Notice files, or folders to search for `*.toml` notices (a folder
+    /// also gets an index page). Without paths: the project's notices.
+    pub paths: Vec<PathBuf>,
+    /// The folder to write the pages to (default: the project's `out`, or `site`).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The output formats, comma-separated: html, md, txt (default: all).
+    #[arg(long, value_delimiter = ',')]
+    pub format: Option<Vec<String>>,
+    /// The look of the HTML: `plain` (built-in stylesheet) or `govuk`
+    /// (GOV.UK Frontend class names).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeChoice>,
+    /// HTML without the page around it, for pasting into a CMS.
+    #[arg(long)]
+    pub fragment: bool,
+    /// A folder of templates that replace the built-in ones, file by file.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Publish notices even when they have errors.
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// How to print diagnostics: human (to standard error), or json, sarif,
+    /// github or gitlab (to standard output).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub message_format: OutputFormat,
+    #[command(flatten)]
+    pub checking: CheckingArgs,
+}
+
+/// Options that `check` and `build` share.
+#[derive(clap::Args, Default)]
+pub struct CheckingArgs {
+    /// The project configuration (default: `noticec.toml` here or above).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Fail (exit 1) on warnings as well as errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// The requirement profile: `uk-gdpr` (default) or `dpa-2018-part-3`.
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Change a requirement's severity: `KEY=off|warning|error`. Repeatable.
+    #[arg(long = "severity", value_name = "KEY=LEVEL")]
+    pub severities: Vec<String>,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ThemeChoice {
+    Plain,
+    Govuk,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Readable reports with source excerpts.
+    Human,
+    /// One JSON document (a stable contract for CI).
+    Json,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+}
+
+#[derive(Clone, Copy, Default, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}

@@ -1,0 +1,288 @@
+//! The command line: each command opens the one [`Workspace`], runs it and
+//! prints. Nothing here decides a verdict; it only chooses what to print
+//! and the exit code — 0 clean, 1 findings, 2 usage, I/O or internal error.
+
+pub mod args;
+mod settings;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::CommandFactory;
+
+use noticec::check::{FileKind, FileReport, Options, Summary, Workspace};
+use noticec::diagnostic::{Diagnostic, code};
+use noticec::render::templates::{self, Written};
+use noticec::report::{self, explain, human};
+use noticec::rules;
+use noticec::scaffold::Scaffolded;
+use noticec::site::{self, write::WriteStatus};
+
+use args::{BuildArgs, CheckArgs, Cli, ColorChoice, Command, OutputFormat};
+
+/// Exit codes shared with ruff and eslint.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// Why a command stopped without a verdict.
+pub enum Failure {
+    /// Standard output was closed (`noticec check | head`): not an error.
+    BrokenPipe,
+    /// A usage, configuration or I/O problem, said in one line (exit 2).
+    Usage(String),
+}
+
+/// Runs one command; the exit code, or why there is none.
+pub fn run(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Build(args) => run_build(args),
+        Command::Init { dir, templates } => match templates {
+            Some(templates) => run_init_templates(&templates),
+            None => run_init(dir.as_deref().unwrap_or(Path::new("."))),
+        },
+        Command::Show { notice, resolved } => run_show(&notice, resolved),
+        Command::Explain { rule, markdown } => match (markdown, rule) {
+            (true, _) => print(&explain::markdown_table()),
+            (false, None) => print(&explain::list()),
+            (false, Some(name)) => match rules::find(&name) {
+                Some(rule) => print(&explain::explain(rule)),
+                None => Err(Failure::Usage(format!(
+                    "no rule is called `{name}`; run `noticec explain` to list them"
+                ))),
+            },
+        },
+        Command::Schema => print(&noticec::load::schema::notice_schema_json()),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "noticec", &mut script);
+            print(&String::from_utf8_lossy(&script))
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Failure::Usage(format!("cannot render the manual page: {e}")))?;
+            print(&String::from_utf8_lossy(&page))
+        }
+    }
+}
+
+/// Prints to standard output; exit 0.
+fn print(text: &str) -> Result<u8, Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(EXIT_CLEAN),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::BrokenPipe),
+        Err(e) => Err(Failure::Usage(format!("cannot write output: {e}"))),
+    }
+}
+
+/// The workspace for `paths` under the project in force.
+fn workspace(paths: &[PathBuf], checking: &args::CheckingArgs) -> Result<Workspace, Failure> {
+    let project = settings::project(checking.config.as_deref())?;
+    let options = settings::check_options(project.as_ref(), checking)?;
+    Workspace::open(paths, project, options).map_err(|e| Failure::Usage(e.to_string()))
+}
+
+fn run_check(args: CheckArgs) -> Result<u8, Failure> {
+    let workspace = workspace(&args.paths, &args.checking)?;
+    let checked = workspace.check_each(|_| ()).0;
+    let style = human_style(args.checking.color, std::io::stdout().is_terminal());
+    print(&render_diagnostics(
+        args.format,
+        &checked.reports,
+        workspace.options(),
+        style,
+    )?)?;
+    Ok(exit_code(&checked.reports, args.checking.deny_warnings))
+}
+
+fn run_build(args: BuildArgs) -> Result<u8, Failure> {
+    let workspace = workspace(&args.paths, &args.checking)?;
+    let whole_project = workspace.project().is_some() && args.paths.is_empty();
+    let mut options = settings::build_options(&args, workspace.project(), whole_project)?;
+    let bar = progress_bar(workspace.notice_count());
+    if let Some(bar) = &bar {
+        let bar = bar.clone();
+        options.progress = Some(site::Progress(std::sync::Arc::new(move |done, _| {
+            bar.set_position(done as u64);
+        })));
+    }
+    let result = site::build(&workspace, &options);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let report = result.map_err(|e| Failure::Usage(e.to_string()))?;
+    let reports = &report.checked.reports;
+    if args.message_format == OutputFormat::Human {
+        // Human diagnostics go to standard error, beside the build summary.
+        if reports.iter().any(|f| !f.diagnostics.is_empty()) {
+            let style = human_style(args.checking.color, std::io::stderr().is_terminal());
+            eprint!("{}", human::render(reports, style));
+        }
+    } else {
+        let style = human_style(args.checking.color, false);
+        print(&render_diagnostics(
+            args.message_format,
+            reports,
+            workspace.options(),
+            style,
+        )?)?;
+    }
+    let written = report
+        .outputs
+        .iter()
+        .filter(|o| o.status == WriteStatus::Written)
+        .count();
+    eprintln!(
+        "built {} of {} notices into {}: {written} files written, {} unchanged",
+        report.notices - report.withheld.len(),
+        report.notices,
+        options.out_dir.display(),
+        report.outputs.len() - written
+    );
+    for name in &report.withheld {
+        eprintln!("not published (has errors; use --allow-errors to publish anyway): {name}");
+    }
+    Ok(exit_code(reports, args.checking.deny_warnings))
+}
+
+/// A progress bar on a terminal for builds of many notices; none when
+/// standard error is not a terminal or in CI.
+fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
+    if total < 20 || !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("building {pos}/{len} notices {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn run_init(dir: &Path) -> Result<u8, Failure> {
+    let done = noticec::scaffold::init(dir).map_err(|e| {
+        Failure::Usage(format!(
+            "cannot create the project in {}: {e}",
+            dir.display()
+        ))
+    })?;
+    for item in done {
+        match item {
+            Scaffolded::Created(path) => eprintln!("created {}", path.display()),
+            Scaffolded::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
+        }
+    }
+    eprintln!(
+        "next: `noticec check` in {} checks the notices; `noticec build` publishes them",
+        dir.display()
+    );
+    Ok(EXIT_CLEAN)
+}
+
+fn run_init_templates(dir: &Path) -> Result<u8, Failure> {
+    let done = templates::write_defaults(dir)
+        .map_err(|e| Failure::Usage(format!("cannot write templates to {}: {e}", dir.display())))?;
+    for item in done {
+        match item {
+            Written::Created(path) => eprintln!("created {}", path.display()),
+            Written::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
+        }
+    }
+    Ok(EXIT_CLEAN)
+}
+
+fn run_show(notice: &Path, resolved: bool) -> Result<u8, Failure> {
+    let outcome = if resolved {
+        let checking = args::CheckingArgs::default();
+        workspace(&[notice.to_path_buf()], &checking)?.resolve(notice)
+    } else {
+        noticec::load::load_file(notice)
+    };
+    let Some(loaded) = outcome.notice else {
+        eprint_problems(notice, outcome.diagnostics);
+        return Ok(EXIT_TROUBLE);
+    };
+    let mut merged = loaded.notice.clone();
+    if resolved {
+        merged.extends = None;
+    }
+    let text = toml::to_string_pretty(&merged)
+        .map_err(|e| Failure::Usage(format!("cannot print the notice: {e}")))?;
+    let mut header = String::new();
+    if resolved {
+        header.push_str("# The notice as merged from (later files override earlier ones):\n");
+        for name in loaded.source_names() {
+            header.push_str(&format!("#   {name}\n"));
+        }
+        header.push('\n');
+    }
+    print(&format!("{header}{text}"))
+}
+
+/// Prints the problems of one file that stop a command (a broken
+/// configuration, a notice `show` cannot load) to standard error.
+fn eprint_problems(path: &Path, diagnostics: Vec<Diagnostic>) {
+    let mut report = FileReport::new(path, FileKind::Notice);
+    report.diagnostics = diagnostics;
+    let style = human_style(ColorChoice::Auto, std::io::stderr().is_terminal());
+    eprint!("{}", human::render(&[report], style));
+}
+
+/// Diagnostics in the chosen output format.
+fn render_diagnostics(
+    format: OutputFormat,
+    reports: &[FileReport],
+    options: &Options,
+    style: human::Style,
+) -> Result<String, Failure> {
+    let failed = |e: serde_json::Error| Failure::Usage(format!("cannot write the report: {e}"));
+    Ok(match format {
+        OutputFormat::Human => human::render(reports, style),
+        OutputFormat::Json => report::json::render(reports).map_err(failed)?,
+        OutputFormat::Sarif => report::sarif::render(reports, &options.profile).map_err(failed)?,
+        OutputFormat::Github => report::github::render(reports),
+        OutputFormat::Gitlab => report::gitlab::render(reports).map_err(failed)?,
+    })
+}
+
+/// 2 if a file could not be read or noticec failed, 1 if there are errors
+/// (or warnings under `--deny-warnings`), 0 otherwise.
+fn exit_code(reports: &[FileReport], deny_warnings: bool) -> u8 {
+    let trouble = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.code == code::UNREADABLE_FILE || d.code == code::INTERNAL);
+    let summary = Summary::of(reports);
+    if trouble {
+        EXIT_TROUBLE
+    } else if summary.errors > 0 || (deny_warnings && summary.warnings > 0) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn human_style(choice: ColorChoice, terminal: bool) -> human::Style {
+    let color = match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let width = if terminal {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(100)
+    } else {
+        80
+    };
+    human::Style { color, width }
+}

@@ -1,0 +1,102 @@
+//! Finding notices: the notice files under the paths given, and the name
+//! each one is published under.
+//!
+//! A file given directly is published as `NAME.ext`; a file found in a
+//! folder keeps its place below that folder. The order is stable (sorted
+//! within each folder), so reports and sites do not depend on the file
+//! system.
+
+use std::path::{Path, PathBuf};
+
+/// The name of the project configuration file.
+pub const CONFIG_FILE: &str = "noticec.toml";
+
+/// File names that are TOML but never notices, skipped when searching folders.
+const NOT_NOTICES: &[&str] = &[
+    "Cargo.toml",
+    "noticec.toml",
+    "pyproject.toml",
+    "rust-toolchain.toml",
+    "taplo.toml",
+    ".taplo.toml",
+];
+
+/// Folders never searched for notices.
+const SKIPPED_DIRS: &[&str] = &["target", "node_modules", "site"];
+
+/// The notice files named by `paths`: files as given, folders searched
+/// recursively for `*.toml` notices (skipping hidden folders, build output,
+/// folders of other projects and well-known non-notice files). Sorted within each folder, so the order
+/// is stable. Symbolic links to folders are not followed, so a link loop
+/// cannot trap the search.
+pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            found.push(path.clone());
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                let name = entry.file_name().to_string_lossy();
+                // A folder with its own noticec.toml is another project, with
+                // shared parts that are not notices: check it on its own.
+                entry.depth() == 0
+                    || !(entry.file_type().is_dir()
+                        && (name.starts_with('.')
+                            || SKIPPED_DIRS.contains(&name.as_ref())
+                            || entry.path().join(CONFIG_FILE).is_file()))
+            });
+        for entry in walker.flatten() {
+            let name = entry.file_name().to_string_lossy();
+            if entry.file_type().is_file()
+                && name.ends_with(".toml")
+                && !NOT_NOTICES.contains(&name.as_ref())
+            {
+                found.push(entry.into_path());
+            }
+        }
+    }
+    found
+}
+
+/// A notice file to check, and where its pages go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeFile {
+    /// The file, as given or as found in a folder.
+    pub source: PathBuf,
+    /// Its pages' path relative to the output folder, without extension.
+    pub stem: PathBuf,
+}
+
+/// Every notice named by `paths`, with its output name, and whether any
+/// path was a folder (a site with an index page).
+pub fn notice_files(paths: &[PathBuf]) -> (Vec<NoticeFile>, bool) {
+    let mut files = Vec::new();
+    let mut any_dir = false;
+    for path in paths {
+        if path.is_dir() {
+            any_dir = true;
+            for file in discover(std::slice::from_ref(path)) {
+                let stem = file.strip_prefix(path).unwrap_or(&file).with_extension("");
+                files.push(NoticeFile { source: file, stem });
+            }
+        } else {
+            let stem = PathBuf::from(path.file_stem().unwrap_or_default());
+            files.push(NoticeFile {
+                source: path.clone(),
+                stem,
+            });
+        }
+    }
+    (files, any_dir)
+}
+
+/// The path with symbolic links and `..` resolved, or as given when it
+/// does not exist: how files are told apart.
+pub fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}

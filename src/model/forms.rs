@@ -1,0 +1,75 @@
+//! The forms values must take: email addresses, web addresses and language
+//! tags. The structure rules report values that break them; the renderer
+//! only makes links of values that keep them.
+
+/// A simple, conservative email shape: one `@`, something on each side, a
+/// dot in the domain, no spaces or angle brackets.
+pub fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    if text
+        .chars()
+        .any(|c| c.is_whitespace() || "<>\"'(),;:".contains(c))
+    {
+        return false;
+    }
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    }
+}
+
+/// An http(s) address with a host.
+pub fn is_web_address(text: &str) -> bool {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && host.contains('.')
+                && !text
+                    .chars()
+                    .any(|c| c.is_whitespace() || "<>\"'`".contains(c))
+        }
+        None => false,
+    }
+}
+
+/// A BCP 47 tag in the simple form used for web pages: a 2-3 letter
+/// language, then subtags of 1-8 letters or digits.
+pub fn is_language_tag(text: &str) -> bool {
+    let mut parts = text.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_emails_links_and_language_tags() {
+        assert!(is_email("dpo@example.gov.uk"));
+        assert!(!is_email("dpo at example"));
+        assert!(!is_email("mailto:dpo@example.gov.uk"));
+        assert!(!is_email("a@b@c.uk"));
+        assert!(!is_email("dpo@example"));
+        assert!(is_web_address("https://www.example.gov.uk/privacy"));
+        assert!(!is_web_address("www.example.gov.uk"));
+        assert!(!is_web_address("javascript:alert(1)"));
+        assert!(is_language_tag("en-GB"));
+        assert!(is_language_tag("cy"));
+        assert!(!is_language_tag("English"));
+        assert!(!is_language_tag("en_GB"));
+    }
+}

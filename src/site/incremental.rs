@@ -1,0 +1,150 @@
+//! Incremental builds: a rebuild where nothing changed writes nothing.
+//!
+//! Every notice is always checked — the verdict of a rebuild is the verdict
+//! of `noticec check` — but rendering and writing a page can be skipped.
+//! `build` records in `OUT/.noticec-build.json`, for every published page,
+//! what it was made from: its source file, the BLAKE3 hash of the bytes
+//! that were actually loaded for it (the notice and every shared part it
+//! extends, as read for this build — never read again afterwards), a hash
+//! of its links to other pages, and the hash of each page written. A page
+//! is reused only when all of these are the same, the settings that shape
+//! every page (noticec's version, formats, theme, templates, profile) are
+//! the same, and the files on disk are still exactly what was written — so
+//! an interrupted build, an edit during a build, or another notice built
+//! to the same name can never leave a page the next build trusts wrongly.
+//!
+//! Paths in the manifest are relative to the output folder: it is
+//! published with the site and must not reveal the machine's folders.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::load::discover::canonical;
+
+/// The manifest's file name inside the output folder.
+pub const MANIFEST: &str = ".noticec-build.json";
+
+/// What one published notice was built from.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Entry {
+    /// The notice file, relative to the output folder.
+    pub source: String,
+    /// Every file loaded for the notice (relative to the output folder) →
+    /// hash of the bytes loaded.
+    pub sources: BTreeMap<String, String>,
+    /// Hash of the page's links to other pages of the site.
+    pub context: String,
+    /// Output file (relative to the output folder) → hash of its content.
+    pub outputs: BTreeMap<String, String>,
+}
+
+/// The whole manifest.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Manifest {
+    /// Hash of the settings the pages were built with.
+    pub settings: String,
+    /// Output stem → entry.
+    pub notices: BTreeMap<String, Entry>,
+}
+
+/// A stable content hash of bytes (BLAKE3, hex).
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// A hash of noticec's version and the settings, given as strings.
+pub fn settings_hash(parts: &[String]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    for part in parts {
+        // Lengths keep ("ab", "c") apart from ("a", "bc").
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part.as_bytes());
+    }
+    hasher.finalize().to_hex().to_string()
+}
+
+/// How a source file is named in the manifest: its path relative to the
+/// output folder (`out_dir` resolved), with `/` separators; a file that
+/// has no relative path from there (another drive) by a hash of its path.
+pub fn manifest_path(path: &Path, out_dir: &Path) -> String {
+    match pathdiff::diff_paths(canonical(path), out_dir) {
+        Some(relative) if relative.is_relative() => relative.to_string_lossy().replace('\\', "/"),
+        _ => format!(
+            "path-hash:{}",
+            content_hash(canonical(path).to_string_lossy().as_bytes())
+        ),
+    }
+}
+
+/// The content of every file in a templates folder, for the settings hash.
+/// A file that cannot be read counts as changed every time (its read error
+/// is part of the fingerprint), so a build never trusts it.
+pub fn templates_fingerprint(dir: Option<&Path>) -> String {
+    let Some(dir) = dir else { return String::new() };
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| {
+            let hash = match std::fs::read(f) {
+                Ok(bytes) => content_hash(&bytes),
+                Err(e) => format!("unreadable: {e}"),
+            };
+            let name = f.strip_prefix(dir).unwrap_or(f).to_string_lossy();
+            format!("{name}={hash}")
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+impl Manifest {
+    /// The manifest of a previous build in `out_dir`, or an empty one (no
+    /// manifest, or one this version cannot read: everything is rebuilt).
+    pub fn read(out_dir: &Path) -> Manifest {
+        std::fs::read(out_dir.join(MANIFEST))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// The recorded entry for `stem`, if it was made from exactly what
+    /// `wanted` says (same source, same bytes, same links, same settings)
+    /// and its pages are still on disk as written.
+    pub fn unchanged(
+        &self,
+        settings: &str,
+        stem: &str,
+        wanted: &Entry,
+        out_dir: &Path,
+    ) -> Option<&Entry> {
+        if self.settings != settings {
+            return None;
+        }
+        let entry = self.notices.get(stem)?;
+        let same_inputs = entry.source == wanted.source
+            && entry.sources == wanted.sources
+            && entry.context == wanted.context;
+        let outputs_there = !entry.outputs.is_empty()
+            && entry.outputs.iter().all(|(path, hash)| {
+                std::fs::read(out_dir.join(path)).is_ok_and(|bytes| content_hash(&bytes) == *hash)
+            });
+        (same_inputs && outputs_there).then_some(entry)
+    }
+
+    /// The manifest as written: pretty JSON with a trailing newline.
+    pub fn to_json(&self) -> String {
+        // A struct of strings and maps of strings always serialises.
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+}

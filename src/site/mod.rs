@@ -1,0 +1,491 @@
+//! Stage 4, publishing: checked notices → a site on disk (`noticec build`).
+//!
+//! The verdicts come from the [`Workspace`], exactly as `noticec check`
+//! gives them; this stage decides what is published (notices without
+//! errors, or all with `--allow-errors`), renders each published notice
+//! in each format and writes it ([`write`](mod@write)), with an index page
+//! when a folder was built. A page links only to pages published by the
+//! same build. [`incremental`] skips rendering and writing a page whose
+//! inputs are unchanged — never the check.
+
+pub mod incremental;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::check::{Checked, FileKind, FileReport, Workspace};
+use crate::load::discover::{NoticeFile, canonical};
+use crate::render::view::{LinkView, NoticeView};
+use crate::render::{Format, IndexEntry, RenderError, RenderOptions, Renderer};
+use write::{WriteStatus, write_if_changed};
+
+/// How to publish.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub out_dir: PathBuf,
+    pub formats: Vec<Format>,
+    pub render: RenderOptions,
+    /// Publish notices even when they have errors.
+    pub allow_errors: bool,
+    /// The corporate notice of a project: other pages link to it.
+    pub corporate: Option<PathBuf>,
+    /// The title of the index page.
+    pub site_title: Option<String>,
+    /// Called with (notices done, total) as the build goes.
+    pub progress: Option<Progress>,
+}
+
+/// A progress callback (shared between the build's threads).
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(usize, usize) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
+impl BuildOptions {
+    /// All formats, plain theme, no corporate notice, to `out_dir`.
+    pub fn new(out_dir: PathBuf) -> Self {
+        Self {
+            out_dir,
+            formats: Format::ALL.to_vec(),
+            render: RenderOptions::default(),
+            allow_errors: false,
+            corporate: None,
+            site_title: None,
+            progress: None,
+        }
+    }
+}
+
+/// One file the build produced (or found already up to date).
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub path: PathBuf,
+    pub status: WriteStatus,
+}
+
+/// What a build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// The verdicts: the same as `noticec check` gives for the same paths.
+    pub checked: Checked,
+    /// Every output file, in order.
+    pub outputs: Vec<Output>,
+    /// Notices not published because they have errors.
+    pub withheld: Vec<String>,
+    /// How many notices were checked.
+    pub notices: usize,
+}
+
+/// Why a build could not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("template {}{}: {source}", .source.template.as_deref().unwrap_or("?"), .source.line.map(|l| format!(", line {l}")).unwrap_or_default())]
+    Template {
+        notice: String,
+        #[source]
+        source: RenderError,
+    },
+    #[error("cannot write {}: {source}", .path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the output {} would overwrite the source file {}; choose another --out folder", .output.display(), .source_file.display())]
+    OverwritesSource {
+        output: PathBuf,
+        source_file: PathBuf,
+    },
+    #[error("{first} and {second} would both be written to {}; rename one of them", .output.display())]
+    SameOutput {
+        first: String,
+        second: String,
+        output: PathBuf,
+    },
+}
+
+/// The links of one page to other pages of the same build.
+#[derive(Debug, Clone, Default)]
+struct Links {
+    corporate: Option<LinkView>,
+    service_notices: Vec<LinkView>,
+}
+
+/// What publishing one notice produced.
+struct Published {
+    outputs: Vec<Output>,
+    /// For the index, when published: (stem, entry, language).
+    entry: Option<(PathBuf, IndexEntry, String)>,
+    /// For the next build's manifest, when published.
+    record: Option<(String, incremental::Entry)>,
+    /// The notice's name, when withheld for errors.
+    withheld: Option<String>,
+}
+
+/// What every page of the build shares.
+struct Site<'a> {
+    options: &'a BuildOptions,
+    renderer: Renderer,
+    previous: incremental::Manifest,
+    settings: String,
+    /// The output folder, resolved (it exists by now).
+    out_dir: PathBuf,
+    law_enforcement: bool,
+    done: std::sync::atomic::AtomicUsize,
+    total: usize,
+}
+
+/// Checks the workspace and publishes its notices. Rendering and writing
+/// run in parallel and the results are put back in order, so the output
+/// does not depend on thread scheduling.
+pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let planned: Vec<NoticeFile> = workspace.notice_files().cloned().collect();
+    guard_outputs(&planned, workspace.any_dir(), options)?;
+    std::fs::create_dir_all(&options.out_dir).map_err(|source| BuildError::Write {
+        path: options.out_dir.clone(),
+        source,
+    })?;
+    let site = Site {
+        options,
+        renderer: Renderer::new(options.render.clone()),
+        previous: incremental::Manifest::read(&options.out_dir),
+        settings: settings_hash(workspace, options),
+        out_dir: canonical(&options.out_dir),
+        law_enforcement: workspace.options().profile.law_enforcement,
+        done: std::sync::atomic::AtomicUsize::new(0),
+        total: planned.len(),
+    };
+
+    let corporate = options.corporate.as_deref().map(canonical);
+    let (checked, results) = if corporate.is_some() && workspace.checks_whole_project() {
+        // Pages link to each other: every verdict must be known first.
+        let checked = workspace.check();
+        let links = site_links(&checked, corporate.as_deref(), &site);
+        let results = checked
+            .reports
+            .par_iter()
+            .enumerate()
+            .filter(|(_, r)| r.kind == FileKind::Notice)
+            .map(|(i, report)| site.publish(report, links.get(&i).cloned().unwrap_or_default()))
+            .collect();
+        (checked, results)
+    } else {
+        workspace.check_each(|report| site.publish(report, Links::default()))
+    };
+
+    let mut report = BuildReport {
+        notices: checked
+            .reports
+            .iter()
+            .filter(|r| r.kind == FileKind::Notice)
+            .count(),
+        checked,
+        outputs: Vec::new(),
+        withheld: Vec::new(),
+    };
+    let mut index = Vec::new();
+    let mut manifest = incremental::Manifest {
+        settings: site.settings.clone(),
+        notices: BTreeMap::new(),
+    };
+    for result in results {
+        let published = result?;
+        if let Some((stem, record)) = published.record {
+            manifest.notices.insert(stem, record);
+        }
+        report.outputs.extend(published.outputs);
+        if let Some(entry) = published.entry {
+            index.push(entry);
+        }
+        report.withheld.extend(published.withheld);
+    }
+    if report.checked.any_dir {
+        write_index(&site.renderer, &index, options, &mut report)?;
+    }
+    // Not an output of the site: the record of what it was built from.
+    let path = options.out_dir.join(incremental::MANIFEST);
+    write_if_changed(&path, manifest.to_json().as_bytes())
+        .map_err(|source| BuildError::Write { path, source })?;
+    Ok(report)
+}
+
+/// Whether a notice is published: it loaded, and has no errors (its own
+/// or its shared parts') unless errors are allowed.
+fn publishable(report: &FileReport, options: &BuildOptions) -> bool {
+    report.notice.is_some() && (!report.has_errors || options.allow_errors)
+}
+
+/// The links between the pages of a project: every published page links
+/// to the corporate notice when it is published too, and the corporate
+/// page lists the published service notices. Keyed by report index.
+fn site_links(
+    checked: &Checked,
+    corporate: Option<&Path>,
+    site: &Site<'_>,
+) -> BTreeMap<usize, Links> {
+    let published: Vec<(usize, &FileReport, PathBuf, String)> = checked
+        .reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.kind == FileKind::Notice && publishable(r, site.options))
+        .filter_map(|(i, r)| {
+            let loaded = r.notice.as_ref()?;
+            let stem = r.output.clone()?;
+            let title = NoticeView::new(&loaded.notice, site.law_enforcement).title;
+            Some((i, r, stem, title))
+        })
+        .collect();
+    let corporate = published
+        .iter()
+        .find(|(_, r, _, _)| Some(canonical(&r.path).as_path()) == corporate);
+    let mut links: BTreeMap<usize, Links> = BTreeMap::new();
+    let Some((c, _, corporate_stem, corporate_title)) = corporate else {
+        return links;
+    };
+    for (i, _, stem, title) in &published {
+        if i == c {
+            continue;
+        }
+        links.entry(*i).or_default().corporate = Some(LinkView {
+            title: corporate_title.clone(),
+            href: relative_href(stem, corporate_stem),
+        });
+        links.entry(*c).or_default().service_notices.push(LinkView {
+            title: title.clone(),
+            href: relative_href(corporate_stem, stem),
+        });
+    }
+    links
+}
+
+impl Site<'_> {
+    /// Renders and writes one notice's pages, unless it is withheld or its
+    /// pages are already exactly what this build would write.
+    fn publish(&self, report: &FileReport, links: Links) -> Result<Published, BuildError> {
+        let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if let Some(progress) = &self.options.progress {
+            (progress.0)(done, self.total);
+        }
+        let mut published = Published {
+            outputs: Vec::new(),
+            entry: None,
+            record: None,
+            withheld: None,
+        };
+        let (Some(loaded), Some(stem)) = (&report.notice, &report.output) else {
+            published.withheld = Some(report.name.clone());
+            return Ok(published);
+        };
+        if !publishable(report, self.options) {
+            published.withheld = Some(report.name.clone());
+            return Ok(published);
+        }
+        let mut view = NoticeView::new(&loaded.notice, self.law_enforcement);
+        view.corporate = links.corporate;
+        view.service_notices = links.service_notices;
+        let key = stem_key(stem);
+        // What this page is made of: the bytes of every file that was
+        // loaded for it, and the links to the other pages.
+        let sources: BTreeMap<String, String> = loaded
+            .files()
+            .map(|file| {
+                (
+                    incremental::manifest_path(&file.path, &self.out_dir),
+                    incremental::content_hash(file.text.as_bytes()),
+                )
+            })
+            .collect();
+        let context = incremental::content_hash(
+            format!("{:?}|{:?}", view.corporate, view.service_notices).as_bytes(),
+        );
+        let entry = incremental::Entry {
+            source: incremental::manifest_path(&loaded.file.path, &self.out_dir),
+            sources,
+            context,
+            outputs: BTreeMap::new(),
+        };
+        match self
+            .previous
+            .unchanged(&self.settings, &key, &entry, &self.options.out_dir)
+        {
+            Some(previous) => {
+                published.outputs = previous
+                    .outputs
+                    .keys()
+                    .map(|path| Output {
+                        path: self.options.out_dir.join(path),
+                        status: WriteStatus::Unchanged,
+                    })
+                    .collect();
+                published.record = Some((key, previous.clone()));
+            }
+            None => {
+                let mut entry = entry;
+                for &format in &self.options.formats {
+                    let text = self
+                        .renderer
+                        .render_notice(&view, format)
+                        .map_err(|source| BuildError::Template {
+                            notice: report.name.clone(),
+                            source,
+                        })?;
+                    let relative = stem.with_extension(format.extension());
+                    entry.outputs.insert(
+                        stem_key(&relative),
+                        incremental::content_hash(text.as_bytes()),
+                    );
+                    published.outputs.push(write(
+                        &self.options.out_dir.join(relative),
+                        text.as_bytes(),
+                    )?);
+                }
+                published.record = Some((key, entry));
+            }
+        }
+        published.entry = Some((
+            stem.clone(),
+            IndexEntry {
+                title: view.title.clone(),
+                href: String::new(),
+                last_updated: view.last_updated.clone(),
+            },
+            view.language.clone(),
+        ));
+        Ok(published)
+    }
+}
+
+/// The manifest key of an output stem: with `/` separators.
+fn stem_key(stem: &Path) -> String {
+    stem.to_string_lossy().replace('\\', "/")
+}
+
+/// Everything besides a page's own sources and links that shapes it.
+fn settings_hash(workspace: &Workspace, options: &BuildOptions) -> String {
+    incremental::settings_hash(&[
+        options
+            .formats
+            .iter()
+            .map(|f| f.extension())
+            .collect::<Vec<_>>()
+            .join(","),
+        format!("{:?}/{}", options.render.theme, options.render.fragment),
+        incremental::templates_fingerprint(options.render.templates_dir.as_deref()),
+        workspace.options().profile.name.clone(),
+        workspace.options().profile.law_enforcement.to_string(),
+    ])
+}
+
+/// A link from the page at `from` to the page at `to` (both output stems
+/// relative to the output folder), without extension.
+fn relative_href(from: &Path, to: &Path) -> String {
+    let depth = from.parent().map_or(0, |p| p.components().count());
+    let mut href = "../".repeat(depth);
+    href.push_str(&to.to_string_lossy().replace('\\', "/"));
+    href
+}
+
+fn write(path: &Path, content: &[u8]) -> Result<Output, BuildError> {
+    let status = write_if_changed(path, content).map_err(|source| BuildError::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(Output {
+        path: path.to_path_buf(),
+        status,
+    })
+}
+
+fn write_index(
+    renderer: &Renderer,
+    index: &[(PathBuf, IndexEntry, String)],
+    options: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    // The index is in the notices' language when they all share one.
+    let language = match index.first() {
+        Some((_, _, first)) if index.iter().all(|(_, _, l)| l == first) => first.as_str(),
+        _ => "en-GB",
+    };
+    for format in [Format::Html, Format::Markdown] {
+        if !options.formats.contains(&format) {
+            continue;
+        }
+        let entries: Vec<IndexEntry> = index
+            .iter()
+            .map(|(stem, entry, _)| IndexEntry {
+                href: stem
+                    .with_extension(format.extension())
+                    .to_string_lossy()
+                    .replace('\\', "/"),
+                ..entry.clone()
+            })
+            .collect();
+        let text = renderer
+            .render_index(
+                options.site_title.as_deref().unwrap_or("Privacy notices"),
+                language,
+                &entries,
+                format,
+            )
+            .map_err(|source| BuildError::Template {
+                notice: "index".into(),
+                source,
+            })?;
+        let path = options
+            .out_dir
+            .join(format!("index.{}", format.extension()));
+        report.outputs.push(write(&path, text.as_bytes())?);
+    }
+    Ok(())
+}
+
+/// Refuses a build that would overwrite a source file or write two notices
+/// (or a notice and the index page) to the same place.
+fn guard_outputs(
+    planned: &[NoticeFile],
+    writes_index: bool,
+    options: &BuildOptions,
+) -> Result<(), BuildError> {
+    let sources: BTreeMap<PathBuf, &Path> = planned
+        .iter()
+        .filter_map(|p| Some((p.source.canonicalize().ok()?, p.source.as_path())))
+        .collect();
+    let out_dir = canonical(&options.out_dir);
+    let mut owners: BTreeMap<&Path, &Path> = BTreeMap::new();
+    for item in planned {
+        let clash = match owners.insert(&item.stem, &item.source) {
+            Some(first) if first != item.source => Some(crate::load::source::display_name(first)),
+            _ if writes_index && item.stem == Path::new("index") => {
+                Some("the index page".to_string())
+            }
+            _ => None,
+        };
+        if let Some(first) = clash {
+            return Err(BuildError::SameOutput {
+                first,
+                second: crate::load::source::display_name(&item.source),
+                output: options.out_dir.join(&item.stem),
+            });
+        }
+        for format in &options.formats {
+            let output = out_dir.join(item.stem.with_extension(format.extension()));
+            if let Some(source) = sources.get(&output) {
+                return Err(BuildError::OverwritesSource {
+                    output: options
+                        .out_dir
+                        .join(item.stem.with_extension(format.extension())),
+                    source_file: source.to_path_buf(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
