@@ -134,20 +134,42 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
             style,
         )?)?;
     }
-    let written = report
-        .outputs
-        .iter()
-        .filter(|o| o.status == WriteStatus::Written)
-        .count();
+    let count = |status| report.outputs.iter().filter(|o| o.status == status).count();
+    let files = |n: usize| {
+        if n == 1 {
+            "1 file".to_string()
+        } else {
+            format!("{n} files")
+        }
+    };
+    let removed = match count(WriteStatus::Removed) {
+        0 => String::new(),
+        n => format!(", {} out of date removed", files(n)),
+    };
     eprintln!(
-        "built {} of {} notices into {}: {written} files written, {} unchanged",
+        "built {} of {} into {}: {} written, {} unchanged{removed}",
         report.notices - report.withheld.len(),
-        report.notices,
+        if report.notices == 1 {
+            "1 notice".to_string()
+        } else {
+            format!("{} notices", report.notices)
+        },
         options.out_dir.display(),
-        report.outputs.len() - written
+        files(count(WriteStatus::Written)),
+        count(WriteStatus::Unchanged),
     );
     for name in &report.withheld {
-        eprintln!("not published (has errors; use --allow-errors to publish anyway): {name}");
+        // A notice whose own file is clean is held back by a shared part.
+        let own_errors = reports
+            .iter()
+            .find(|r| r.kind == FileKind::Notice && &r.name == name)
+            .is_none_or(|r| r.count(noticec::diagnostic::Severity::Error) > 0);
+        let why = if own_errors {
+            "has errors"
+        } else {
+            "a shared part it extends has errors"
+        };
+        eprintln!("not published ({why}; use --allow-errors to publish anyway): {name}");
     }
     Ok(exit_code(reports, args.checking.deny_warnings))
 }

@@ -11,9 +11,9 @@ pub const RULE: Rule = Rule {
     summary: "The notice tells people they can complain to the Information Commissioner, with contact details",
     docs: r#"## What it checks
 That the notice has a `[complaints.ico]` table. An empty table is enough:
-noticec then prints the ICO's published contact details (Wycliffe House,
-Water Lane, Wilmslow, Cheshire, SK9 5AF; 0303 123 1113; ico.org.uk). Set
-`name`, `address`, `phone` or `website` to override them.
+noticec then prints the regulator's published contact details (its name,
+postal address, helpline and complaint page, kept in one place in noticec).
+Set `name`, `address`, `phone` or `website` to override them.
 
 ## Why it matters
 UK GDPR Art. 13(2)(d) and 14(2)(e) require the notice to state the right to

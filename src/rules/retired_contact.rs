@@ -30,7 +30,8 @@ email = "data.protection@example.gcsx.gov.uk"
 
 ## How to fix
 Use the council's current address (for example `dpo@example.gov.uk`) and,
-for the ICO, its website https://ico.org.uk/make-a-complaint/.
+for the regulator, an empty `[complaints.ico]` table: noticec then prints
+its current published details.
 "#,
     url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
     check: Some(check),

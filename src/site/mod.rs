@@ -125,8 +125,9 @@ struct Published {
     entry: Option<(PathBuf, IndexEntry, String)>,
     /// For the next build's manifest, when published.
     record: Option<(String, incremental::Entry)>,
-    /// The notice's name, when withheld for errors.
-    withheld: Option<String>,
+    /// When withheld for errors: the notice's name, and its output stem
+    /// with its source as the manifest names it.
+    withheld: Option<(String, Option<(String, String)>)>,
 }
 
 /// What every page of the build shares.
@@ -204,7 +205,43 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
         if let Some(entry) = published.entry {
             index.push(entry);
         }
-        report.withheld.extend(published.withheld);
+        if let Some((name, stem)) = published.withheld {
+            // The pages an earlier build published for this notice are out
+            // of date now: take them down rather than leave them published.
+            let previous = stem.and_then(|(stem, source)| {
+                site.previous
+                    .notices
+                    .get(&stem)
+                    .filter(|entry| entry.source == source)
+            });
+            if let Some(previous) = previous {
+                for (relative, hash) in &previous.outputs {
+                    let path = options.out_dir.join(relative);
+                    let removed = write::remove_if_unchanged(&path, hash).map_err(|source| {
+                        BuildError::Write {
+                            path: path.clone(),
+                            source,
+                        }
+                    })?;
+                    if removed {
+                        report.outputs.push(Output {
+                            path,
+                            status: WriteStatus::Removed,
+                        });
+                    }
+                }
+            }
+            report.withheld.push(name);
+        }
+    }
+    // Notices not part of this build keep their record: building one
+    // notice into a folder does not make the others' pages untrusted.
+    let planned_stems: std::collections::HashSet<String> =
+        planned.iter().map(|p| stem_key(&p.stem)).collect();
+    for (stem, entry) in &site.previous.notices {
+        if !planned_stems.contains(stem) {
+            manifest.notices.insert(stem.clone(), entry.clone());
+        }
     }
     if report.checked.any_dir {
         write_index(&site.renderer, &index, options, &mut report)?;
@@ -279,12 +316,20 @@ impl Site<'_> {
             record: None,
             withheld: None,
         };
+        let source = incremental::manifest_path(&report.path, &self.out_dir);
+        let withheld = (
+            report.name.clone(),
+            report
+                .output
+                .as_deref()
+                .map(|stem| (stem_key(stem), source)),
+        );
         let (Some(loaded), Some(stem)) = (&report.notice, &report.output) else {
-            published.withheld = Some(report.name.clone());
+            published.withheld = Some(withheld);
             return Ok(published);
         };
         if !publishable(report, self.options) {
-            published.withheld = Some(report.name.clone());
+            published.withheld = Some(withheld);
             return Ok(published);
         }
         let mut view = NoticeView::new(&loaded.notice, self.law_enforcement);

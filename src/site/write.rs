@@ -17,6 +17,9 @@ pub enum WriteStatus {
     Written,
     /// The file already had exactly this content.
     Unchanged,
+    /// The file was a page of a notice that is now withheld, and was
+    /// removed so that an out-of-date page is not published.
+    Removed,
 }
 
 /// Writes `content` to `path` atomically, unless it is already there.
@@ -47,6 +50,21 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteSta
         let _ = std::fs::remove_file(&temp);
     }
     result.map(|()| WriteStatus::Written)
+}
+
+/// Removes a page this build wrote before, if it is still exactly what was
+/// written (`hash` of its content): a file someone changed since is left
+/// alone. Returns whether it was removed.
+pub fn remove_if_unchanged(path: &Path, hash: &str) -> std::io::Result<bool> {
+    match std::fs::read(path) {
+        Ok(bytes) if super::incremental::content_hash(&bytes) == hash => {
+            std::fs::remove_file(path)?;
+            Ok(true)
+        }
+        Ok(_) => Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
 }
 
 /// Creates a file with `content` unless one already exists there; returns

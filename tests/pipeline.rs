@@ -1,0 +1,342 @@
+//! One pipeline: `check`, `build` and a rebuild of the same project give
+//! the same verdict; a problem in a shared part is reported once; a
+//! withheld notice leaves no link to a page that is not there; a shared
+//! part is checked as a part; and a page is never trusted as current when
+//! its source is another file or changed during the build.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("noticec-pipeline-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let relative = entry.path().strip_prefix(from).expect("inside");
+        if relative.starts_with("site") {
+            continue;
+        }
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("dir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// A copy of the model council in a temporary folder.
+fn model_council(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    copy_dir(Path::new("examples/model-council"), &dir);
+    dir
+}
+
+/// Runs noticec in `dir`; returns (exit code, stdout, stderr).
+fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
+        .args(args)
+        .current_dir(dir)
+        .env("NOTICEC_TODAY", "2026-11-23")
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .output()
+        .expect("noticec runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn edit(path: &Path, find: &str, replace: &str) {
+    let text = std::fs::read_to_string(path).expect("read");
+    assert!(text.contains(find), "{} lacks {find:?}", path.display());
+    std::fs::write(path, text.replacen(find, replace, 1)).expect("write");
+}
+
+/// The verdict in a JSON report: its files and diagnostics.
+fn verdict(json: &str) -> (serde_json::Value, serde_json::Value) {
+    let document: serde_json::Value = serde_json::from_str(json).expect("JSON report");
+    (document["files"].clone(), document["diagnostics"].clone())
+}
+
+/// `check`, `build` and a second `build` report the same, with the same
+/// exit code.
+fn assert_one_verdict(dir: &Path) -> serde_json::Value {
+    let (check_code, check, _) = noticec(dir, &["check", "--format", "json"]);
+    let (first_code, first, first_err) = noticec(dir, &["build", "--message-format", "json"]);
+    let (second_code, second, second_err) = noticec(dir, &["build", "--message-format", "json"]);
+    assert_eq!(verdict(&check), verdict(&first), "first build: {first_err}");
+    assert_eq!(
+        verdict(&check),
+        verdict(&second),
+        "second build: {second_err}"
+    );
+    assert_eq!(check_code, first_code);
+    assert_eq!(check_code, second_code);
+    assert!(
+        second_err.contains(": 0 files written"),
+        "the second build rewrote pages: {second_err}"
+    );
+    verdict(&check).1
+}
+
+#[test]
+fn check_build_and_rebuild_give_one_verdict() {
+    // A clean project.
+    let dir = model_council("clean");
+    let diagnostics = assert_one_verdict(&dir);
+    assert_eq!(diagnostics, serde_json::json!([]));
+
+    // One service notice with its own DPO email: a P002 warning, found by
+    // every command (a rebuild once lost it, and found a false P003).
+    let text = std::fs::read_to_string(dir.join("notices/housing.toml")).expect("read");
+    std::fs::write(
+        dir.join("notices/housing.toml"),
+        format!("{text}\n[dpo]\nemail = \"dpo-housing@modelborough.gov.uk\"\n"),
+    )
+    .expect("write");
+    let diagnostics = assert_one_verdict(&dir);
+    let codes: Vec<&str> = diagnostics
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["P002"]);
+}
+
+#[test]
+fn a_typo_in_a_shared_part_is_reported_once_by_check_and_by_build() {
+    let dir = model_council("typo");
+    edit(
+        &dir.join("shared/council.toml"),
+        "phone = \"01632 960001\"",
+        "phnoe = \"01632 960001\"",
+    );
+    let diagnostics = assert_one_verdict(&dir);
+    let found: Vec<(&str, &str)> = diagnostics
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or(""),
+                d["file"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("E003", "shared/council.toml")]);
+    let (_, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(stderr.matches("unknown key `phnoe`").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("not published (a shared part it extends has errors"),
+        "{stderr}"
+    );
+}
+
+/// Every relative link of every page in `site` leads to a page that is there.
+fn dead_links(site: &Path) -> Vec<String> {
+    let mut dead = Vec::new();
+    for entry in walkdir::WalkDir::new(site).into_iter().flatten() {
+        let path = entry.path();
+        let is_page = path.extension().is_some_and(|e| e == "html" || e == "md");
+        if !is_page {
+            continue;
+        }
+        let text = std::fs::read_to_string(path).expect("page");
+        let targets = text
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .chain(
+                text.split("](")
+                    .skip(1)
+                    .filter_map(|rest| rest.split(')').next()),
+            );
+        for target in targets {
+            let target = target.split('#').next().unwrap_or("");
+            let external = ["http:", "https:", "mailto:", "tel:"]
+                .iter()
+                .any(|scheme| target.starts_with(scheme));
+            if target.is_empty() || external {
+                continue;
+            }
+            let resolved = path.parent().expect("folder").join(target);
+            if !resolved.is_file() {
+                dead.push(format!("{} → {target}", path.display()));
+            }
+        }
+    }
+    dead
+}
+
+#[test]
+fn a_withheld_corporate_notice_leaves_no_dead_link() {
+    let dir = model_council("withheld");
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dead_links(&dir.join("site")).is_empty());
+    let html = std::fs::read_to_string(dir.join("site/housing.html")).expect("page");
+    assert!(
+        html.contains("href=\"corporate.html\""),
+        "linked while published"
+    );
+
+    // An error in the corporate notice withholds it: no page may link to it,
+    // and its old pages are taken down.
+    edit(
+        &dir.join("notices/corporate.toml"),
+        "[[purposes]]",
+        "[[purposes]]\nlawful_bases = [\"public_task\"]",
+    );
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("not published (has errors"), "{stderr}");
+    assert!(!dir.join("site/corporate.html").exists(), "{stderr}");
+    assert_eq!(dead_links(&dir.join("site")), Vec::<String>::new());
+    let html = std::fs::read_to_string(dir.join("site/housing.html")).expect("page");
+    assert!(!html.contains("corporate.html"));
+}
+
+#[test]
+fn a_shared_part_is_checked_through_the_notices_that_use_it() {
+    let dir = model_council("part");
+    let (code, stdout, _) = noticec(&dir, &["check", "shared/council.toml"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.trim(), "checked 1 shared part: no problems found");
+
+    // A finding located in the part is reported under it; the notices'
+    // own findings are not.
+    edit(
+        &dir.join("shared/council.toml"),
+        "email = \"dpo@modelborough.gov.uk\"",
+        "email = \"dpo at modelborough\"",
+    );
+    edit(
+        &dir.join("notices/cctv.toml"),
+        "[[purposes]]",
+        "[[purposes]]\nzzz = 1",
+    );
+    let (code, stdout, _) = noticec(&dir, &["check", "shared/council.toml", "--format", "json"]);
+    assert_eq!(code, 1, "{stdout}");
+    let document: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let files: BTreeSet<&str> = document["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["file"].as_str())
+        .collect();
+    assert_eq!(files, BTreeSet::from(["shared/council.toml"]));
+    let codes: Vec<&str> = document["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["E004"],
+        "one finding, however many notices use the part"
+    );
+    assert_eq!(document["files"][0]["kind"], "part");
+}
+
+#[test]
+fn a_part_no_notice_uses_is_reported_when_checked_on_its_own() {
+    let dir = model_council("unused");
+    std::fs::write(
+        dir.join("shared/old-dpo.toml"),
+        "[dpo]\nemail = \"old@modelborough.gov.uk\"\n",
+    )
+    .expect("write");
+    let (code, stdout, _) = noticec(&dir, &["check", "shared/old-dpo.toml", "--format", "json"]);
+    assert_eq!(code, 0, "a warning: {stdout}");
+    let document: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let codes: Vec<&str> = document["diagnostics"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["P003"], "never the omissions of a notice: {stdout}");
+}
+
+#[test]
+fn a_page_from_another_source_with_the_same_name_is_rebuilt() {
+    let dir = temp_dir("same-name");
+    for (folder, title) in [("a", "First notice"), ("b", "Second notice")] {
+        std::fs::create_dir_all(dir.join(folder)).expect("dir");
+        let text = std::fs::read_to_string("examples/council-tax.toml").expect("example");
+        let text = text.replace(
+            "title = \"Council tax privacy notice\"",
+            &format!("title = \"{title}\""),
+        );
+        std::fs::write(dir.join(folder).join("x.toml"), text).expect("write");
+    }
+    let (code, _, stderr) = noticec(&dir, &["build", "a/x.toml", "--out", "site"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = noticec(&dir, &["build", "b/x.toml", "--out", "site"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("3 files written"), "{stderr}");
+    let page = std::fs::read_to_string(dir.join("site/x.html")).expect("page");
+    assert!(page.contains("Second notice"), "the page of b/x.toml");
+    let manifest = std::fs::read_to_string(dir.join("site/.noticec-build.json")).expect("manifest");
+    assert!(
+        manifest.contains("\"source\": \"../b/x.toml\""),
+        "{manifest}"
+    );
+    assert!(
+        !manifest.contains(&dir.to_string_lossy().into_owned()),
+        "the published manifest names no absolute path: {manifest}"
+    );
+}
+
+#[test]
+fn a_source_edited_during_a_build_is_rebuilt_next_time() {
+    use noticec::check::{Options, Workspace};
+    use noticec::site::{self, BuildOptions, Progress};
+
+    let dir = temp_dir("edited");
+    let source = dir.join("notice.toml");
+    let original = std::fs::read_to_string("examples/council-tax.toml").expect("example");
+    std::fs::write(&source, &original).expect("write");
+    let edited = original.replace(
+        "title = \"Council tax privacy notice\"",
+        "title = \"Edited while building\"",
+    );
+    let out = dir.join("site");
+    let mut options = BuildOptions::new(out.clone());
+    // The notice has been read and checked when its pages are made: an
+    // officer saving the file at that moment changes the file on disk, not
+    // what this build publishes.
+    let (path, text) = (source.clone(), edited.clone());
+    options.progress = Some(Progress(std::sync::Arc::new(move |_, _| {
+        std::fs::write(&path, &text).expect("edit");
+    })));
+    let check = Options::new(jiff::civil::date(2026, 11, 23));
+    let workspace =
+        Workspace::open(std::slice::from_ref(&source), None, check.clone()).expect("workspace");
+    site::build(&workspace, &options).expect("first build");
+    let page = std::fs::read_to_string(out.join("notice.html")).expect("page");
+    assert!(page.contains("Council tax privacy notice"));
+    assert!(!page.contains("Edited while building"));
+
+    // The next build sees the edit: the manifest recorded what was loaded.
+    let workspace = Workspace::open(std::slice::from_ref(&source), None, check).expect("workspace");
+    let report = site::build(&workspace, &BuildOptions::new(out.clone())).expect("second build");
+    let written = report
+        .outputs
+        .iter()
+        .filter(|o| o.status == noticec::site::write::WriteStatus::Written)
+        .count();
+    assert_eq!(written, 3, "{:?}", report.outputs);
+    let page = std::fs::read_to_string(out.join("notice.html")).expect("page");
+    assert!(page.contains("Edited while building"));
+}
