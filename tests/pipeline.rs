@@ -6,58 +6,20 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+
+use common::{copy_tree, diagnostic_values, edit, noticec};
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("noticec-pipeline-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let relative = entry.path().strip_prefix(from).expect("inside");
-        if relative.starts_with("site") {
-            continue;
-        }
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("dir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
+    common::temp_dir("pipeline", name)
 }
 
 /// A copy of the model council in a temporary folder.
 fn model_council(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    copy_dir(Path::new("examples/model-council"), &dir);
+    copy_tree(Path::new("examples/model-council"), &dir);
     dir
-}
-
-/// Runs noticec in `dir`; returns (exit code, stdout, stderr).
-fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
-        .args(args)
-        .current_dir(dir)
-        .env("NOTICEC_TODAY", "2026-11-23")
-        .env("NO_COLOR", "1")
-        .env_remove("CI")
-        .output()
-        .expect("noticec runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn edit(path: &Path, find: &str, replace: &str) {
-    let text = std::fs::read_to_string(path).expect("read");
-    assert!(text.contains(find), "{} lacks {find:?}", path.display());
-    std::fs::write(path, text.replacen(find, replace, 1)).expect("write");
 }
 
 /// The verdict in a JSON report: its files and diagnostics.
@@ -227,19 +189,9 @@ fn a_shared_part_is_checked_through_the_notices_that_use_it() {
     let (code, stdout, _) = noticec(&dir, &["check", "shared/council.toml", "--format", "json"]);
     assert_eq!(code, 1, "{stdout}");
     let document: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    let files: BTreeSet<&str> = document["diagnostics"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|d| d["file"].as_str())
-        .collect();
-    assert_eq!(files, BTreeSet::from(["shared/council.toml"]));
-    let codes: Vec<&str> = document["diagnostics"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|d| d["code"].as_str())
-        .collect();
+    let files: BTreeSet<String> = diagnostic_values(&document, "file").into_iter().collect();
+    assert_eq!(files, BTreeSet::from(["shared/council.toml".to_string()]));
+    let codes = diagnostic_values(&document, "code");
     assert_eq!(
         codes,
         ["E004"],
@@ -259,12 +211,7 @@ fn a_part_no_notice_uses_is_reported_when_checked_on_its_own() {
     let (code, stdout, _) = noticec(&dir, &["check", "shared/old-dpo.toml", "--format", "json"]);
     assert_eq!(code, 0, "a warning: {stdout}");
     let document: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
-    let codes: Vec<&str> = document["diagnostics"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter_map(|d| d["code"].as_str())
-        .collect();
+    let codes = diagnostic_values(&document, "code");
     assert_eq!(codes, ["P003"], "never the omissions of a notice: {stdout}");
 }
 

@@ -3,30 +3,13 @@
 //! configuration, `noticec init` and building a site.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
+
+use common::{copy_tree, edit, noticec};
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("noticec-project-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-/// Runs noticec in `dir`; returns (exit code, stdout, stderr).
-fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
-        .args(args)
-        .current_dir(dir)
-        .env("NOTICEC_TODAY", "2026-11-23")
-        .env("NO_COLOR", "1")
-        .env_remove("CI")
-        .output()
-        .expect("noticec runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    common::temp_dir("project", name)
 }
 
 /// A new project made by `noticec init`.
@@ -35,16 +18,6 @@ fn new_project(name: &str) -> PathBuf {
     let (code, _, stderr) = noticec(&dir, &["init", "."]);
     assert_eq!(code, 0, "{stderr}");
     dir
-}
-
-fn edit(path: &Path, find: &str, replace: &str) {
-    let text = std::fs::read_to_string(path).expect("read");
-    assert!(
-        text.contains(find),
-        "{} does not contain {find:?}",
-        path.display()
-    );
-    std::fs::write(path, text.replacen(find, replace, 1)).expect("write");
 }
 
 #[test]
@@ -257,22 +230,6 @@ fn show_resolved_prints_the_merged_notice() {
     let (code, stdout, stderr) = noticec(&dir, &["show", "notices/council-tax.toml", "--resolved"]);
     assert_eq!(code, 0, "{stderr}");
     insta::assert_snapshot!(stdout);
-}
-
-/// Copies a folder tree (the model council) into `to`.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).into_iter().flatten() {
-        let relative = entry.path().strip_prefix(from).expect("inside");
-        if relative.starts_with("site") {
-            continue;
-        }
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("dir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]
