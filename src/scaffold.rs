@@ -1,7 +1,8 @@
 //! `noticec init DIR`: a new notice project that passes `noticec check` at
 //! once — configuration, a shared part with the council's details, a
-//! corporate notice, one service notice and CI workflows — written without
-//! ever overwriting a file.
+//! corporate notice, one service notice and CI workflows — and `noticec
+//! init --templates DIR`: the built-in templates, for editing. Both are
+//! written without ever overwriting a file.
 
 use std::path::{Path, PathBuf};
 
@@ -23,18 +24,18 @@ pub enum Scaffolded {
     Kept(PathBuf),
 }
 
-/// Writes the project into `dir`, skipping files that exist. The notice
-/// schema is written too, so editors offer completion straight away.
-pub fn init(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
+/// Writes the built-in templates into `dir` for editing, skipping files
+/// that exist.
+pub fn templates(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
+    create_all(dir, crate::render::templates::DEFAULTS.iter().copied())
+}
+
+/// Creates each (relative path, text) in `dir`, leaving existing files alone.
+fn create_all<'a>(
+    dir: &Path,
+    files: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> std::io::Result<Vec<Scaffolded>> {
     let mut done = Vec::new();
-    let schema = crate::load::schema::notice_schema_json();
-    let files = FILES
-        .iter()
-        .map(|(path, text)| (*path, *text))
-        .chain(std::iter::once((
-            "schemas/notice.schema.json",
-            schema.as_str(),
-        )));
     for (relative, text) in files {
         let path = dir.join(relative);
         done.push(if crate::site::write::create_new(&path, text.as_bytes())? {
@@ -44,6 +45,20 @@ pub fn init(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
         });
     }
     Ok(done)
+}
+
+/// Writes the project into `dir`, skipping files that exist. The notice
+/// schema is written too, so editors offer completion straight away.
+pub fn init(dir: &Path) -> std::io::Result<Vec<Scaffolded>> {
+    let schema = crate::load::schema::notice_schema_json();
+    let files = FILES
+        .iter()
+        .map(|(path, text)| (*path, *text))
+        .chain(std::iter::once((
+            "schemas/notice.schema.json",
+            schema.as_str(),
+        )));
+    create_all(dir, files)
 }
 
 const CONFIG: &str = r#"# noticec project: `noticec check` and `noticec build` with no paths use this.

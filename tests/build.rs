@@ -177,7 +177,8 @@ fn a_user_template_overrides_one_file_and_the_rest_stay_built_in() {
 
 #[test]
 fn init_writes_the_default_templates_and_never_overwrites() {
-    use noticec::render::templates::{DEFAULTS, Written, write_defaults};
+    use noticec::render::templates::DEFAULTS;
+    use noticec::scaffold::{Scaffolded as Written, templates as write_defaults};
     let dir = temp_dir("init").join("templates");
     let first = write_defaults(&dir).expect("writes");
     assert_eq!(

@@ -12,7 +12,6 @@ use clap::CommandFactory;
 
 use noticec::check::{FileKind, FileReport, Options, Summary, Workspace};
 use noticec::diagnostic::{Diagnostic, code};
-use noticec::render::templates::{self, Written};
 use noticec::report::{self, explain, human};
 use noticec::rules;
 use noticec::scaffold::Scaffolded;
@@ -196,12 +195,7 @@ fn run_init(dir: &Path) -> Result<u8, Failure> {
             dir.display()
         ))
     })?;
-    for item in done {
-        match item {
-            Scaffolded::Created(path) => eprintln!("created {}", path.display()),
-            Scaffolded::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
-        }
-    }
+    print_scaffolded(done);
     eprintln!(
         "next: `noticec check` in {} checks the notices; `noticec build` publishes them",
         dir.display()
@@ -210,15 +204,20 @@ fn run_init(dir: &Path) -> Result<u8, Failure> {
 }
 
 fn run_init_templates(dir: &Path) -> Result<u8, Failure> {
-    let done = templates::write_defaults(dir)
+    let done = noticec::scaffold::templates(dir)
         .map_err(|e| Failure::Usage(format!("cannot write templates to {}: {e}", dir.display())))?;
+    print_scaffolded(done);
+    Ok(EXIT_CLEAN)
+}
+
+/// Says what `init` created and what it left alone.
+fn print_scaffolded(done: Vec<Scaffolded>) {
     for item in done {
         match item {
-            Written::Created(path) => eprintln!("created {}", path.display()),
-            Written::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
+            Scaffolded::Created(path) => eprintln!("created {}", path.display()),
+            Scaffolded::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
         }
     }
-    Ok(EXIT_CLEAN)
 }
 
 fn run_show(notice: &Path, resolved: bool) -> Result<u8, Failure> {

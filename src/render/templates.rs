@@ -5,7 +5,7 @@
 //! (`--templates DIR`) replaces only the files it contains, and
 //! `noticec init --templates DIR` writes the defaults out for editing.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The embedded default templates, by name.
 pub const DEFAULTS: &[(&str, &str)] = &[
@@ -70,27 +70,4 @@ pub fn load(dir: Option<&Path>, name: &str) -> Result<Option<String>, minijinja:
         .iter()
         .find(|(default, _)| *default == name)
         .map(|(_, text)| (*text).to_string()))
-}
-
-/// What `write_defaults` did with each file.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Written {
-    Created(PathBuf),
-    /// Left alone because a file of that name was already there.
-    Kept(PathBuf),
-}
-
-/// Writes the default templates into `dir` for editing, never overwriting
-/// an existing file.
-pub fn write_defaults(dir: &Path) -> std::io::Result<Vec<Written>> {
-    let mut done = Vec::new();
-    for (name, text) in DEFAULTS {
-        let path = dir.join(name);
-        done.push(if crate::site::write::create_new(&path, text.as_bytes())? {
-            Written::Created(path)
-        } else {
-            Written::Kept(path)
-        });
-    }
-    Ok(done)
 }
