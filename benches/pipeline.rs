@@ -44,7 +44,11 @@ fn stages(c: &mut Criterion) {
     );
     let law_enforcement = options.profile.law_enforcement;
     let renderer = Renderer::new(RenderOptions::default());
-    let view = NoticeView::new(&loaded.notice, law_enforcement);
+    let view = NoticeView::new(
+        &loaded.notice,
+        law_enforcement,
+        jiff::civil::date(2026, 11, 23),
+    );
 
     let mut group = c.benchmark_group("stage");
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -55,7 +59,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| validate(black_box(&loaded), black_box(&options)))
     });
     group.bench_function("view", |b| {
-        b.iter(|| NoticeView::new(black_box(&loaded.notice), law_enforcement))
+        b.iter(|| {
+            NoticeView::new(
+                black_box(&loaded.notice),
+                law_enforcement,
+                jiff::civil::date(2026, 11, 23),
+            )
+        })
     });
     for format in Format::ALL {
         group.bench_function(format!("render-{}", format.extension()), |b| {
@@ -85,7 +95,11 @@ fn stages(c: &mut Criterion) {
             let outcome = load_str(path, black_box(text.clone()));
             let loaded = outcome.notice.expect("loads");
             let diagnostics = validate(&loaded, &options);
-            let view = NoticeView::new(&loaded.notice, law_enforcement);
+            let view = NoticeView::new(
+                &loaded.notice,
+                law_enforcement,
+                jiff::civil::date(2026, 11, 23),
+            );
             let bytes: usize = Format::ALL
                 .into_iter()
                 .map(|f| renderer.render_notice(&view, f).expect("renders").len())

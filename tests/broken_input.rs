@@ -297,7 +297,11 @@ fn a_hundred_thousand_purposes() {
     assert_well_formed(&reports);
 
     let started = Instant::now();
-    let view = noticec::render::view::NoticeView::new(&loaded.notice, false);
+    let view = noticec::render::view::NoticeView::new(
+        &loaded.notice,
+        false,
+        jiff::civil::date(2026, 11, 23),
+    );
     let renderer = noticec::render::Renderer::new(noticec::render::RenderOptions::default());
     let mut sizes = Vec::new();
     for format in noticec::render::Format::ALL {

@@ -31,6 +31,7 @@ const CATALOGUE_KEYS: &[&str] = &[
     "review-date",
     "current-law",
     "public-task-legitimate-interests",
+    "rights-request-wording",
 ];
 
 /// noticec's own requirement keys, for risky wording found in real notices

@@ -105,7 +105,11 @@ fn pipeline(text: &str) -> Outputs {
     outputs.loaded = true;
     check_diagnostics(&validate(loaded, &options()), true);
     for law_enforcement in [false, true] {
-        let view = NoticeView::new(&loaded.notice, law_enforcement);
+        let view = NoticeView::new(
+            &loaded.notice,
+            law_enforcement,
+            jiff::civil::date(2026, 11, 23),
+        );
         for (name, renderer) in renderers() {
             for format in Format::ALL {
                 // The page chrome is the same for every renderer outside

@@ -22,7 +22,7 @@ fn examples() -> Vec<PathBuf> {
 fn render(text: &str, format: Format, options: RenderOptions) -> String {
     let outcome = load_str(Path::new("case.toml"), text.to_string());
     let loaded = outcome.notice.expect("the notice loads");
-    let view = NoticeView::new(&loaded.notice, false);
+    let view = NoticeView::new(&loaded.notice, false, jiff::civil::date(2026, 11, 23));
     Renderer::new(options)
         .render_notice(&view, format)
         .expect("renders")
@@ -84,7 +84,7 @@ fn the_model_council_in_every_format() {
         let outcome =
             noticec::load::resolve::load_resolved(&path, &Default::default(), &Default::default());
         let loaded = outcome.notice.expect("the notice and its parts load");
-        let view = NoticeView::new(&loaded.notice, false);
+        let view = NoticeView::new(&loaded.notice, false, jiff::civil::date(2026, 11, 23));
         let stem = path
             .file_stem()
             .expect("stem")
@@ -260,5 +260,107 @@ fn template_syntax_in_content_is_not_evaluated() {
             "{format} keeps the text as written"
         );
         assert!(!output.contains("49"), "{format} did not evaluate it");
+    }
+}
+
+/// Renders a notice as plain text on a date.
+fn text_on(text: &str, date: jiff::civil::Date) -> String {
+    let outcome = load_str(Path::new("case.toml"), text.to_string());
+    let loaded = outcome.notice.expect("the notice loads");
+    let view = NoticeView::new(&loaded.notice, false, date);
+    Renderer::new(RenderOptions::default())
+        .render_notice(&view, Format::Text)
+        .expect("renders")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const COUNCIL_TAX: &str = include_str!("../examples/council-tax.toml");
+
+fn today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 23)
+}
+
+#[test]
+fn rights_are_derived_per_purpose_and_keep_each_limit() {
+    // A consent purpose beside legal-obligation and public-task purposes.
+    let text = format!(
+        "{COUNCIL_TAX}\n[[purposes]]\nid = \"newsletter\"\nname = \"Sending our council tax newsletter\"\nlawful_bases = [\"consent\"]\nrecipients = []\nretention = \"council-tax-accounts\"\nfrom_person = true\nother_sources = []\nprovision = {{ requirement = \"voluntary\" }}\n"
+    );
+    let page = text_on(&text, today());
+    // Erasure stays limited for the purposes that are not consent.
+    assert!(page.contains("we cannot delete information where keeping it is necessary to meet a legal obligation or to carry out our public tasks (UK GDPR Art. 17(3)(b))"), "{page}");
+    assert!(
+        page.contains("For “Billing and collecting council tax”"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("For “Sending our council tax newsletter”, we cannot"),
+        "{page}"
+    );
+    // Portability and withdrawal apply to the consent purpose only, with
+    // portability's conditions.
+    assert!(page.contains("The right to data portability (UK GDPR Art. 20), for “Sending our council tax newsletter”"), "{page}");
+    assert!(
+        page.contains("only to information you provided to us"),
+        "{page}"
+    );
+    assert!(page.contains("The right to withdraw consent (UK GDPR Art. 7(3)), for “Sending our council tax newsletter”"), "{page}");
+}
+
+#[test]
+fn the_objection_block_is_built_from_the_grounds_present() {
+    let page = text_on(COUNCIL_TAX, today());
+    // Public task is present: Art. 21(1), with its test and the legal-claims ground.
+    assert!(
+        page.contains("on grounds relating to your particular situation"),
+        "{page}"
+    );
+    assert!(page.contains("to carry out our public tasks"), "{page}");
+    assert!(
+        page.contains("establish, exercise or defend legal claims"),
+        "{page}"
+    );
+    // No purpose is direct marketing, and none relies on legitimate interests.
+    assert!(!page.contains("direct marketing"), "{page}");
+    assert!(!page.contains("legitimate interests"), "{page}");
+
+    // Only legal obligations: no right to object at all.
+    let obligations = COUNCIL_TAX.replace("\"public-task\"", "\"legal-obligation\"");
+    let page = text_on(&obligations, today());
+    assert!(!page.contains("right to object"), "{page}");
+
+    // A direct-marketing purpose adds the absolute right, and only then.
+    let marketing = format!(
+        "{obligations}\n[[purposes]]\nname = \"Telling you about council events\"\nlawful_bases = [\"consent\"]\ndirect_marketing = true\nrecipients = []\nretention = \"council-tax-accounts\"\nfrom_person = true\nother_sources = []\n"
+    );
+    let page = text_on(&marketing, today());
+    assert!(
+        page.contains(
+            "You can object at any time to our using your information for direct marketing"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("particular situation"), "{page}");
+}
+
+#[test]
+fn the_regulator_is_named_as_it_was_on_the_build_date() {
+    let before = text_on(COUNCIL_TAX, jiff::civil::date(2026, 9, 29));
+    let after = text_on(COUNCIL_TAX, jiff::civil::date(2026, 9, 30));
+    assert!(
+        before.contains("the regulator, the Information Commissioner's Office (ICO)"),
+        "{before}"
+    );
+    assert!(
+        after.contains("the regulator, the Information Commission (ICO)"),
+        "{after}"
+    );
+    // No complaint precondition, and no postal address nobody has confirmed.
+    for page in [&before, &after] {
+        assert!(!page.contains("complain to us first"), "{page}");
+        assert!(!page.contains("Wycliffe House"), "{page}");
+        assert!(page.contains("0303 123 1113"), "{page}");
     }
 }

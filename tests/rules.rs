@@ -101,15 +101,17 @@ fn the_complete_example_passes_every_rule() {
 fn controller_identity() {
     assert_fires(
         "N001",
+        &edit(&[("name = \"Example Borough Council\"\n", "")]),
+    );
+    // A postal address is a contact detail: without it, email will do.
+    assert_quiet(
+        "N001",
         &edit(&[(
             "address = \"Town Hall, High Street, Exampleton, EX1 1AA\"\n",
             "",
         )]),
     );
-    assert_fires(
-        "N001",
-        &edit(&[("name = \"Example Borough Council\"\n", "")]),
-    );
+    // Only a postal address: a warning (good practice asks for more).
     let d = assert_fires(
         "N001",
         &edit(&[
@@ -118,10 +120,26 @@ fn controller_identity() {
             ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
         ]),
     );
-    assert!(
-        d.iter()
-            .any(|d| d.message.contains("no email, phone or web form"))
+    let n001: Vec<_> = d.iter().filter(|d| d.code == "N001").collect();
+    assert_eq!(n001.len(), 1);
+    assert_eq!(n001[0].severity, Severity::Warning);
+    assert!(n001[0].message.contains("only be contacted by post"));
+    // No contact detail at all: an error.
+    let d = assert_fires(
+        "N001",
+        &edit(&[
+            (
+                "address = \"Town Hall, High Street, Exampleton, EX1 1AA\"\n",
+                "",
+            ),
+            ("email = \"council.tax@example.gov.uk\"\n", ""),
+            ("phone = \"01234 567890\"\n", ""),
+            ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
+        ]),
     );
+    assert!(d.iter().any(|d| d.code == "N001"
+        && d.severity == Severity::Error
+        && d.message.contains("no contact details")));
 }
 
 #[test]
@@ -217,6 +235,89 @@ fn legitimate_interests_and_public_authorities() {
     assert_quiet(
         "Q005",
         &fixed.replace("kind = \"public-authority\"", "kind = \"charity\""),
+    );
+}
+
+#[test]
+fn a_council_relying_on_recognised_legitimate_interest_is_a_finding() {
+    // DUAA 2025 s.70(2)(c): "Points (ea) and (f)" do not apply to public
+    // authorities in the performance of their tasks.
+    let text = format!(
+        "{BASE}{}",
+        BARE_PURPOSE.replace("public-task", "recognised-legitimate-interest")
+    )
+    .replace(
+        "name = \"Test purpose\"",
+        "name = \"Test purpose\"\nrecognised_interest = \"safeguarding\"",
+    );
+    let d = assert_fires("Q005", &text);
+    let q005 = d.iter().find(|d| d.code == "Q005").expect("finding");
+    assert!(
+        q005.message.contains("recognised legitimate interest"),
+        "{}",
+        q005.message
+    );
+    assert_eq!(
+        q005.citation.as_deref(),
+        Some("UK GDPR Art. 6(1), words after point (f), as amended by DUAA 2025 s.70(2)(c)")
+    );
+    assert_quiet(
+        "Q005",
+        &text.replace("kind = \"public-authority\"", "kind = \"charity\""),
+    );
+}
+
+#[test]
+fn a_solely_automated_decision_cannot_rely_on_a_recognised_legitimate_interest() {
+    let text = format!(
+        "{BASE}{}",
+        BARE_PURPOSE.replace("public-task", "recognised-legitimate-interest")
+    )
+    .replace("name = \"Test purpose\"", "id = \"fraud\"\nname = \"Test purpose\"\nrecognised_interest = \"crime\"")
+    .replace(
+        "[automated_decisions]\nused = false\n",
+        "[automated_decisions]\nused = true\n\n[[automated_decisions.decisions]]\npurpose = \"fraud\"\ndescription = \"Flagging claims\"\nlogic = \"A score\"\nsignificance = \"A claim is refused\"\nsafeguards = \"Ask for a review\"\n",
+    );
+    let d = assert_fires("N020", &text);
+    let n020 = d.iter().find(|d| d.code == "N020").expect("finding");
+    assert_eq!(n020.severity, Severity::Error);
+    assert_eq!(n020.citation.as_deref(), Some("UK GDPR Art. 22B(4)"));
+    assert_quiet(
+        "N020",
+        &text.replace("recognised-legitimate-interest", "public-task"),
+    );
+    // A decision naming no purpose of the notice is a broken reference.
+    assert_fires(
+        "E005",
+        &text.replace("purpose = \"fraud\"", "purpose = \"frod\""),
+    );
+}
+
+#[test]
+fn special_category_and_criminal_offence_data_are_warnings_by_default() {
+    let d = assert_fires(
+        "N008",
+        &edit(&[(
+            "special_category_conditions = [\"substantial-public-interest\"]\n",
+            "",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .filter(|d| d.code == "N008")
+            .all(|d| d.severity == Severity::Warning)
+    );
+    let d = assert_fires(
+        "N009",
+        &edit(&[(
+            "description = \"Bank details for Direct Debit, payments made and amounts owed.\"\n",
+            "description = \"Bank details for Direct Debit, payments made and amounts owed.\"\ncriminal_offence = true\n",
+        )]),
+    );
+    assert!(
+        d.iter()
+            .filter(|d| d.code == "N009")
+            .all(|d| d.severity == Severity::Warning)
     );
 }
 
@@ -481,12 +582,55 @@ fn free_of_charge() {
         "Q002",
         &edit(&[(
             "We will reply within one month.",
-            "A fee of £10 is charged for each request.",
+            "A fee of £25 is charged for each request.",
         )]),
     );
     let fee = d.iter().find(|d| d.code == "Q002").expect("fee");
     let span = fee.span.clone().expect("span");
-    assert_eq!(&fee.file.text[span], "£10");
+    assert_eq!(&fee.file.text[span], "£25");
+    // The fees the law allows are not findings (Art. 12(5), 15(3)).
+    for lawful in [
+        "We will reply within one month. We may charge a reasonable fee for further copies.",
+        "We will reply within one month. We may charge a reasonable fee for a manifestly unfounded or excessive request.",
+    ] {
+        assert_quiet(
+            "Q002",
+            &edit(&[("We will reply within one month.", lawful)]),
+        );
+    }
+}
+
+#[test]
+fn rights_request_wording() {
+    for (wrong, words) in [
+        (
+            "Requests must be made in writing.",
+            "must be made in writing",
+        ),
+        ("We will reply to your request within 40 days.", "40 days"),
+        (
+            "We will reply to your request within 20 working days.",
+            "20 working days",
+        ),
+        ("There is a £10 fee for each request.", "£10 fee"),
+    ] {
+        let d = assert_fires("Q010", &edit(&[("We will reply within one month.", wrong)]));
+        let finding = d.iter().find(|d| d.code == "Q010").expect("finding");
+        let span = finding.span.clone().expect("span");
+        assert_eq!(&finding.file.text[span], words, "{wrong}");
+        assert_eq!(
+            d.iter().filter(|d| d.code == "Q002").count(),
+            0,
+            "reported once: {wrong}"
+        );
+    }
+    for right in [
+        "You can ask verbally or in writing. We will reply within one month.",
+        "We recommend you put your request in writing. We will reply within one month.",
+        "We will reply within one month. Freedom of Information requests are answered within 20 working days.",
+    ] {
+        assert_quiet("Q010", &edit(&[("We will reply within one month.", right)]));
+    }
 }
 
 #[test]
@@ -539,6 +683,57 @@ fn current_law_points_at_the_outdated_words() {
                 .to_lowercase()
                 .contains(&finding.file.text[span].to_lowercase()),
             "{phrase}"
+        );
+    }
+    // Every outdated statement of the catalogue, in a purpose description.
+    for (phrase, code) in [
+        ("General Data Protection Regulation", "Q004"),
+        ("General Data Protection Regulations", "Q004"),
+        ("GDPR 2016", "Q004"),
+        ("Regulation (EU) 2016/679", "Q004"),
+        ("transfers outside the EU", "Q004"),
+        ("transfers outside Europe", "Q004"),
+        ("our Fair Processing Notice", "Q004"),
+        ("the Data Protection Act", "Q004"),
+        ("standard contractual clauses", "Q004"),
+        ("automated decisions (Article 22)", "Q004"),
+        ("requests answered within 40 days", "Q010"),
+        ("the Information Commissioner's Office", "Q004"),
+    ] {
+        let d = assert_fires(
+            code,
+            &edit(&[(
+                "send bills and take payments.",
+                &format!("send bills and take payments ({phrase})."),
+            )]),
+        );
+        let finding = d.iter().find(|d| d.code == code).expect("finding");
+        assert!(
+            finding
+                .path
+                .as_deref()
+                .is_some_and(|p| p.starts_with("purposes[")),
+            "{phrase}: {:?}",
+            finding.path
+        );
+    }
+    // ... and the right ways to say them are quiet.
+    for right in [
+        "the UK GDPR",
+        "the UK General Data Protection Regulation",
+        "Regulation (EU) 2016/679 as it forms part of UK law (the UK GDPR)",
+        "we do not transfer outside the UK",
+        "the Data Protection Act 2018",
+        "standard contractual clauses with the UK Addendum",
+        "automated decisions (Articles 22A-22D)",
+        "the Information Commission (ICO)",
+    ] {
+        assert_quiet(
+            "Q004",
+            &edit(&[(
+                "send bills and take payments.",
+                &format!("send bills and take payments ({right})."),
+            )]),
         );
     }
     // "EEA" only as a whole word.

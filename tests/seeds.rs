@@ -160,7 +160,7 @@ fn every_section_of_every_port_reaches_every_format() {
         let text = std::fs::read_to_string(&path).expect("port");
         let outcome = noticec::load::load_str(&path, text);
         let loaded = outcome.notice.expect("loads");
-        let view = NoticeView::new(&loaded.notice, false);
+        let view = NoticeView::new(&loaded.notice, false, jiff::civil::date(2026, 11, 23));
         let html = renderer.render_notice(&view, Format::Html).expect("html");
         let markdown = renderer
             .render_notice(&view, Format::Markdown)

@@ -1,7 +1,7 @@
 //! The law: the one home of legal facts and of how noticec words them.
 //!
 //! - [`profile`]: which requirements apply, how severe each is and which
-//!   provisions it cites (data in `schemas/profiles/`);
+//!   provisions it cites (data in `profiles/`);
 //! - [`rights`]: which rights each lawful basis gives, and each right's
 //!   article and plain-English text;
 //! - [`bases`]: the lawful bases, conditions and safeguards, with their

@@ -1,7 +1,7 @@
 //! Profiles: which requirements apply, how severe they are, what they cite.
 //!
 //! The set of required sections is data, not code: each profile is a TOML
-//! file in `schemas/profiles/`, embedded in the binary. `--profile` picks one
+//! file in `src/law/profiles/`, embedded in the binary. `--profile` picks one
 //! and severity overrides (`--severity KEY=LEVEL`) adjust it.
 
 use std::collections::BTreeMap;
@@ -67,13 +67,10 @@ pub struct Profile {
 
 /// The profiles shipped with noticec, as (file name, TOML text).
 const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "uk-gdpr.toml",
-        include_str!("../../schemas/profiles/uk-gdpr.toml"),
-    ),
+    ("uk-gdpr.toml", include_str!("profiles/uk-gdpr.toml")),
     (
         "dpa-2018-part-3.toml",
-        include_str!("../../schemas/profiles/dpa-2018-part-3.toml"),
+        include_str!("profiles/dpa-2018-part-3.toml"),
     ),
 ];
 

@@ -48,11 +48,11 @@ pub struct Notice {
     /// Whether personal data leaves the UK, and on what terms (Art. 13(1)(f), 14(1)(f)).
     pub transfers: Option<Transfers>,
     /// Whether decisions with legal or similarly significant effects are made
-    /// by automated means (Art. 13(2)(f), 14(2)(g), Art. 22).
+    /// solely by automated means (Art. 13(2)(f), 14(2)(g), 22A-22D).
     pub automated_decisions: Option<AutomatedDecisions>,
     /// How people use their data protection rights (Arts. 15-21).
     pub rights: Option<Rights>,
-    /// How to complain: to the council itself and to the Information Commissioner.
+    /// How to complain: to the council itself and to the regulator (the ICO).
     pub complaints: Option<Complaints>,
     /// Further sections in Markdown (CCTV, cookies, National Fraud Initiative,
     /// call recording …), rendered after the required ones in this order.
@@ -184,7 +184,7 @@ pub struct Controller {
     /// What kind of body the controller is. A public authority must have a
     /// DPO and may not rely on legitimate interests for its public tasks.
     pub kind: Option<ControllerKind>,
-    /// The controller's registration number with the Information Commissioner,
+    /// The controller's registration number with the regulator (the ICO),
     /// e.g. "Z1234567".
     pub ico_registration: Option<String>,
     /// Whether the controller is established in the UK. Defaults to true; a
@@ -539,7 +539,8 @@ pub struct AutomatedDecisions {
     pub decisions: Vec<AutomatedDecision>,
 }
 
-/// One automated decision (Art. 22; DUAA Arts. 22A-22D).
+/// One significant decision based solely on automated processing (UK GDPR
+/// Arts. 22A-22D, which replaced Art. 22 from 5 February 2026).
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct AutomatedDecision {
     /// What is decided, e.g. "Eligibility for a single person discount".
@@ -548,9 +549,14 @@ pub struct AutomatedDecision {
     pub logic: Option<String>,
     /// The significance and likely consequences for the person.
     pub significance: Option<String>,
-    /// The safeguards: how to get a person to review it, make
-    /// representations and contest the decision.
+    /// The safeguards (Art. 22C): how the person is told about the
+    /// decision, can make representations, get a person to intervene and
+    /// contest it.
     pub safeguards: Option<String>,
+    /// The `id` of the purpose the decision is made for: a significant
+    /// decision cannot be based solely on automated processing that relies
+    /// on a recognised legitimate interest (Art. 22B(4)).
+    pub purpose: Option<String>,
 }
 
 /// A data protection right.
@@ -586,7 +592,7 @@ pub enum Right {
     Object,
     /// Art. 7(3): withdrawing consent.
     WithdrawConsent,
-    /// Art. 22: rights about automated decisions.
+    /// Art. 22C: safeguards for decisions based solely on automated processing.
     AutomatedDecisions,
 }
 
@@ -601,7 +607,9 @@ pub struct Rights {
     pub how_to_exercise: Option<String>,
     /// How to withdraw consent, when any purpose relies on it (Markdown).
     pub how_to_withdraw_consent: Option<String>,
-    /// Whether requests are free of charge (Art. 12(5)). Should be true.
+    /// Whether requests are free of charge (Art. 12(5); a reasonable fee for
+    /// further copies, Art. 15(3), or for manifestly unfounded or excessive
+    /// requests, Art. 12(5), is lawful). Should be true.
     pub free_of_charge: Option<bool>,
     /// Anything more to say about rights (Markdown).
     pub description: Option<String>,
@@ -610,11 +618,13 @@ pub struct Rights {
 /// How to complain.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Complaints {
-    /// How to complain to the controller itself (DPA 2018 s.164A).
+    /// How to complain to the controller itself (UK GDPR Art. 13(2)(ca),
+    /// 14(2)(da); DPA 2018 s.164A).
     pub controller: Option<ControllerComplaints>,
-    /// The right to complain to the Information Commissioner (Art. 13(2)(d),
-    /// 14(2)(e)). An empty `[complaints.ico]` table uses the ICO's published
-    /// contact details; set a field to override it.
+    /// The right to complain to the regulator, the Information Commission
+    /// (ICO) (Art. 13(2)(d), 14(2)(e), 77). An empty `[complaints.ico]`
+    /// table uses its published contact details; set a field to override
+    /// them.
     pub ico: Option<IcoContact>,
 }
 
@@ -628,8 +638,8 @@ pub struct ControllerComplaints {
     pub contact: Contact,
 }
 
-/// The Information Commissioner's contact details. Leave fields out to use
-/// the ICO's published details.
+/// The regulator's contact details. Leave fields out to use its published
+/// details.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct IcoContact {
     /// The regulator's name; defaults to its published name.

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::law::regulator::regulator;
-use crate::law::rights::{Availability, applicable_rights};
+use crate::law::rights::{Availability, Objection, RightUse, notice_rights, objection};
 use crate::model::{Contact, LawfulBasis, Notice, Right};
 
 /// Everything a notice template can use.
@@ -47,6 +47,9 @@ pub struct NoticeView<'a> {
     pub law_enforcement: bool,
     pub complaints_controller: Option<ComplaintsView<'a>>,
     pub ico: Option<IcoView<'a>>,
+    /// The regulator in force on the build date, whether or not the notice
+    /// has `[complaints.ico]` (for the registration number).
+    pub regulator: RegulatorView,
     pub sections: Vec<SectionView<'a>>,
     /// The "at a glance" layer: one line per topic, linking to its section.
     pub glance: Vec<GlanceItem>,
@@ -191,10 +194,13 @@ pub struct DecisionView<'a> {
 pub struct RightView {
     pub key: &'static str,
     pub name: String,
-    pub article: &'static str,
-    pub description: &'static str,
-    /// Why the right is limited here, when it is.
-    pub limitation: Option<&'static str>,
+    pub article: String,
+    pub description: String,
+    /// The purposes the right applies to, in words, when it does not apply
+    /// to them all ("collecting council tax and recovering debts").
+    pub applies_to: Option<String>,
+    /// Why the right is limited, and for which purposes, when it is.
+    pub limitation: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -204,10 +210,22 @@ pub struct ComplaintsView<'a> {
     pub contact: ContactView<'a>,
 }
 
+/// The regulator's name in force (see [`crate::law::regulator`]).
+#[derive(Debug, Serialize)]
+pub struct RegulatorView {
+    pub name: &'static str,
+    pub short: &'static str,
+}
+
+/// The regulator, as the page names it (see [`crate::law::regulator`]).
 #[derive(Debug, Serialize)]
 pub struct IcoView<'a> {
+    /// "Information Commission".
     pub name: &'a str,
-    pub address: &'a str,
+    /// "ICO".
+    pub short: &'a str,
+    /// Only when the notice gives one or a dated source confirms it.
+    pub address: Option<&'a str>,
     pub phone: &'a str,
     /// `tel:` address of `phone`, when it is a telephone number.
     pub phone_href: Option<String>,
@@ -282,23 +300,139 @@ fn basis(b: LawfulBasis) -> BasisView {
     }
 }
 
-fn right_view(right: Right, availability: Availability) -> RightView {
+/// The names of the purposes at `indexes`, in words; `None` when they are
+/// all of the `out_of` purposes (the page then need not say which).
+fn purposes_in_words(names: &[String], indexes: &[usize], out_of: usize) -> Option<String> {
+    if indexes.len() >= out_of {
+        return None;
+    }
+    let chosen: Vec<String> = indexes
+        .iter()
+        .filter_map(|&i| names.get(i))
+        .map(|name| format!("\u{201c}{name}\u{201d}"))
+        .collect();
+    Some(join_words(&chosen))
+}
+
+/// One right as the page states it, for the purposes it applies to.
+fn right_view(
+    right: Right,
+    use_: &RightUse,
+    names: &[String],
+    notice: &Notice,
+    all_le: bool,
+) -> RightView {
     let mut name = right.name().to_string();
     if let Some(first) = name.get_mut(0..1) {
         first.make_ascii_uppercase();
     }
+    // Law-enforcement purposes have these rights from DPA 2018 Part 3.
+    let le = |i: &usize| {
+        notice
+            .purposes
+            .get(*i)
+            .is_some_and(|p| crate::law::rights::is_law_enforcement(p, all_le))
+    };
+    let article = match right.law_enforcement_section() {
+        Some(section) if use_.purposes.iter().all(le) => section.to_string(),
+        Some(section) if use_.purposes.iter().any(le) => format!("{}; {section}", right.article()),
+        _ => right.article().to_string(),
+    };
+    // The limit the page states: the UK GDPR one, for the purposes it
+    // concerns (law-enforcement limits are explained below the list).
+    let gdpr_limited: Vec<usize> = use_.limited.iter().copied().filter(|i| !le(i)).collect();
+    let gdpr_purposes = use_.purposes.iter().filter(|i| !le(i)).count();
+    let kind = if right == Right::Portability {
+        Availability::Conditional
+    } else {
+        Availability::Limited
+    };
+    let limitation = right
+        .limitation(kind)
+        .filter(|_| !gdpr_limited.is_empty())
+        .map(
+            |text| match purposes_in_words(names, &gdpr_limited, gdpr_purposes) {
+                Some(which) if right == Right::Erasure => {
+                    let mut text = text.to_string();
+                    if let Some(first) = text.get_mut(0..1) {
+                        first.make_ascii_lowercase();
+                    }
+                    format!("For {which}, {text}")
+                }
+                _ => text.to_string(),
+            },
+        );
     RightView {
         key: right.key(),
         name,
-        article: right.article(),
-        description: right.description(),
-        limitation: right.limitation(availability),
+        article,
+        description: right.description().to_string(),
+        applies_to: purposes_in_words(names, &use_.purposes, names.len()),
+        limitation,
     }
 }
 
+/// The right to object, written from the grounds the notice has (Art.
+/// 21(1) for public task and (recognised) legitimate interests, with its
+/// particular-situation test and the controller's answer; Art. 21(2)-(3)
+/// for direct marketing only where a purpose is direct marketing).
+fn objection_view(found: &Objection, names: &[String]) -> Option<RightView> {
+    if found.is_empty() {
+        return None;
+    }
+    let mut text = String::new();
+    let mut articles = Vec::new();
+    if !found.grounds.is_empty() {
+        let phrases: Vec<String> = found
+            .grounds
+            .iter()
+            .map(|(basis, purposes)| {
+                let phrase = match basis {
+                    LawfulBasis::PublicTask => "to carry out our public tasks",
+                    LawfulBasis::RecognisedLegitimateInterest => {
+                        "for a recognised legitimate interest"
+                    }
+                    _ => "for our legitimate interests",
+                };
+                match purposes_in_words(names, purposes, names.len()) {
+                    Some(which) => format!("{phrase} ({which})"),
+                    None => phrase.to_string(),
+                }
+            })
+            .collect();
+        text.push_str(&format!(
+            "You can object, on grounds relating to your particular situation, to our using your information {}. We must then stop, unless we can show compelling legitimate grounds for using it that override your interests, rights and freedoms, or we need it to establish, exercise or defend legal claims.",
+            phrases.join(" or ")
+        ));
+        articles.push("21(1)");
+    }
+    if !found.direct_marketing.is_empty() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let which = purposes_in_words(names, &found.direct_marketing, names.len())
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "You can object at any time to our using your information for direct marketing{which}, and we will then stop using it for that."
+        ));
+        articles.push("21(2)-(3)");
+    }
+    Some(RightView {
+        key: Right::Object.key(),
+        name: "The right to object".to_string(),
+        article: format!("UK GDPR Art. {}", articles.join(", ")),
+        description: text,
+        applies_to: None,
+        limitation: None,
+    })
+}
+
 impl<'a> NoticeView<'a> {
-    /// Builds the view of a notice. `all_law_enforcement` follows the profile.
-    pub fn new(notice: &'a Notice, all_law_enforcement: bool) -> Self {
+    /// Builds the view of a notice. `all_law_enforcement` follows the
+    /// profile; `today` is the date the page is built on, which the
+    /// regulator's name follows.
+    pub fn new(notice: &'a Notice, all_law_enforcement: bool, today: jiff::civil::Date) -> Self {
         let meta = notice.notice.as_ref();
         let names: HashMap<&str, String> = notice
             .recipients
@@ -393,10 +527,15 @@ impl<'a> NoticeView<'a> {
             })
             .collect();
 
-        let derived = applicable_rights(notice, all_law_enforcement);
-        let mut rights: Vec<RightView> = derived.iter().map(|(r, a)| right_view(*r, *a)).collect();
-        let objection_index = rights.iter().position(|r| r.key == "object");
-        let objection = objection_index.map(|i| rights.remove(i));
+        let purpose_names: Vec<String> = purposes.iter().map(|p| p.name.clone()).collect();
+        let rights: Vec<RightView> = notice_rights(notice, all_law_enforcement)
+            .iter()
+            .filter(|(right, _)| **right != Right::Object)
+            .map(|(right, use_)| {
+                right_view(*right, use_, &purpose_names, notice, all_law_enforcement)
+            })
+            .collect();
+        let objection = objection_view(&objection(notice, all_law_enforcement), &purpose_names);
 
         let rights_table = notice.rights.as_ref();
         let complaints = notice.complaints.as_ref();
@@ -528,16 +667,24 @@ impl<'a> NoticeView<'a> {
                 }
             }),
             ico: complaints.and_then(|c| c.ico.as_ref()).map(|ico| {
-                let published = regulator();
+                let published = regulator(today);
                 let phone = text(&ico.phone).unwrap_or(published.phone);
                 IcoView {
                     name: text(&ico.name).unwrap_or(published.name),
-                    address: text(&ico.address).unwrap_or(published.address),
+                    short: published.short,
+                    address: text(&ico.address).or(published.address),
                     phone,
                     phone_href: tel_href(phone),
                     website: link(&ico.website).unwrap_or(published.website),
                 }
             }),
+            regulator: {
+                let published = regulator(today);
+                RegulatorView {
+                    name: published.name,
+                    short: published.short,
+                }
+            },
             sections: notice
                 .sections
                 .iter()
@@ -691,12 +838,11 @@ fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
     if view.complaints_controller.is_some() || view.ico.is_some() {
         items.push(GlanceItem {
             heading: "How to complain",
-            text: match (view.complaints_controller.is_some(), view.ico.is_some()) {
-                (true, true) => {
-                    "To us first, and then to the Information Commissioner.".to_string()
-                }
-                (true, false) => "To us.".to_string(),
-                _ => "To the Information Commissioner.".to_string(),
+            text: match (view.complaints_controller.as_ref(), view.ico.as_ref()) {
+                (Some(_), Some(ico)) => format!("To us, or to the {} ({}).", ico.name, ico.short),
+                (Some(_), None) => "To us.".to_string(),
+                (None, Some(ico)) => format!("To the {} ({}).", ico.name, ico.short),
+                (None, None) => String::new(),
             },
             anchor: "complaints",
         });

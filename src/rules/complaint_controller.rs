@@ -14,11 +14,17 @@ That `[complaints.controller]` gives a way to complain: a description of the
 process, an email address, a web form, a postal address or a phone number.
 
 ## Why it matters
-DPA 2018 s.164A, inserted by the Data (Use and Access) Act 2025 s.103 and in
-force from June 2026, requires controllers to handle data protection
-complaints themselves and to make it easy to complain, for example with an
-electronic form. People are expected to complain to the controller before
-going to the Information Commissioner.
+Since 19 June 2026 (Data (Use and Access) Act 2025 s.103 and Sch. 10; SI
+2026/82 reg. 3) a notice must give "the right to make a complaint to the
+controller under section 164A of the 2018 Act" (UK GDPR Art. 13(2)(ca),
+14(2)(da)). DPA 2018 s.164A lets anyone complain to the controller about an
+infringement of the UK GDPR or Part 3, and requires the controller to
+"facilitate the making of complaints ... by taking steps such as providing
+a complaint form which can be completed electronically and by other means"
+(s.164A(2)), to acknowledge a complaint within 30 days (s.164A(3)) and to
+respond without undue delay (s.164A(4)). Complaining to the controller is
+not a condition of complaining to the regulator: the right in Art. 77 is
+unconditional, so the page never says "complain to us first".
 
 ## Example
 ```toml

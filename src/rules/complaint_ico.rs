@@ -8,7 +8,7 @@ pub const RULE: Rule = Rule {
     name: "complaint-ico",
     kind: RuleKind::Requirement,
     severity: None,
-    summary: "The notice tells people they can complain to the Information Commissioner, with contact details",
+    summary: "The notice tells people they can complain to the regulator (the ICO), with its contact details",
     docs: r#"## What it checks
 That the notice has a `[complaints.ico]` table. An empty table is enough:
 noticec then prints the regulator's published contact details (its name,
@@ -17,8 +17,13 @@ Set `name`, `address`, `phone` or `website` to override them.
 
 ## Why it matters
 UK GDPR Art. 13(2)(d) and 14(2)(e) require the notice to state the right to
-lodge a complaint with the supervisory authority; DPA 2018 s.44(1)(d) does
-the same for law-enforcement processing.
+lodge a complaint with the regulator, which Art. 77 gives to everyone
+without conditions: people may complain to the controller too (see
+`complaint-controller`), but need not. DPA 2018 s.44(1)(e) does the same
+for law-enforcement processing. The regulator is the Information
+Commission (ICO), which replaced the Information Commissioner (Data (Use
+and Access) Act 2025 ss.117-119); the page names it as it was named on the
+day the page is built.
 
 ## Example
 ```toml
@@ -43,8 +48,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(
             Finding::new(
                 KeyPath::root().key("complaints").key("ico"),
-                "the notice does not mention the right to complain to the Information Commissioner",
-                "add an empty `[complaints.ico]` table to use the ICO's contact details",
+                "the notice does not mention the right to complain to the regulator (the ICO)",
+                "add an empty `[complaints.ico]` table to use the regulator's published contact details",
             )
             .label("`[complaints.ico]` belongs here"),
         );

@@ -8,15 +8,20 @@ pub const RULE: Rule = Rule {
     name: "controller-identity",
     kind: RuleKind::Requirement,
     severity: None,
-    summary: "The notice names the controller and gives a postal address and another way to contact them",
+    summary: "The notice names the controller and says how to contact them",
     docs: r#"## What it checks
-That `[controller]` gives the controller's name, a postal address, and at
-least one of an email address, a telephone number or a web form.
+That `[controller]` gives the controller's name and at least one contact
+detail: a postal address, an email address, a telephone number or a web
+form (an error when there is none). A postal address alone is a contact
+detail; without an email, phone or web form as well the finding is a
+warning.
 
 ## Why it matters
-UK GDPR Art. 13(1)(a) and 14(1)(a) require the identity and contact details
-of the controller, so people know who is responsible for their data and how
-to reach them. (DPA 2018 s.44(1)(a) for law-enforcement processing.)
+UK GDPR Art. 13(1)(a) and 14(1)(a) require "the identity and the contact
+details of the controller", so people know who is responsible for their
+data and how to reach them (DPA 2018 s.44(1)(a) for law-enforcement
+processing). A postal address meets that; a quicker route is good
+practice, since Art. 12(2) asks controllers to make exercising rights easy.
 
 ## Example
 ```toml
@@ -55,25 +60,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             "add `name = \"...\"` with the organisation's legal name",
         ));
     }
-    if !present(&controller.contact.address) {
-        out.push(Finding::new(
+    let contact = &controller.contact;
+    let electronic = [&contact.email, &contact.phone, &contact.web_form]
+        .into_iter()
+        .any(present);
+    match (present(&contact.address), electronic) {
+        (false, false) => out.push(Finding::new(
             at.key("address"),
-            "the controller has no postal address",
-            "add `address = \"...\"` with the controller's postal address",
-        ));
-    }
-    if ![
-        &controller.contact.email,
-        &controller.contact.phone,
-        &controller.contact.web_form,
-    ]
-    .into_iter()
-    .any(present)
-    {
-        out.push(Finding::new(
-            at.key("email"),
-            "the controller has no email, phone or web form",
-            "add at least one of `email`, `phone` or `web_form` to `[controller]`",
-        ));
+            "the controller has no contact details",
+            "add the controller's postal `address`, and an `email`, `phone` or `web_form`",
+        )),
+        (true, false) => out.push(
+            Finding::new(
+                at.key("email"),
+                "the controller can only be contacted by post",
+                "add an `email`, `phone` or `web_form` as well: a quicker route is good practice (Art. 12(2))",
+            )
+            .warning(),
+        ),
+        (_, true) => {}
     }
 }

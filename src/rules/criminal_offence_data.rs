@@ -15,10 +15,14 @@ category marked `criminal_offence = true`: that `criminal_offence_condition`
 gives the condition relied on.
 
 ## Why it matters
-UK GDPR Art. 10 only allows criminal offence data to be used under official
-authority or when authorised by law; DPA 2018 s.10(5) and s.11 make that a
-Schedule 1 condition. Taxi licensing, housing allocations and employment
-checks commonly use this data.
+UK GDPR Art. 10 allows criminal offence data to be used only under the
+control of official authority or when authorised by domestic law; DPA 2018
+s.10(5) says processing not under official authority needs a Schedule 1
+condition (Part 1, 2 or 3), and s.11(2) says what counts as such data.
+Telling people the condition is ICO good practice rather than an item that
+Art. 13 or 14 lists, so the finding is a warning by default. Taxi
+licensing, housing allocations and employment checks commonly use this
+data.
 
 ## Example
 ```toml
@@ -34,7 +38,8 @@ criminal_offence_condition = "DPA 2018 Sch. 1 para 6: statutory purposes (Local 
 ```
 
 ## How to fix
-Add `criminal_offence_condition = "..."` naming the Schedule 1 condition.
+Add `criminal_offence_condition = "..."`: "official authority" with the law
+that gives it, or the Schedule 1 condition.
 "#,
     url: "https://www.legislation.gov.uk/eur/2016/679/article/10",
     check: Some(check),

@@ -12,14 +12,19 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it checks
 That `[rights]` says `free_of_charge = true` (a warning when it says
 nothing), that it does not say `false`, and that no text asks for a fee for
-a request: a pound amount (such as the old £10 subject access fee) or
-wording such as "we may make a charge for this service".
+a request: a pound amount or wording such as "we may make a charge for this
+service". The two fees the law allows are not findings: a reasonable fee
+for further copies (Art. 15(3)) and a reasonable fee for a manifestly
+unfounded or excessive request (Art. 12(5)). The old £10 subject access
+fee is reported by `rights-request-wording`.
 
 ## Why it matters
-UK GDPR Art. 12(5) makes information and rights requests free of charge; a
-reasonable fee may only be charged for manifestly unfounded or excessive
-requests (DPA 2018 s.52(5) and s.53 for law enforcement). The £10 subject
-access fee ended with the Data Protection Act 1998.
+UK GDPR Art. 12(5) makes information and rights requests free of charge:
+"where requests from a data subject are manifestly unfounded or excessive"
+the controller may charge a reasonable fee or refuse, and Art. 15(3) allows
+"a reasonable fee based on administrative costs" for further copies (DPA
+2018 s.53 for law enforcement). Any other fee misleads people into
+thinking their rights cost money.
 
 ## Example
 ```toml
@@ -60,7 +65,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 Finding::new(
                     path,
                     "the text asks for a fee for a request",
-                    "remove the fee: requests are free unless manifestly unfounded or excessive",
+                    "remove the fee: requests are free, except for a reasonable fee for further copies (Art. 15(3)) or for a manifestly unfounded or excessive request (Art. 12(5))",
                 )
                 .label("fee")
                 .within(range)
@@ -94,18 +99,33 @@ fn fee_mention(text: &str) -> Option<std::ops::Range<usize>> {
         let penalty = ["penalty", "fine ", "fined"]
             .iter()
             .any(|w| lower.contains(w));
-        if !(about_fee && about_request) || says_free || penalty {
+        // The fees the law allows (Art. 12(5), 15(3)).
+        let lawful = [
+            "further cop",
+            "additional cop",
+            "more copies",
+            "extra cop",
+            "manifestly unfounded",
+            "unfounded or excessive",
+            "excessive request",
+            "repetitive",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+        if !(about_fee && about_request) || says_free || penalty || lawful {
             continue;
         }
         let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
         if let Some(pos) = sentence.find('£') {
-            let digits = sentence[pos + '£'.len_utf8()..]
+            let amount: String = sentence[pos + '£'.len_utf8()..]
                 .chars()
                 .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                .map(char::len_utf8)
-                .sum::<usize>();
-            if digits > 0 {
-                return Some(offset + pos..offset + pos + '£'.len_utf8() + digits);
+                .collect();
+            // The old £10 subject access fee is `rights-request-wording`'s.
+            let old_sar_fee = amount.trim_end_matches(['.', ',']) == "10"
+                || amount.trim_end_matches(['.', ',']) == "10.00";
+            if !amount.is_empty() && !old_sar_fee {
+                return Some(offset + pos..offset + pos + '£'.len_utf8() + amount.len());
             }
         }
         for phrase in [
@@ -128,10 +148,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_a_subject_access_fee() {
-        let text = "You can ask for a copy. A fee of £10 is charged for each request.";
+    fn finds_a_fee_for_a_request() {
+        let text = "You can ask for a copy. A fee of £25 is charged for each request.";
         let range = fee_mention(text).expect("fee");
-        assert_eq!(&text[range], "£10");
+        assert_eq!(&text[range], "£25");
+        // The old £10 fee is reported by rights-request-wording instead.
+        assert_eq!(
+            fee_mention("A fee of £10 is charged for each request."),
+            None
+        );
         assert_eq!(fee_mention("Council tax is £1,200 a year."), None);
         let text = "You can ask for a copy. Please note we may make a charge for this service.";
         assert_eq!(
@@ -142,5 +167,12 @@ mod tests {
             fee_mention("There is no charge for a copy of your information."),
             None
         );
+        // The fees the law allows are not findings (Art. 12(5), 15(3)).
+        for lawful in [
+            "We may charge a reasonable fee for further copies of your information.",
+            "We may charge a reasonable fee if a request is manifestly unfounded or excessive.",
+        ] {
+            assert_eq!(fee_mention(lawful), None, "{lawful}");
+        }
     }
 }

@@ -43,6 +43,7 @@ mod retention;
 mod retired_contact;
 mod review_date;
 mod rights;
+mod rights_request_wording;
 mod source;
 mod special_category_condition;
 pub mod structure;
@@ -122,6 +123,7 @@ pub static RULES: &[&Rule] = &[
     &placeholder_link::RULE,
     &cookie_consent::RULE,
     &consent_public_task::RULE,
+    &rights_request_wording::RULE,
     &project::INCONSISTENT_DEFINITION,
     &project::INCONSISTENT_CONTACT,
     &project::UNUSED_PART,

@@ -17,14 +17,22 @@ safeguarding. It also flags `recognised_interest` on a purpose that does not
 rely on that basis.
 
 ## Why it matters
-Art. 6(1)(ea), inserted by the Data (Use and Access) Act 2025, only covers
-the conditions listed in Annex 1. Naming the condition shows the basis is
-used as the law allows.
+Art. 6(1)(ea), inserted by the Data (Use and Access) Act 2025 s.70, covers
+processing "necessary for the purposes of a recognised legitimate
+interest", and Art. 6(5) limits that to the conditions of Annex 1 (the
+public task disclosure, national security, public security and defence,
+emergencies, crime and safeguarding conditions). Naming the condition shows
+the basis is used as the law allows. A public authority cannot rely on it
+for its own tasks (see `public-task-legitimate-interests`): it is for
+bodies such as charities and housing associations.
 
 ## Example
 ```toml
+[controller]
+kind = "charity"
+
 [[purposes]]
-name = "Sharing information to protect children at risk"
+name = "Telling the police about a risk to a tenant"
 lawful_bases = ["recognised-legitimate-interest"]
 recognised_interest = "safeguarding"
 ```

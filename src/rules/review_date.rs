@@ -15,9 +15,11 @@ not in the future, and that it is no older than `review_period_months`
 (12 months unless set).
 
 ## Why it matters
-The ICO expects a notice to say when it was last updated and to be reviewed
-regularly; UK GDPR Art. 13(3) and 14(4) require people to be told before data
-is used for a new purpose, which a notice that is never reviewed cannot do.
+The ICO's right to be informed guidance asks controllers to keep privacy
+information under regular review and to tell people when it was last
+updated. (UK GDPR Art. 13(3) and 14(4) are about something else: telling
+people before data is used for a new purpose.) A notice that is never
+reviewed drifts away from what the council does.
 
 ## Example
 ```toml

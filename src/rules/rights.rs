@@ -12,27 +12,34 @@ pub const RULE: Rule = Rule {
     summary: "The notice says how to use data protection rights, and lists exactly the rights the lawful bases give",
     docs: r#"## What it checks
 That `[rights]` says how to make a request (`how_to_exercise`). When the
-notice lists rights itself (`listed`), that the list matches the rights the
-lawful bases give: a right that does not apply to any purpose (for example
-portability when every purpose is a public task) is an error, and a right
-that applies but is missing is an error (a warning when the right is only
+notice lists rights itself (`listed`), that the list matches the rights
+its purposes give: a right that no purpose gives (for example portability
+when every purpose is a public task) is an error, and a right that some
+purpose gives but is missing is an error (a warning when the right is only
 limited, like erasure under a public task). Leave `listed` out and noticec
-derives the rights from the lawful bases when it builds the notice.
+derives the rights when it builds the page.
+
+Rights are derived for each purpose from its own lawful bases (and Art. 9
+condition), then gathered: the page says which purposes a right applies to
+when it does not apply to all, and keeps each purpose's limits — a consent
+purpose does not remove the erasure limit of a legal-obligation purpose.
 
 ## Why it matters
-UK GDPR Art. 13(2)(b) and 14(2)(c) require the existence of the rights of
-access, rectification, erasure, restriction, objection and portability — as
-they apply. A notice that promises rights that do not exist misleads people;
-one that omits rights denies them. DPA 2018 s.44(1)(e) lists the rights for
-law-enforcement processing.
+UK GDPR Art. 13(2)(b) and 14(2)(c) require "the existence of the right to
+request from the controller access to and rectification or erasure of
+personal data or restriction of processing ... or to object to processing
+as well as the right to data portability" — as they apply. A notice that
+promises rights that do not exist misleads people; one that omits rights
+denies them. DPA 2018 s.44(1)(d) lists the rights for law-enforcement
+processing (ss.45-47), which may be restricted.
 
 | right | applies under |
 |---|---|
 | access, rectification, restriction | every basis |
-| erasure | every basis (limited under legal obligation and public task) |
-| portability | consent, contract |
-| object | public task, legitimate interests, recognised legitimate interest, direct marketing |
-| withdraw consent | consent, explicit consent |
+| erasure | every basis; limited under legal obligation and public task (Art. 17(3)(b)) |
+| portability | consent (6(1)(a) or 9(2)(a)) or contract, for data the person provided, processed by automated means (Art. 20(1)) |
+| object | public task, recognised legitimate interest, legitimate interests (Art. 21(1), on grounds relating to the person's situation); direct marketing, always (Art. 21(2)-(3)) |
+| withdraw consent | consent, explicit consent (Art. 7(3)) |
 
 ## Example
 ```toml
@@ -106,7 +113,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         )
         .label("incomplete list");
         out.push(match availability {
-            Availability::Full => finding,
+            Availability::Full | Availability::Conditional => finding,
             Availability::Limited => finding.warning(),
         });
     }
@@ -115,12 +122,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn why_not(right: crate::model::Right) -> &'static str {
     use crate::model::Right::*;
     match right {
-        Portability => "portability only applies to consent and contract (Art. 20(1))",
+        Portability => {
+            "portability only applies to consent (Art. 6(1)(a) or 9(2)(a)) and contract (Art. 20(1))"
+        }
         Object => {
-            "the right to object only applies to public task, legitimate interests and direct marketing (Art. 21)"
+            "the right to object only applies to public task, recognised legitimate interest, legitimate interests (Art. 21(1)) and direct marketing (Art. 21(2))"
         }
         WithdrawConsent => "no purpose relies on consent (Art. 7(3))",
-        AutomatedDecisions => "`[automated_decisions]` does not say `used = true` (Art. 22)",
+        AutomatedDecisions => "`[automated_decisions]` does not say `used = true` (Art. 22C)",
         Access | Rectification | Erasure | Restriction => "no purpose has a lawful basis yet",
     }
 }

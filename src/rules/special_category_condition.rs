@@ -1,6 +1,6 @@
 //! `special-category-condition` (N008): the Art. 9 condition for special category data.
 
-use super::{Context, Finding, Rule, RuleKind, present};
+use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 use crate::model::SpecialCategoryCondition as C;
 
@@ -15,14 +15,19 @@ For each purpose that uses a data category marked `special_category = true`:
 that `special_category_conditions` names the Art. 9(2) condition(s); that
 conditions (b), (h), (i) and (j) are backed by a DPA 2018 Schedule 1 Part 1
 condition and (g) by a Schedule 1 Part 2 condition in
-`schedule_1_conditions`; and that (g) links the appropriate policy document.
+`schedule_1_conditions`. (An appropriate policy document is needed for most
+Schedule 1 conditions but need not be published, so a link is optional:
+`appropriate_policy_document` is shown when given.)
 Special category data that no purpose uses is also reported.
 
 ## Why it matters
 Special category data (health, ethnicity, religion, sexual orientation …)
 may only be used under an Art. 9(2) condition; DPA 2018 s.10 requires a
 Schedule 1 condition for (b), (g), (h), (i) and (j), and Schedule 1 Part 4
-an appropriate policy document for most Part 2 conditions.
+an appropriate policy document for most Part 2 conditions (which need not
+be published). Naming the condition in the notice is ICO good practice
+rather than an item that Art. 13 or 14 lists, so the finding is a warning
+by default.
 
 ## Example
 ```toml
@@ -113,19 +118,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     "add `schedule_1_conditions = [\"...\"]` naming the Schedule 1 paragraph relied on",
                 )
                 .cite("DPA 2018 s.10(2)-(3), Sch. 1"),
-            );
-        }
-        if conditions.contains(&C::SubstantialPublicInterest)
-            && !present(&purpose.appropriate_policy_document)
-        {
-            out.push(
-                Finding::new(
-                    at.key("appropriate_policy_document"),
-                    format!("{name} relies on substantial public interest but does not link the appropriate policy document"),
-                    "add `appropriate_policy_document = \"https://...\"`",
-                )
-                .cite("DPA 2018 Sch. 1 paras 5 and 39")
-                .warning(),
             );
         }
     }

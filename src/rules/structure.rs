@@ -301,13 +301,30 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
             )
         })
         .unwrap_or_default();
-    collect_ids(
+    let purposes = collect_ids(
         &mut out,
         root.key("purposes"),
         notice.purposes.iter().map(|p| p.id.as_deref()),
         false,
         "purpose",
     );
+    if let Some(automated) = &notice.automated_decisions {
+        for (i, decision) in automated.decisions.iter().enumerate() {
+            if let Some(id) = &decision.purpose {
+                check_reference(
+                    &mut out,
+                    root.key("automated_decisions")
+                        .key("decisions")
+                        .index(i)
+                        .key("purpose"),
+                    id,
+                    &purposes,
+                    "purpose",
+                    "[[purposes]]",
+                );
+            }
+        }
+    }
     collect_ids(
         &mut out,
         root.key("sections"),

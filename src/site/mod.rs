@@ -139,6 +139,8 @@ struct Site<'a> {
     /// The output folder, resolved (it exists by now).
     out_dir: PathBuf,
     law_enforcement: bool,
+    /// The date the pages are built on (the regulator's name follows it).
+    today: jiff::civil::Date,
     done: std::sync::atomic::AtomicUsize,
     total: usize,
 }
@@ -160,6 +162,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
         settings: settings_hash(workspace, options),
         out_dir: canonical(&options.out_dir),
         law_enforcement: workspace.options().profile.law_enforcement,
+        today: workspace.options().today,
         done: std::sync::atomic::AtomicUsize::new(0),
         total: planned.len(),
     };
@@ -275,7 +278,7 @@ fn site_links(
         .filter_map(|(i, r)| {
             let loaded = r.notice.as_ref()?;
             let stem = r.output.clone()?;
-            let title = NoticeView::new(&loaded.notice, site.law_enforcement).title;
+            let title = NoticeView::new(&loaded.notice, site.law_enforcement, site.today).title;
             Some((i, r, stem, title))
         })
         .collect();
@@ -332,7 +335,7 @@ impl Site<'_> {
             published.withheld = Some(withheld);
             return Ok(published);
         }
-        let mut view = NoticeView::new(&loaded.notice, self.law_enforcement);
+        let mut view = NoticeView::new(&loaded.notice, self.law_enforcement, self.today);
         view.corporate = links.corporate;
         view.service_notices = links.service_notices;
         let key = stem_key(stem);
@@ -425,6 +428,11 @@ fn settings_hash(workspace: &Workspace, options: &BuildOptions) -> String {
         incremental::templates_fingerprint(options.render.templates_dir.as_deref()),
         workspace.options().profile.name.clone(),
         workspace.options().profile.law_enforcement.to_string(),
+        // The regulator's details on the build date shape every page.
+        format!(
+            "{:?}",
+            crate::law::regulator::regulator(workspace.options().today)
+        ),
     ])
 }
 
