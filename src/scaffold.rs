@@ -106,7 +106,7 @@ how_to_exercise = "Email dpo@example.gov.uk or write to the Data Protection Offi
 free_of_charge = true
 
 [complaints.controller]
-description = "If you are unhappy with how we have used your information, please tell us first. We will reply within 30 days."
+description = "If you are unhappy with how we have used your information, you can complain to us. We will acknowledge your complaint within 30 days."
 email = "dpo@example.gov.uk"
 
 [complaints.ico]
