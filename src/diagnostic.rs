@@ -173,6 +173,19 @@ impl Diagnostic {
     }
 }
 
+/// A span cut to its first line when it runs over more than three: a
+/// report shows a few lines around the place, not a 50-line value.
+fn first_lines(text: &str, span: Range<usize>) -> Range<usize> {
+    let Some(inside) = text.get(span.clone()) else {
+        return span;
+    };
+    if inside.matches('\n').count() < 3 {
+        return span;
+    }
+    let end = inside.find('\n').map_or(span.end, |i| span.start + i);
+    span.start..end
+}
+
 /// A [`Diagnostic`] seen through [`miette::Diagnostic`].
 pub struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
@@ -230,13 +243,12 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.diagnostic.span.clone()?;
+        let text = &self.diagnostic.file.text;
+        let span = first_lines(text, self.diagnostic.span.clone()?);
         let primary = LabeledSpan::new_primary_with_span(self.diagnostic.label.clone(), span);
-        let related = self
-            .diagnostic
-            .related
-            .iter()
-            .map(|r| LabeledSpan::new_with_span(Some(r.label.clone()), r.span.clone()));
+        let related = self.diagnostic.related.iter().map(move |r| {
+            LabeledSpan::new_with_span(Some(r.label.clone()), first_lines(text, r.span.clone()))
+        });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }

@@ -530,10 +530,19 @@ fn source_and_provision() {
             )
         )
     };
+    // Unstated is a finding: where the data comes from, and (since it may
+    // come from the person) whether they must give it.
     assert_fires("N018", &bare(""));
-    assert_quiet("N019", &bare(""));
-    assert_quiet("N018", &bare("from_person = true"));
+    assert_fires("N019", &bare(""));
+    // "From you" alone does not say whether it also comes from elsewhere.
+    assert_fires("N018", &bare("from_person = true"));
+    assert_quiet("N018", &bare("from_person = true\nother_sources = []"));
     assert_fires("N019", &bare("from_person = true"));
+    // Data not from the person needs no provision statement.
+    assert_quiet(
+        "N019",
+        &bare("from_person = false\nother_sources = [{ name = \"Police\" }]"),
+    );
     assert_fires(
         "N019",
         &bare("from_person = true\nprovision = { requirement = \"statutory\" }"),
@@ -926,4 +935,178 @@ fn allow_accepts_a_finding_with_a_reason() {
         "E005",
         &allowed.replace("purpose = \"discounts\"", "purpose = \"nope\""),
     );
+}
+
+// ------------------------------------------------------ issue 13 verdicts
+
+const ALL_PURPOSES: &str = include_str!("fixtures/verdicts/all-purposes.toml");
+
+#[test]
+fn notice_wide_statements_apply_to_every_purpose() {
+    let d = check(ALL_PURPOSES);
+    assert!(
+        d.is_empty(),
+        "{:#?}",
+        d.iter().map(|d| (d.code, &d.message)).collect::<Vec<_>>()
+    );
+    // A finding about an inherited value points at the one place it is said.
+    let text = ALL_PURPOSES.replace(
+        "lawful_bases = [\"public-task\"]",
+        "lawful_bases = [\"legitimate-interests\"]",
+    );
+    let d = check(&text);
+    let q005: Vec<_> = d.iter().filter(|d| d.code == "Q005").collect();
+    assert!(!q005.is_empty());
+    for finding in q005 {
+        let span = finding.span.clone().expect("span");
+        assert_eq!(&finding.file.text[span], "\"legitimate-interests\"");
+    }
+}
+
+/// A notice whose purposes say nothing about where data comes from or
+/// whether it must be given.
+fn unstated_sources() -> String {
+    ALL_PURPOSES
+        .replace("from_person = true\n", "")
+        .replace("other_sources = []\n", "")
+        .replace("provision = { requirement = \"voluntary\" }\n", "")
+}
+
+#[test]
+fn an_unstated_source_and_provision_are_one_finding_each() {
+    let d = check(&unstated_sources());
+    let count = |code: &str| d.iter().filter(|d| d.code == code).count();
+    assert_eq!(count("N018"), 1, "{d:#?}");
+    assert_eq!(count("N019"), 1, "{d:#?}");
+    // The categories rule still runs: an unstated source may be elsewhere.
+    assert_eq!(count("N010"), 1, "{d:#?}");
+    let n018 = d.iter().find(|d| d.code == "N018").expect("N018");
+    assert_eq!(n018.message, "no purpose says where the data comes from");
+    assert_eq!(n018.related.len(), 2, "each purpose is labelled");
+    // From the person alone does not say whether data also comes from elsewhere.
+    let text = ALL_PURPOSES.replace("other_sources = []\n", "");
+    let d = check(&text);
+    assert!(
+        d.iter()
+            .any(|d| d.code == "N018" && d.message.contains("anywhere else")),
+        "{d:#?}"
+    );
+    // A consequence without a requirement is not an answer.
+    let text = ALL_PURPOSES.replace(
+        "provision = { requirement = \"voluntary\" }",
+        "provision = { consequence = \"We may not be able to help you.\" }",
+    );
+    assert_fires("N019", &text);
+}
+
+#[test]
+fn missing_lawful_bases_give_no_derived_rights_findings() {
+    let text = ALL_PURPOSES
+        .replace("lawful_bases = [\"public-task\"]\n", "")
+        .replace("[rights]\n", "[rights]\nlisted = [\"access\", \"portability\", \"object\", \"withdraw-consent\", \"automated-decisions\"]\n");
+    let d = check(&text);
+    let n014: Vec<_> = d.iter().filter(|d| d.code == "N014").collect();
+    assert_eq!(n014.len(), 1, "{n014:#?}");
+    assert!(
+        n014[0]
+            .message
+            .contains("cannot be checked until every purpose states its lawful basis")
+    );
+    assert_eq!(n014[0].severity, Severity::Warning);
+    assert_eq!(
+        d.iter().filter(|d| d.code == "N005").count(),
+        1,
+        "one finding for the cause"
+    );
+}
+
+#[test]
+fn every_bad_value_in_a_file_is_reported_in_one_run() {
+    let text = ALL_PURPOSES
+        .replace("title = \"Test notice\"", "title = 3")
+        .replace("kind = \"public-authority\"", "kind = \"council\"")
+        .replace("outside_uk = false", "outside_uk = \"no\"");
+    let d = check(&text);
+    let e004: Vec<_> = d.iter().filter(|d| d.code == "E004").collect();
+    assert_eq!(e004.len(), 3, "{e004:#?}");
+    let kind = e004
+        .iter()
+        .find(|d| d.message.contains("council"))
+        .expect("kind");
+    assert!(
+        kind.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("public-authority")
+    );
+}
+
+#[test]
+fn a_missing_table_points_at_the_end_of_the_file_not_the_schema_comment() {
+    let d = assert_fires(
+        "N020",
+        &edit(&[("[automated_decisions]\nused = false\n", "")]),
+    );
+    let n020 = d.iter().find(|d| d.code == "N020").expect("N020");
+    let span = n020.span.clone().expect("span");
+    let line = n020.file.position(span.start).line;
+    assert!(line > 1, "at line {line}");
+    assert_eq!(span.end, n020.file.text.trim_end().len());
+}
+
+#[test]
+fn vague_answers_are_warnings() {
+    // Retention that only says "as long as necessary".
+    let vague = ALL_PURPOSES.replace(
+        "[retention]\n[[retention.rules]]\nid = \"r\"\nperiod = \"6 years\"\ntrigger = \"after the last use\"\n",
+        "[retention]\n[[retention.rules]]\nid = \"r\"\ncriteria = \"We keep it for as long as necessary.\"\n",
+    );
+    let d = assert_fires("N013", &vague);
+    assert!(d.iter().any(|d| d.code == "N013"
+        && d.severity == Severity::Warning
+        && d.message.contains("as long as necessary")));
+    assert_quiet(
+        "N013",
+        &vague.replace(
+            "We keep it for as long as necessary.",
+            "As long as necessary: 6 years after the permit ends.",
+        ),
+    );
+    // A data category that is only "personal information".
+    let generic = ALL_PURPOSES.replace(
+        "[[recipients]]",
+        "[[data_categories]]\nid = \"pi\"\nname = \"Personal information\"\n\n[[recipients]]",
+    );
+    let d = assert_fires("N010", &generic);
+    assert!(
+        d.iter()
+            .any(|d| d.code == "N010" && d.severity == Severity::Warning)
+    );
+    assert_quiet(
+        "N010",
+        &generic.replace(
+            "name = \"Personal information\"",
+            "name = \"Contact details\"",
+        ),
+    );
+    // One generic purpose.
+    let one = ALL_PURPOSES.replace(
+        "[[purposes]]\nname = \"Running the library\"\nretention = \"r\"\n\n[[purposes]]\nname = \"Parking permits\"\nretention = \"r\"\nrecipients = []\n",
+        "[[purposes]]\nname = \"To deliver our services\"\nretention = \"r\"\n",
+    );
+    assert_fires("N004", &one);
+    assert_quiet(
+        "N004",
+        &one.replace("To deliver our services", "Running the library"),
+    );
+    // "As required by law" as the only law.
+    let law = ALL_PURPOSES.replace(
+        "law = \"Local Government Act 1972\"",
+        "law = \"As required by law\"",
+    );
+    let d = assert_fires("N005", &law);
+    assert!(d.iter().any(|d| d.code == "N005"
+        && d.severity == Severity::Warning
+        && d.message.contains("names no")));
+    assert_quiet("N005", ALL_PURPOSES);
 }

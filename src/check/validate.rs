@@ -93,7 +93,9 @@ fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
             found.finding,
         ));
     }
-    let cx = Context::new(&loaded.notice, &options.profile, options.today);
+    // Rules see every purpose with the notice-wide statements it inherits.
+    let effective = loaded.notice.with_all_purposes();
+    let cx = Context::new(&effective, &options.profile, options.today);
     for rule in rules::RULES
         .iter()
         .filter(|r| r.kind == RuleKind::Requirement)
@@ -105,13 +107,80 @@ fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
         let citation = options.profile.citation_of(rule.name);
         let mut findings = Vec::new();
         check(&cx, &mut findings);
-        for finding in findings {
+        for finding in one_per_cause(findings, &cx) {
             let severity = finding.severity.unwrap_or(severity);
             let citation = finding.citation.clone().or(citation.map(str::to_owned));
             diagnostics.push(to_diagnostic(loaded, rule, severity, citation, finding));
         }
     }
     diagnostics
+}
+
+/// When every UK GDPR purpose (two or more) has the same per-purpose
+/// finding, reports it once for the notice — where a notice-wide statement
+/// would go, with each purpose as a related label — instead of once per
+/// purpose.
+fn one_per_cause(findings: Vec<Finding>, cx: &Context<'_>) -> Vec<Finding> {
+    if !findings.iter().any(|f| f.per_purpose.is_some()) {
+        return findings;
+    }
+    let purposes: Vec<KeyPath> = cx.gdpr_purposes().map(|(at, _)| at).collect();
+    if purposes.len() < 2 {
+        return findings;
+    }
+    let gdpr: std::collections::HashSet<usize> = purposes
+        .iter()
+        .filter_map(|p| p.in_purpose().map(|(i, _)| i))
+        .collect();
+    // (generic message, the key inside the purpose) → (that key, finding
+    // indexes, the purposes they are about).
+    type Group = (KeyPath, Vec<usize>, std::collections::HashSet<usize>);
+    let mut groups: BTreeMap<(&'static str, String), Group> = BTreeMap::new();
+    for (i, finding) in findings.iter().enumerate() {
+        let Some(all) = finding.per_purpose else {
+            continue;
+        };
+        let Some((purpose, rest)) = finding.at.in_purpose() else {
+            continue;
+        };
+        if !gdpr.contains(&purpose) {
+            continue;
+        }
+        let group = groups
+            .entry((all, rest.to_string()))
+            .or_insert_with(|| (rest, Vec::new(), Default::default()));
+        group.1.push(i);
+        group.2.insert(purpose);
+    }
+    let mut merged: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    for ((all, _), (rest, members, covered)) in groups {
+        if covered.len() < gdpr.len() {
+            continue;
+        }
+        let Some(first) = merged[members[0]].take() else {
+            continue;
+        };
+        for &i in &members[1..] {
+            merged[i] = None;
+        }
+        let mut finding = Finding::new(
+            KeyPath::root().key("all_purposes").join(&rest),
+            all,
+            format!(
+                "{} — for every purpose, or once in `[all_purposes]`",
+                first.help
+            ),
+        )
+        .label("missing for every purpose");
+        finding.citation = first.citation;
+        finding.severity = first.severity;
+        // Each purpose labelled, up to a readable number.
+        for purpose in purposes.iter().take(12) {
+            finding = finding.related(purpose.clone(), "this purpose");
+        }
+        merged.push(Some(finding));
+    }
+    merged.into_iter().flatten().collect()
 }
 
 /// A finding about a loaded notice as a located diagnostic (for checks that
@@ -184,6 +253,7 @@ fn locate(
     path: &KeyPath,
     within: Option<Range<usize>>,
 ) -> (Arc<SourceFile>, Range<usize>, String) {
+    let path = &inherited_from(loaded, path).unwrap_or_else(|| path.clone());
     let (file, resolved) = loaded.locate(path);
     match resolved {
         Resolved::Found(place) => {
@@ -197,14 +267,45 @@ fn locate(
             container_path,
         } => {
             let key = path.last_key().unwrap_or("this");
-            let label = if container_path.is_root() {
-                format!("`{path}` is missing from this file")
+            if container_path.is_root() {
+                // A missing table goes at the end of the file, never at the
+                // `#:schema` comment on line 1.
+                let end = file.text.trim_end().len();
+                let start = file.text[..end].rfind('\n').map_or(0, |i| i + 1);
+                let label = format!("`{path}` is missing from this file");
+                (file, start..end, label)
             } else {
-                format!("`{key}` is missing from this table")
-            };
-            (file, container, label)
+                (
+                    file,
+                    container,
+                    format!("`{key}` is missing from this table"),
+                )
+            }
         }
     }
+}
+
+/// Where a purpose's value lives when the purpose inherits it from
+/// `[all_purposes]`: `purposes[2].recipients[0]` → `all_purposes.recipients[0]`.
+fn inherited_from(loaded: &LoadedNotice, path: &KeyPath) -> Option<KeyPath> {
+    let notice = &loaded.notice;
+    let all = notice.all_purposes.as_ref()?;
+    let (i, rest) = path.in_purpose()?;
+    let purpose = notice.purposes.get(i)?;
+    let key = rest.first_key()?;
+    let inherits = match key {
+        "lawful_bases" => {
+            purpose.lawful_bases.as_deref().is_none_or(<[_]>::is_empty)
+                && all.lawful_bases.is_some()
+        }
+        "law" => purpose.law.is_none() && all.law.is_some(),
+        "recipients" => purpose.recipients.is_none() && all.recipients.is_some(),
+        "from_person" => purpose.from_person.is_none() && all.from_person.is_some(),
+        "other_sources" => purpose.other_sources.is_none() && all.other_sources.is_some(),
+        "provision" => purpose.provision.is_none() && all.provision.is_some(),
+        _ => false,
+    };
+    inherits.then(|| KeyPath::root().key("all_purposes").join(&rest))
 }
 
 /// Maps a byte range inside a string's *value* to the same text in the

@@ -61,8 +61,8 @@ pub struct CheckArgs {
     /// Notice files, or folders to search for `*.toml` notices. Without
     /// paths: the notices of the project (`noticec.toml`), or this folder.
     pub paths: Vec<PathBuf>,
-    /// Output format: human, json, sarif, github (Actions annotations) or
-    /// gitlab (Code Quality).
+    /// Output format: human, concise (one line per finding), json, sarif,
+    /// github (Actions annotations) or gitlab (Code Quality).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
     #[command(flatten)]
@@ -131,6 +131,8 @@ pub enum ThemeChoice {
 pub enum OutputFormat {
     /// Readable reports with source excerpts.
     Human,
+    /// One line per finding: `file:line:col: severity CODE[key] message`.
+    Concise,
     /// One JSON document (a stable contract for CI).
     Json,
     /// SARIF 2.1.0, for code-scanning dashboards.

@@ -267,6 +267,7 @@ fn render_diagnostics(
     let failed = |e: serde_json::Error| Failure::Usage(format!("cannot write the report: {e}"));
     Ok(match format {
         OutputFormat::Human => human::render(reports, style),
+        OutputFormat::Concise => report::concise::render(reports),
         OutputFormat::Json => report::json::render(reports).map_err(failed)?,
         OutputFormat::Sarif => report::sarif::render(reports, &options.profile).map_err(failed)?,
         OutputFormat::Github => report::github::render(reports),

@@ -442,6 +442,13 @@ fn used_ids(notice: &toml::Table) -> HashSet<(String, String)> {
             }
         }
     }
+    let shared = notice
+        .get("all_purposes")
+        .and_then(|a| a.get("recipients"))
+        .and_then(toml::Value::as_array);
+    for id in shared.into_iter().flatten().filter_map(toml::Value::as_str) {
+        used.insert(("recipients".to_string(), id.to_string()));
+    }
     let transfers = notice
         .get("transfers")
         .and_then(|t| t.get("destinations"))

@@ -43,6 +43,12 @@ pub struct Notice {
     /// Why the data is used: one entry per purpose, each with its lawful basis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub purposes: Vec<Purpose>,
+    /// Statements made once for the whole notice: they apply to every
+    /// purpose that does not say otherwise ("we use most information under
+    /// public task", "we share information with …", "if you do not give us
+    /// the information we may not be able to help you"), and the page says
+    /// them once.
+    pub all_purposes: Option<AllPurposes>,
     /// How long data is kept (Art. 13(2)(a), 14(2)(a)).
     pub retention: Option<Retention>,
     /// Whether personal data leaves the UK, and on what terms (Art. 13(1)(f), 14(1)(f)).
@@ -445,6 +451,64 @@ pub struct Purpose {
     pub direct_marketing: bool,
 }
 
+/// What every purpose has unless it says otherwise.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct AllPurposes {
+    /// The lawful basis or bases under Art. 6(1) of every purpose that
+    /// gives none of its own.
+    pub lawful_bases: Option<Vec<LawfulBasis>>,
+    /// The law that sets out the public task or legal obligation (Art.
+    /// 6(3)), for every purpose that names none.
+    pub law: Option<String>,
+    /// The ids of the recipients of every purpose that names none (see
+    /// `[[recipients]]`); `[]` for "we do not share it".
+    pub recipients: Option<Vec<String>>,
+    /// Whether data is collected from the person, for every purpose that
+    /// does not say.
+    pub from_person: Option<bool>,
+    /// Other sources of the data, for every purpose that does not say;
+    /// `[]` for "nowhere else".
+    pub other_sources: Option<Vec<DataSource>>,
+    /// Whether people must give the data and what happens if they do not,
+    /// for every purpose that does not say.
+    pub provision: Option<Provision>,
+}
+
+impl Notice {
+    /// The notice with `[all_purposes]` applied: every purpose gets the
+    /// notice-wide statements it does not make itself. Rules and rights see
+    /// this; the page says the statements once.
+    pub fn with_all_purposes(&self) -> std::borrow::Cow<'_, Notice> {
+        let Some(all) = &self.all_purposes else {
+            return std::borrow::Cow::Borrowed(self);
+        };
+        let mut notice = self.clone();
+        for purpose in &mut notice.purposes {
+            if purpose.lawful_bases.as_deref().is_none_or(<[_]>::is_empty)
+                && all.lawful_bases.is_some()
+            {
+                purpose.lawful_bases.clone_from(&all.lawful_bases);
+            }
+            if purpose.law.is_none() {
+                purpose.law.clone_from(&all.law);
+            }
+            if purpose.recipients.is_none() {
+                purpose.recipients.clone_from(&all.recipients);
+            }
+            if purpose.from_person.is_none() {
+                purpose.from_person = all.from_person;
+            }
+            if purpose.other_sources.is_none() {
+                purpose.other_sources.clone_from(&all.other_sources);
+            }
+            if purpose.provision.is_none() {
+                purpose.provision.clone_from(&all.provision);
+            }
+        }
+        std::borrow::Cow::Owned(notice)
+    }
+}
+
 /// How long data is kept.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Retention {
@@ -735,6 +799,21 @@ pub fn prose_fields<'a>(notice: &'a Notice) -> Vec<(crate::model::KeyPath, &'a s
             add(at.key("description"), &source.description);
         }
         if let Some(provision) = &purpose.provision {
+            add(
+                at.key("provision").key("consequence"),
+                &provision.consequence,
+            );
+        }
+    }
+    if let Some(all) = &notice.all_purposes {
+        let at = root.key("all_purposes");
+        add(at.key("law"), &all.law);
+        for (j, source) in all.other_sources.iter().flatten().enumerate() {
+            let at = at.key("other_sources").index(j);
+            add(at.key("name"), &source.name);
+            add(at.key("description"), &source.description);
+        }
+        if let Some(provision) = &all.provision {
             add(
                 at.key("provision").key("consequence"),
                 &provision.consequence,

@@ -40,6 +40,25 @@ impl KeyPath {
         path.0.pop().map(|_| path)
     }
 
+    /// For a path inside a purpose (`purposes[3].recipients[0]`): the
+    /// purpose's index and the rest of the path (`recipients[0]`).
+    pub fn in_purpose(&self) -> Option<(usize, KeyPath)> {
+        match self.0.as_slice() {
+            [Segment::Key(key), Segment::Index(i), rest @ ..] if key == "purposes" => {
+                Some((*i, KeyPath(rest.to_vec())))
+            }
+            _ => None,
+        }
+    }
+
+    /// The first key of the path, if it starts with a key.
+    pub fn first_key(&self) -> Option<&str> {
+        match self.0.first() {
+            Some(Segment::Key(k)) => Some(k),
+            _ => None,
+        }
+    }
+
     /// The last key of the path, if it ends in a key.
     pub fn last_key(&self) -> Option<&str> {
         match self.0.last() {

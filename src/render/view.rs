@@ -33,6 +33,9 @@ pub struct NoticeView<'a> {
     pub data_categories: Vec<CategoryView<'a>>,
     pub recipients: Vec<NamedView<'a>>,
     pub purposes: Vec<PurposeView<'a>>,
+    /// What the notice says once for every purpose (`[all_purposes]`),
+    /// shown once before the purposes.
+    pub all_purposes: Option<PurposeView<'a>>,
     pub retention: Option<RetentionView<'a>>,
     pub transfers: Option<TransfersView<'a>>,
     pub automated_decisions: Option<AutomatedView<'a>>,
@@ -527,15 +530,65 @@ impl<'a> NoticeView<'a> {
             })
             .collect();
 
+        let all_purposes = notice.all_purposes.as_ref().map(|all| PurposeView {
+            anchor: "all-purposes".to_string(),
+            name: "Every purpose".to_string(),
+            description: Some(
+                "What this part says applies to every purpose below, unless the purpose says otherwise.",
+            ),
+            bases: all.lawful_bases.iter().flatten().map(|b| basis(*b)).collect(),
+            law: text(&all.law),
+            legitimate_interests: None,
+            recognised_interest: None,
+            special_category_conditions: Vec::new(),
+            schedule_1_conditions: Vec::new(),
+            appropriate_policy_document: None,
+            criminal_offence_condition: None,
+            data_categories: Vec::new(),
+            recipients: all.recipients.as_ref().map(|ids| {
+                ids.iter()
+                    .map(|id| names.get(id.as_str()).cloned().unwrap_or_else(|| id.clone()))
+                    .collect()
+            }),
+            retention: None,
+            from_person: all.from_person,
+            other_sources: all
+                .other_sources
+                .iter()
+                .flatten()
+                .map(|s| SourceView {
+                    name: text(&s.name),
+                    description: text(&s.description),
+                    publicly_accessible: s.publicly_accessible,
+                })
+                .collect(),
+            provision: all
+                .provision
+                .as_ref()
+                .and_then(|v| v.requirement)
+                .map(|r| r.sentence().to_string()),
+            provision_consequence: all.provision.as_ref().and_then(|v| text(&v.consequence)),
+            law_enforcement: false,
+            direct_marketing: false,
+        });
+        // Rights follow from every purpose as it stands with the notice-wide
+        // statements it inherits.
+        let effective = notice.with_all_purposes();
         let purpose_names: Vec<String> = purposes.iter().map(|p| p.name.clone()).collect();
-        let rights: Vec<RightView> = notice_rights(notice, all_law_enforcement)
+        let rights: Vec<RightView> = notice_rights(&effective, all_law_enforcement)
             .iter()
             .filter(|(right, _)| **right != Right::Object)
             .map(|(right, use_)| {
-                right_view(*right, use_, &purpose_names, notice, all_law_enforcement)
+                right_view(
+                    *right,
+                    use_,
+                    &purpose_names,
+                    &effective,
+                    all_law_enforcement,
+                )
             })
             .collect();
-        let objection = objection_view(&objection(notice, all_law_enforcement), &purpose_names);
+        let objection = objection_view(&objection(&effective, all_law_enforcement), &purpose_names);
 
         let rights_table = notice.rights.as_ref();
         let complaints = notice.complaints.as_ref();
@@ -612,6 +665,7 @@ impl<'a> NoticeView<'a> {
                 .collect(),
             law_enforcement: purposes.iter().any(|p| p.law_enforcement),
             purposes,
+            all_purposes,
             retention: notice.retention.as_ref().map(|r| RetentionView {
                 schedule_url: link(&r.schedule_url),
                 criteria: text(&r.criteria),
@@ -759,6 +813,7 @@ fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
         let mut bases: Vec<String> = view
             .purposes
             .iter()
+            .chain(&view.all_purposes)
             .flat_map(|p| p.bases.iter().map(|b| b.name.to_lowercase()))
             .collect();
         bases.sort();
@@ -777,12 +832,17 @@ fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
     let mut shared: Vec<String> = view
         .purposes
         .iter()
+        .chain(&view.all_purposes)
         .flat_map(|p| p.recipients.iter().flatten().cloned())
         .collect();
     shared.sort();
     shared.dedup();
-    let all_stated =
-        !view.purposes.is_empty() && view.purposes.iter().all(|p| p.recipients.is_some());
+    let all_stated = !view.purposes.is_empty()
+        && (view.purposes.iter().all(|p| p.recipients.is_some())
+            || view
+                .all_purposes
+                .as_ref()
+                .is_some_and(|a| a.recipients.is_some()));
     if !shared.is_empty() || all_stated {
         items.push(GlanceItem {
             heading: "Who we share it with",

@@ -51,7 +51,56 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
             out.push('\n');
         }
     }
+    out.push_str(&tally(reports));
     out.push_str(&summary_line(Summary::of(reports)));
+    out.push('\n');
+    out
+}
+
+/// Where the findings are, for a person reading a long report: each file
+/// with findings (most errors first), then each rule (most findings
+/// first). Nothing when there are no findings.
+pub fn tally(reports: &[FileReport]) -> String {
+    use std::collections::BTreeMap;
+    let mut files: Vec<(&str, usize, usize)> = reports
+        .iter()
+        .filter(|r| !r.diagnostics.is_empty())
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.count(crate::diagnostic::Severity::Error),
+                r.count(crate::diagnostic::Severity::Warning),
+            )
+        })
+        .collect();
+    if files.is_empty() {
+        return String::new();
+    }
+    files.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+    let mut rules: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
+    for d in reports.iter().flat_map(|r| &r.diagnostics) {
+        *rules.entry((d.code, d.requirement)).or_default() += 1;
+    }
+    let mut rules: Vec<((&str, Option<&str>), usize)> = rules.into_iter().collect();
+    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = files.iter().map(|f| f.0.chars().count()).max().unwrap_or(0);
+    let mut out = String::from("findings by file:\n");
+    for (name, errors, warnings) in files {
+        let _ = writeln!(
+            out,
+            "  {name:<width$}  {}, {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        );
+    }
+    out.push_str("findings by rule:\n");
+    for ((code, key), count) in rules {
+        let name = match key {
+            Some(key) => format!("{code} {key}"),
+            None => code.to_string(),
+        };
+        let _ = writeln!(out, "  {name:<40} {count}");
+    }
     out.push('\n');
     out
 }

@@ -2,12 +2,14 @@
 //! the whole output as a string; only the command line prints.
 //!
 //! - [`explain`]: a rule's documentation (`noticec explain`);
+//! - [`concise`]: one line per finding;
 //! - [`human`]: miette's graphical reports and a summary line;
 //! - [`json`]: noticec's own stable JSON contract;
 //! - [`sarif`]: SARIF 2.1.0 for code-scanning dashboards;
 //! - [`github`]: GitHub Actions annotations;
 //! - [`gitlab`]: GitLab Code Quality.
 
+pub mod concise;
 pub mod explain;
 pub mod github;
 pub mod gitlab;

@@ -12,8 +12,11 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it checks
 That every purpose has `lawful_bases` with at least one basis, and that a
 purpose relying on `public-task` or `legal-obligation` names the law that
-sets the task or obligation in `law` (a warning when missing). For a
-law-enforcement purpose (DPA 2018 Part 3), that `law` gives its legal basis.
+sets the task or obligation in `law` (a warning when missing, or when it
+only says "as required by law" without naming one). For a law-enforcement
+purpose (DPA 2018 Part 3), that `law` gives its legal basis. Bases and law
+may be stated once for every purpose in `[all_purposes]`; a purpose's own
+`lawful_bases` replace them.
 
 ## Why it matters
 UK GDPR Art. 13(1)(c) and 14(1)(c) require the lawful basis for each purpose,
@@ -39,6 +42,26 @@ legitimate-interests. Add `law` naming the Act or regulations.
     check: Some(check),
 };
 
+/// Whether a `law` only says that there is a law, without naming one.
+fn vague_law(text: &str) -> bool {
+    let lower = text.trim().trim_end_matches('.').to_lowercase();
+    [
+        "as required by law",
+        "required by law",
+        "the law",
+        "law",
+        "legislation",
+        "various legislation",
+        "relevant legislation",
+        "statutory duty",
+        "our statutory duties",
+        "statutory obligations",
+        "legal obligation",
+        "as required by legislation",
+    ]
+    .contains(&lower.as_str())
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (at, purpose) in cx.purposes() {
         let name = cx.purpose_label(&at, purpose);
@@ -58,16 +81,35 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
         let bases = purpose.lawful_bases.as_deref().unwrap_or_default();
         if bases.is_empty() {
-            out.push(Finding::new(
-                at.key("lawful_bases"),
-                format!("{name} has no lawful basis"),
-                "add `lawful_bases = [\"public-task\"]` (or whichever Art. 6(1) bases apply)",
-            ));
+            out.push(
+                Finding::new(
+                    at.key("lawful_bases"),
+                    format!("{name} has no lawful basis"),
+                    "add `lawful_bases = [\"public-task\"]` (or whichever Art. 6(1) bases apply)",
+                )
+                .per_purpose("no purpose says what its lawful basis is"),
+            );
             continue;
         }
         let needs_law = [LawfulBasis::PublicTask, LawfulBasis::LegalObligation]
             .into_iter()
             .find(|b| has_basis(purpose, *b));
+        if needs_law.is_some()
+            && let Some(law) = purpose.law.as_deref()
+            && vague_law(law)
+        {
+            out.push(
+                Finding::new(
+                    at.key("law"),
+                    format!("{name} does not say which law; \"{}\" names none", law.trim()),
+                    "name the Act or regulations, e.g. \"Local Government Finance Act 1992, section 6\"",
+                )
+                .label("no law named")
+                .cite("UK GDPR Art. 6(3)")
+                .warning()
+                .per_purpose("the law given for every purpose names no law"),
+            );
+        }
         if let Some(basis) = needs_law
             && !present(&purpose.law)
         {
@@ -83,7 +125,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 )
                 .label("the law belongs in this purpose")
                 .cite("UK GDPR Art. 6(3)")
-                .warning(),
+                .warning()
+                .per_purpose("no purpose says which law sets its public task or legal obligation"),
             );
         }
     }

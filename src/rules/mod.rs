@@ -242,6 +242,41 @@ pub fn has_basis(purpose: &Purpose, basis: LawfulBasis) -> bool {
         .is_some_and(|bases| bases.contains(&basis))
 }
 
+/// Whether a text says only "as long as necessary" about how long data is
+/// kept: no period, no trigger, no schedule, no criteria that could be
+/// checked (ICO: "as long as necessary" on its own is not enough).
+pub fn vague_retention(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let vague = [
+        "as long as necessary",
+        "as long as is necessary",
+        "as long as we need",
+        "as long as required",
+        "as long as is required",
+        "no longer than necessary",
+        "no longer than is necessary",
+        "for as long as needed",
+        "only as long as",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    let concrete = lower.chars().any(|c| c.is_ascii_digit())
+        || [
+            "year",
+            "month",
+            "week",
+            "schedule",
+            "after ",
+            "until ",
+            "policy",
+            "statutory period",
+            "limitation",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
+    vague && !concrete
+}
+
 /// Whether an optional text field has something in it.
 pub fn present(text: &Option<String>) -> bool {
     text.as_deref().is_some_and(|t| !t.trim().is_empty())
@@ -267,6 +302,10 @@ pub struct Finding {
     pub within: Option<std::ops::Range<usize>>,
     /// Other places that explain the finding.
     pub related: Vec<(KeyPath, String)>,
+    /// For a finding about one purpose: how to say it when every purpose
+    /// has it ("no purpose says where the data comes from"). Validation
+    /// then reports it once for the notice instead of once per purpose.
+    pub per_purpose: Option<&'static str>,
 }
 
 impl Finding {
@@ -280,7 +319,15 @@ impl Finding {
             severity: None,
             within: None,
             related: Vec::new(),
+            per_purpose: None,
         }
+    }
+
+    /// Marks a finding about one purpose as one that, when every purpose
+    /// has it, is reported once for the notice as `all`.
+    pub fn per_purpose(mut self, all: &'static str) -> Self {
+        self.per_purpose = Some(all);
+        self
     }
 
     pub fn label(mut self, label: impl Into<String>) -> Self {

@@ -10,7 +10,8 @@ pub const RULE: Rule = Rule {
     severity: None,
     summary: "A purpose collecting data from the person says whether they must give it and what happens if they do not",
     docs: r#"## What it checks
-For each purpose with `from_person = true`: that `provision.requirement` says
+For each purpose whose data is, or may be, collected from the person (any
+purpose that does not say `from_person = false`): that `provision.requirement` says
 whether giving the data is statutory, contractual, needed for a contract,
 voluntary or observed (recorded, as by CCTV), and, unless it is voluntary or
 observed, that `provision.consequence` says what
@@ -38,7 +39,9 @@ Add `provision = { requirement = "...", consequence = "..." }` to the purpose.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (at, purpose) in cx.gdpr_purposes() {
-        if purpose.from_person != Some(true) {
+        // Art. 13(2)(e) applies to data collected from the person, and a
+        // notice that does not say where data comes from may collect it so.
+        if purpose.from_person == Some(false) {
             continue;
         }
         let name = cx.purpose_label(&at, purpose);
@@ -50,7 +53,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     format!("{name} does not say whether people must give the data"),
                     "add `provision = { requirement = \"statutory\" | \"contractual\" | \"contract-precondition\" | \"voluntary\" | \"observed\", consequence = \"...\" }`",
                 )
-                .label("`provision` belongs in this purpose"),
+                .label("`provision` belongs in this purpose")
+                .per_purpose("no purpose says whether people must give the data"),
             ),
             Some(ProvisionRequirement::Voluntary | ProvisionRequirement::Observed) => {}
             Some(_) => {

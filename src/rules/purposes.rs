@@ -11,7 +11,9 @@ pub const RULE: Rule = Rule {
     summary: "The notice lists the purposes of processing, each with a name",
     docs: r#"## What it checks
 That the notice has at least one `[[purposes]]` entry and that each one has
-a `name` saying what the data is used for.
+a `name` saying what the data is used for. A notice whose only purpose is a
+generic one ("to deliver our services"), with no description, is a
+warning: it does not tell people why their data is used.
 
 ## Why it matters
 UK GDPR Art. 13(1)(c) and 14(1)(c) require the purposes of the processing;
@@ -45,6 +47,38 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .label("`[[purposes]]` belong in this file"),
         );
         return;
+    }
+    // One purpose that only says "to deliver our services" says nothing
+    // about why the data is used.
+    if let [only] = cx.notice.purposes.as_slice() {
+        let name = only.name.as_deref().unwrap_or("").trim().to_lowercase();
+        let generic = [
+            "deliver services",
+            "deliver our services",
+            "delivering services",
+            "delivering our services",
+            "provide services",
+            "provide our services",
+            "providing services",
+            "providing our services",
+            "council services",
+            "our services",
+            "carry out our functions",
+            "carrying out our functions",
+            "general processing",
+        ];
+        let short = name.split_whitespace().count() <= 6;
+        if short && generic.iter().any(|g| name.contains(g)) && !present(&only.description) {
+            out.push(
+                Finding::new(
+                    KeyPath::root().key("purposes").index(0).key("name"),
+                    "the notice's only purpose is a generic one",
+                    "name each real purpose, e.g. \"Collecting council tax\", \"Awarding housing benefit\", each with its lawful basis",
+                )
+                .label("too general to tell people why")
+                .warning(),
+            );
+        }
     }
     for (at, purpose) in cx.purposes() {
         if !present(&purpose.name) {

@@ -54,7 +54,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(if cx.is_law_enforcement(purpose) {
             finding.cite("DPA 2018 s.44(2)(c)").warning()
         } else {
-            finding
+            finding.per_purpose("no purpose says who the data is shared with")
         });
     }
 }

@@ -13,7 +13,10 @@ pub const RULE: Rule = Rule {
 That each purpose either refers to a retention rule (`retention = "id"`) or
 is covered by a notice-wide `schedule_url` or `criteria` in `[retention]`;
 and that each `[[retention.rules]]` entry gives a `period` or `criteria`. A
-period without a `trigger` ("6 years" — from when?) is a warning.
+period without a `trigger` ("6 years" — from when?) is a warning, and so
+is criteria that only say "as long as necessary" with no period, trigger
+or schedule: the ICO's guidance is that this alone does not tell people
+anything.
 
 ## Why it matters
 UK GDPR Art. 13(2)(a) and 14(2)(a) require the period for which data is
@@ -45,10 +48,40 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let at = KeyPath::root().key("retention");
     let retention = cx.notice.retention.as_ref();
     let notice_wide = retention.is_some_and(|r| present(&r.schedule_url) || present(&r.criteria));
+    if let Some(retention) = retention
+        && !present(&retention.schedule_url)
+        && retention.rules.is_empty()
+        && retention
+            .criteria
+            .as_deref()
+            .is_some_and(super::vague_retention)
+    {
+        out.push(
+            Finding::new(
+                at.key("criteria"),
+                "the notice only says data is kept as long as necessary",
+                "give the periods, or the criteria that decide them, e.g. \"6 years after the account closes, the period for bringing claims\", or link the retention schedule with `schedule_url`",
+            )
+            .label("no period, trigger or criteria")
+            .warning(),
+        );
+    }
     if let Some(retention) = retention {
         for (i, rule) in retention.rules.iter().enumerate() {
             let at = at.key("rules").index(i);
-            if !present(&rule.period) && !present(&rule.criteria) {
+            if !present(&rule.period)
+                && rule.criteria.as_deref().is_some_and(super::vague_retention)
+            {
+                out.push(
+                    Finding::new(
+                        at.key("criteria"),
+                        "this retention rule only says data is kept as long as necessary",
+                        "give a `period` and `trigger`, e.g. \"2 years\" \"after the permit ends\", or the criteria that decide it",
+                    )
+                    .label("no period, trigger or criteria")
+                    .warning(),
+                );
+            } else if !present(&rule.period) && !present(&rule.criteria) {
                 out.push(Finding::new(
                     at.key("period"),
                     "this retention rule gives neither a period nor criteria",
@@ -88,7 +121,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         out.push(if cx.is_law_enforcement(purpose) {
             finding.cite("DPA 2018 s.44(2)(b)").warning()
         } else {
-            finding
+            finding.per_purpose("no purpose says how long the data is kept")
         });
     }
     if !reported_any && cx.notice.purposes.is_empty() {

@@ -79,6 +79,29 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let Some(listed) = &rights.listed else {
         return;
     };
+    // Rights follow from the purposes' lawful bases: with no purposes there
+    // is nothing to compare the list with (`purposes` reports that), and a
+    // purpose without a basis could give any right. One note, not a
+    // finding per right.
+    if cx.notice.purposes.is_empty() {
+        return;
+    }
+    let unstated = cx
+        .gdpr_purposes()
+        .filter(|(_, p)| p.lawful_bases.as_deref().is_none_or(<[_]>::is_empty))
+        .count();
+    if unstated > 0 {
+        out.push(
+            Finding::new(
+                at.key("listed"),
+                "the rights listed cannot be checked until every purpose states its lawful basis",
+                "add `lawful_bases` to the purposes that lack one (see `lawful-basis`); noticec then checks this list",
+            )
+            .label("not checked yet")
+            .warning(),
+        );
+        return;
+    }
     let applicable = applicable_rights(cx.notice, cx.profile.law_enforcement);
     for (i, right) in listed.iter().enumerate() {
         if !applicable.contains_key(right) {

@@ -9,9 +9,12 @@ pub const RULE: Rule = Rule {
     severity: None,
     summary: "Each purpose says where the data comes from",
     docs: r#"## What it checks
-That every purpose says whether the data comes from the person
-(`from_person = true` or `false`) or from other sources (`other_sources`),
-and that every other source is named.
+That every purpose says where its data comes from: whether from the person
+(`from_person`) and whether from anywhere else (`other_sources`, `[]` for
+nowhere else), and that every other source is named. An unstated answer is
+a finding: `from_person = true` alone does not say whether data also comes
+from elsewhere. (Both may be stated once for the whole notice in
+`[all_purposes]`.)
 
 ## Why it matters
 Where data is not obtained from the person, UK GDPR Art. 14(2)(f) requires the
@@ -37,15 +40,29 @@ all the data comes from the person.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (at, purpose) in cx.gdpr_purposes() {
-        if purpose.from_person.is_none() && purpose.other_sources.is_none() {
-            out.push(
+        let label = cx.purpose_label(&at, purpose);
+        match (purpose.from_person, &purpose.other_sources) {
+            (None, None) => out.push(
                 Finding::new(
                     at.key("from_person"),
-                    format!("{} does not say where the data comes from", cx.purpose_label(&at, purpose)),
-                    "add `from_person = true` if people give it to you, and `other_sources = [...]` for anywhere else",
+                    format!("{label} does not say where the data comes from"),
+                    "add `from_person = true` if people give it to you, and `other_sources = [...]` for anywhere else (`other_sources = []` when there is nowhere else)",
                 )
-                .label("the source belongs in this purpose"),
-            );
+                .label("the source belongs in this purpose")
+                .per_purpose("no purpose says where the data comes from"),
+            ),
+            // "From you" is stated, but not whether anything comes from
+            // elsewhere: Art. 14 may apply, unstated.
+            (Some(_), None) => out.push(
+                Finding::new(
+                    at.key("other_sources"),
+                    format!("{label} does not say whether data also comes from anywhere else"),
+                    "add `other_sources = []` if it all comes from the person, or name the other sources",
+                )
+                .label("`other_sources` belongs in this purpose")
+                .per_purpose("no purpose says whether data also comes from anywhere else"),
+            ),
+            (_, Some(_)) => {}
         }
         for (i, source) in purpose.other_sources.iter().flatten().enumerate() {
             if !present(&source.name) {

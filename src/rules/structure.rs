@@ -367,6 +367,18 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
             );
         }
     }
+    if let Some(all) = &notice.all_purposes {
+        for (j, id) in all.recipients.iter().flatten().enumerate() {
+            check_reference(
+                &mut out,
+                root.key("all_purposes").key("recipients").index(j),
+                id,
+                &recipients,
+                "recipient",
+                "[[recipients]]",
+            );
+        }
+    }
     if let Some(transfers) = &notice.transfers {
         for (i, transfer) in transfers.destinations.iter().enumerate() {
             if let Some(id) = &transfer.recipient {
