@@ -586,7 +586,8 @@ fn free_of_charge() {
         &edit(&[("free_of_charge = true", "free_of_charge = false")]),
     );
     assert!(d.iter().any(|d| d.severity == Severity::Error));
-    assert_fires("Q002", &edit(&[("free_of_charge = true\n", "")]));
+    // Requests are free by law and the page says so: saying nothing is fine.
+    assert_quiet("Q002", &edit(&[("free_of_charge = true\n", "")]));
     let d = assert_fires(
         "Q002",
         &edit(&[(
@@ -1109,4 +1110,66 @@ fn vague_answers_are_warnings() {
         && d.severity == Severity::Warning
         && d.message.contains("names no")));
     assert_quiet("N005", ALL_PURPOSES);
+    // A way to withdraw consent that gives no way.
+    let consent = ALL_PURPOSES
+        .replace(
+            "lawful_bases = [\"public-task\"]",
+            "lawful_bases = [\"consent\"]",
+        )
+        .replace(
+            "[rights]\n",
+            "[rights]\nhow_to_withdraw_consent = \"You can withdraw your consent at any time.\"\n",
+        );
+    let d = assert_fires("N015", &consent);
+    assert!(d.iter().any(|d| d.code == "N015"
+        && d.severity == Severity::Warning
+        && d.message.contains("not how")));
+    assert_quiet(
+        "N015",
+        &consent.replace("at any time.", "at any time: email consent@example.gov.uk."),
+    );
+    // A source named only "other organisations".
+    let source = ALL_PURPOSES.replace(
+        "other_sources = []",
+        "other_sources = [{ name = \"Other organisations\" }]",
+    );
+    let d = assert_fires("N018", &source);
+    assert!(
+        d.iter()
+            .any(|d| d.code == "N018" && d.severity == Severity::Warning)
+    );
+    assert_quiet(
+        "N018",
+        &source.replace("Other organisations", "Department for Work and Pensions"),
+    );
+    // Only generic purposes.
+    let generic = ALL_PURPOSES
+        .replace(
+            "name = \"Running the library\"",
+            "name = \"Deliver our services\"",
+        )
+        .replace("name = \"Parking permits\"", "name = \"Contact you\"");
+    assert_fires("N004", &generic);
+    assert_quiet(
+        "N004",
+        &generic.replace("name = \"Contact you\"", "name = \"Parking permits\""),
+    );
+}
+
+#[test]
+fn criminal_offence_data_no_purpose_uses_is_reported() {
+    let text = ALL_PURPOSES.replace(
+        "[[recipients]]",
+        "[[data_categories]]\nid = \"convictions\"\nname = \"Criminal convictions\"\ncriminal_offence = true\n\n[[recipients]]",
+    );
+    let d = assert_fires("N009", &text);
+    assert!(
+        d.iter()
+            .any(|d| d.code == "N009" && d.message.contains("not used by any purpose"))
+    );
+    let used = text.replace(
+        "name = \"Running the library\"",
+        "name = \"Running the library\"\ndata_categories = [\"convictions\"]\ncriminal_offence_condition = \"Official authority: Public Libraries and Museums Act 1964\"",
+    );
+    assert_quiet("N009", &used);
 }

@@ -120,8 +120,12 @@ fn findings_table() -> String {
     out
 }
 
+/// The README's generated sections are written by two tests: one at a time.
+static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[test]
 fn seeds_readme_table_is_generated_from_the_findings() {
+    let _one_at_a_time = README.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = "examples/seeds/README.md";
     let readme = std::fs::read_to_string(path).expect("examples/seeds/README.md");
     let start_marker = "<!-- findings:start -->\n";
@@ -202,4 +206,121 @@ fn the_corrected_notice_passes_without_warnings() {
     // ... while the port of the same seed has errors.
     let original = check(Path::new("examples/seeds/derby-city-council.toml"));
     assert!(original.count(Severity::Error) > 0);
+}
+
+/// Which port each seed became (see the table in `examples/seeds/README.md`).
+const PORTS: &[(&str, &str)] = &[
+    ("000_bd85e0bc4a7d37c7", "combined-authority"),
+    ("001_8b15156f99e16b26", "council"),
+    ("002_064ec42c0cc06881", "pendle-borough-council"),
+    ("003_fd44004175f5a4c5", "derby-city-council"),
+    ("004_1fd81869786d0524", "staffordshire-county-council"),
+];
+
+#[derive(serde::Deserialize)]
+struct Verdict {
+    verdict: String,
+    reason: String,
+}
+
+/// How noticec's findings agree with the DPO's verdicts
+/// (`tests/fixtures/seed-verdicts.toml`): for each kind of DPO verdict, how
+/// many items noticec raised a finding on, and the items it got wrong.
+fn agreement() -> String {
+    let text = std::fs::read_to_string("tests/fixtures/seed-verdicts.toml").expect("verdicts");
+    let verdicts: BTreeMap<String, BTreeMap<String, Verdict>> =
+        toml::from_str(&text).expect("the verdicts file is TOML");
+    // verdict → (items, items with a finding)
+    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut missed: Vec<String> = Vec::new();
+    let mut flagged: Vec<String> = Vec::new();
+    for (seed, port) in PORTS {
+        let report = check(Path::new(&format!("examples/seeds/{port}.toml")));
+        let seed_verdicts = verdicts.get(*seed).expect("verdicts for every seed");
+        for (key, verdict) in seed_verdicts {
+            assert!(
+                noticec::rules::find(key).is_some(),
+                "{seed}: `{key}` is not a requirement key"
+            );
+            let found = report
+                .diagnostics
+                .iter()
+                .any(|d| d.requirement == Some(key.as_str()));
+            let kind = match verdict.verdict.as_str() {
+                "missing" => "missing",
+                "vague" => "vague",
+                "adequate" => "adequate",
+                "n/a" => continue,
+                other => panic!("{seed} {key}: unknown verdict {other}"),
+            };
+            let entry = counts.entry(kind).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(found);
+            let line = format!("`{port}` `{key}`: {}", verdict.reason);
+            match (kind, found) {
+                ("missing" | "vague", false) => missed.push(format!("{line} ({kind})")),
+                ("adequate", true) => flagged.push(line),
+                _ => {}
+            }
+        }
+    }
+    let percent = |(n, k): (usize, usize)| (100 * k + n / 2).checked_div(n).unwrap_or(0);
+    let row = |kind: &str| counts.get(kind).copied().unwrap_or_default();
+    let (missing, vague, adequate) = (row("missing"), row("vague"), row("adequate"));
+    let verdict = |met: bool| if met { "met" } else { "not met" };
+    let mut out = String::new();
+    out.push_str(
+        "| DPO's verdict | items | noticec raised a finding | target |\n|---|---|---|---|\n",
+    );
+    out.push_str(&format!(
+        "| missing | {} | {} ({} %) | ≥ 90 %: {} |\n",
+        missing.0,
+        missing.1,
+        percent(missing),
+        verdict(percent(missing) >= 90)
+    ));
+    out.push_str(&format!(
+        "| vague | {} | {} ({} %) | ≥ 75 %: {} |\n",
+        vague.0,
+        vague.1,
+        percent(vague),
+        verdict(percent(vague) >= 75)
+    ));
+    out.push_str(&format!(
+        "| adequate | {} | {} ({} %) | ≤ 10 %: {} |\n",
+        adequate.0,
+        adequate.1,
+        percent(adequate),
+        verdict(percent(adequate) <= 10)
+    ));
+    out.push_str("\nItems the DPO found lacking and noticec did not:\n\n");
+    for line in &missed {
+        out.push_str(&format!("- {line}\n"));
+    }
+    out.push_str("\nItems the DPO judged adequate and noticec raised a finding on:\n\n");
+    for line in &flagged {
+        out.push_str(&format!("- {line}\n"));
+    }
+    out
+}
+
+#[test]
+fn seeds_readme_agreement_is_measured_against_the_dpo_verdicts() {
+    let _one_at_a_time = README.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let path = "examples/seeds/README.md";
+    let readme = std::fs::read_to_string(path).expect("examples/seeds/README.md");
+    let start_marker = "<!-- agreement:start -->\n";
+    let end_marker = "<!-- agreement:end -->";
+    let start = readme.find(start_marker).expect("start marker") + start_marker.len();
+    let end = readme.find(end_marker).expect("end marker");
+    let measured = agreement();
+    if std::env::var_os("NOTICEC_BLESS").is_some() {
+        let updated = format!("{}{measured}{}", &readme[..start], &readme[end..]);
+        std::fs::write(path, updated).expect("write README");
+        return;
+    }
+    assert!(
+        readme[start..end] == measured,
+        "examples/seeds/README.md is out of date; run `NOTICEC_BLESS=1 cargo test --test seeds`"
+    );
 }

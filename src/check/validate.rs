@@ -125,16 +125,18 @@ fn one_per_cause(findings: Vec<Finding>, cx: &Context<'_>) -> Vec<Finding> {
         return findings;
     }
     let purposes: Vec<KeyPath> = cx.gdpr_purposes().map(|(at, _)| at).collect();
-    if purposes.len() < 2 {
-        return findings;
-    }
     let gdpr: std::collections::HashSet<usize> = purposes
         .iter()
         .filter_map(|p| p.in_purpose().map(|(i, _)| i))
         .collect();
     // (generic message, the key inside the purpose) → (that key, finding
     // indexes, the purposes they are about).
-    type Group = (KeyPath, Vec<usize>, std::collections::HashSet<usize>);
+    type Group = (
+        KeyPath,
+        Vec<usize>,
+        std::collections::HashSet<usize>,
+        Option<usize>,
+    );
     let mut groups: BTreeMap<(&'static str, String), Group> = BTreeMap::new();
     for (i, finding) in findings.iter().enumerate() {
         let Some(all) = finding.per_purpose else {
@@ -148,13 +150,13 @@ fn one_per_cause(findings: Vec<Finding>, cx: &Context<'_>) -> Vec<Finding> {
         }
         let group = groups
             .entry((all, rest.to_string()))
-            .or_insert_with(|| (rest, Vec::new(), Default::default()));
+            .or_insert_with(|| (rest, Vec::new(), Default::default(), finding.per_purpose_of));
         group.1.push(i);
         group.2.insert(purpose);
     }
     let mut merged: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
-    for ((all, _), (rest, members, covered)) in groups {
-        if covered.len() < gdpr.len() {
+    for ((all, _), (rest, members, covered, of)) in groups {
+        if covered.len() < 2 || covered.len() < of.unwrap_or(gdpr.len()) {
             continue;
         }
         let Some(first) = merged[members[0]].take() else {
@@ -174,9 +176,11 @@ fn one_per_cause(findings: Vec<Finding>, cx: &Context<'_>) -> Vec<Finding> {
         .label("missing for every purpose");
         finding.citation = first.citation;
         finding.severity = first.severity;
-        // Each purpose labelled, up to a readable number.
-        for purpose in purposes.iter().take(12) {
-            finding = finding.related(purpose.clone(), "this purpose");
+        // Each purpose concerned labelled, up to a readable number.
+        let mut concerned: Vec<&usize> = covered.iter().collect();
+        concerned.sort();
+        for &&i in concerned.iter().take(12) {
+            finding = finding.related(KeyPath::root().key("purposes").index(i), "this purpose");
         }
         merged.push(Some(finding));
     }
@@ -300,6 +304,7 @@ fn inherited_from(loaded: &LoadedNotice, path: &KeyPath) -> Option<KeyPath> {
         }
         "law" => purpose.law.is_none() && all.law.is_some(),
         "recipients" => purpose.recipients.is_none() && all.recipients.is_some(),
+        "data_categories" => purpose.data_categories.is_none() && all.data_categories.is_some(),
         "from_person" => purpose.from_person.is_none() && all.from_person.is_some(),
         "other_sources" => purpose.other_sources.is_none() && all.other_sources.is_some(),
         "provision" => purpose.provision.is_none() && all.provision.is_some(),

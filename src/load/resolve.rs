@@ -442,12 +442,14 @@ fn used_ids(notice: &toml::Table) -> HashSet<(String, String)> {
             }
         }
     }
-    let shared = notice
-        .get("all_purposes")
-        .and_then(|a| a.get("recipients"))
-        .and_then(toml::Value::as_array);
-    for id in shared.into_iter().flatten().filter_map(toml::Value::as_str) {
-        used.insert(("recipients".to_string(), id.to_string()));
+    for list in ["recipients", "data_categories"] {
+        let shared = notice
+            .get("all_purposes")
+            .and_then(|a| a.get(list))
+            .and_then(toml::Value::as_array);
+        for id in shared.into_iter().flatten().filter_map(toml::Value::as_str) {
+            used.insert((list.to_string(), id.to_string()));
+        }
     }
     let transfers = notice
         .get("transfers")

@@ -463,6 +463,9 @@ pub struct AllPurposes {
     /// The ids of the recipients of every purpose that names none (see
     /// `[[recipients]]`); `[]` for "we do not share it".
     pub recipients: Option<Vec<String>>,
+    /// The ids of the data categories of every purpose that lists none (see
+    /// `[[data_categories]]`).
+    pub data_categories: Option<Vec<String>>,
     /// Whether data is collected from the person, for every purpose that
     /// does not say.
     pub from_person: Option<bool>,
@@ -494,6 +497,9 @@ impl Notice {
             }
             if purpose.recipients.is_none() {
                 purpose.recipients.clone_from(&all.recipients);
+            }
+            if purpose.data_categories.is_none() {
+                purpose.data_categories.clone_from(&all.data_categories);
             }
             if purpose.from_person.is_none() {
                 purpose.from_person = all.from_person;

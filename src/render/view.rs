@@ -544,7 +544,12 @@ impl<'a> NoticeView<'a> {
             schedule_1_conditions: Vec::new(),
             appropriate_policy_document: None,
             criminal_offence_condition: None,
-            data_categories: Vec::new(),
+            data_categories: all
+                .data_categories
+                .iter()
+                .flatten()
+                .map(|id| categories.get(id.as_str()).cloned().unwrap_or_else(|| id.clone()))
+                .collect(),
             recipients: all.recipients.as_ref().map(|ids| {
                 ids.iter()
                     .map(|id| names.get(id.as_str()).cloned().unwrap_or_else(|| id.clone()))

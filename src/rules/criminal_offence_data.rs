@@ -12,7 +12,8 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it checks
 For each purpose (other than law-enforcement processing) that uses a data
 category marked `criminal_offence = true`: that `criminal_offence_condition`
-gives the condition relied on.
+gives the condition relied on. Criminal offence data that no purpose uses
+is reported too: no condition covers it.
 
 ## Why it matters
 UK GDPR Art. 10 allows criminal offence data to be used only under the
@@ -76,6 +77,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                     "criminal offence data",
                 ),
             );
+        }
+    }
+    // Criminal offence data that no purpose uses is covered by no condition.
+    for (index, id) in &criminal {
+        let used = cx
+            .purposes()
+            .any(|(_, p)| p.data_categories.iter().flatten().any(|c| c == id));
+        if !used {
+            out.push(Finding::new(
+                KeyPath::root().key("data_categories").index(*index).key("criminal_offence"),
+                format!("criminal offence data `{id}` is not used by any purpose, so no condition covers it"),
+                format!("add \"{id}\" to the `data_categories` of the purposes that use it, with their `criminal_offence_condition`"),
+            ));
         }
     }
 }

@@ -10,8 +10,7 @@ pub const RULE: Rule = Rule {
     severity: None,
     summary: "The notice says rights requests are free, and never asks for a fee",
     docs: r#"## What it checks
-That `[rights]` says `free_of_charge = true` (a warning when it says
-nothing), that it does not say `false`, and that no text asks for a fee for
+That `[rights]` does not say `free_of_charge = false`, and that no text asks for a fee for
 a request: a pound amount or wording such as "we may make a charge for this
 service". The two fees the law allows are not findings: a reasonable fee
 for further copies (Art. 15(3)) and a reasonable fee for a manifestly
@@ -43,11 +42,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let at = KeyPath::root().key("rights").key("free_of_charge");
     if let Some(rights) = &cx.notice.rights {
         match rights.free_of_charge {
-            None => out.push(Finding::new(
-                at,
-                "the notice does not say that rights requests are free",
-                "add `free_of_charge = true` to `[rights]`",
-            )),
+            // Requests are free by law (Art. 12(5)), and the page says so
+            // unless the notice says otherwise: saying nothing is not wrong.
+            None => {}
             Some(false) => out.push(
                 Finding::new(
                     at,

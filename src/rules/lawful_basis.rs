@@ -63,6 +63,14 @@ fn vague_law(text: &str) -> bool {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let needs_law_count = cx
+        .gdpr_purposes()
+        .filter(|(_, p)| {
+            [LawfulBasis::PublicTask, LawfulBasis::LegalObligation]
+                .into_iter()
+                .any(|b| has_basis(p, b))
+        })
+        .count();
     for (at, purpose) in cx.purposes() {
         let name = cx.purpose_label(&at, purpose);
         if cx.is_law_enforcement(purpose) {
@@ -107,7 +115,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .label("no law named")
                 .cite("UK GDPR Art. 6(3)")
                 .warning()
-                .per_purpose("the law given for every purpose names no law"),
+                .per_purpose_of("the law given for every purpose names no law", needs_law_count),
             );
         }
         if let Some(basis) = needs_law
@@ -126,7 +134,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .label("the law belongs in this purpose")
                 .cite("UK GDPR Art. 6(3)")
                 .warning()
-                .per_purpose("no purpose says which law sets its public task or legal obligation"),
+                .per_purpose_of(
+                    "no purpose says which law sets its public task or legal obligation",
+                    needs_law_count,
+                ),
             );
         }
     }

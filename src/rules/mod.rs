@@ -306,6 +306,10 @@ pub struct Finding {
     /// has it ("no purpose says where the data comes from"). Validation
     /// then reports it once for the notice instead of once per purpose.
     pub per_purpose: Option<&'static str>,
+    /// How many purposes the check applies to, when not all of them (the
+    /// law behind a public task applies only to public-task purposes): the
+    /// finding is reported once when that many purposes have it.
+    pub per_purpose_of: Option<usize>,
 }
 
 impl Finding {
@@ -320,6 +324,7 @@ impl Finding {
             within: None,
             related: Vec::new(),
             per_purpose: None,
+            per_purpose_of: None,
         }
     }
 
@@ -327,6 +332,14 @@ impl Finding {
     /// has it, is reported once for the notice as `all`.
     pub fn per_purpose(mut self, all: &'static str) -> Self {
         self.per_purpose = Some(all);
+        self
+    }
+
+    /// As [`Finding::per_purpose`], for a check that applies to `of`
+    /// purposes only.
+    pub fn per_purpose_of(mut self, all: &'static str, of: usize) -> Self {
+        self.per_purpose = Some(all);
+        self.per_purpose_of = Some(of);
         self
     }
 

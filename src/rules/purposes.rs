@@ -11,9 +11,9 @@ pub const RULE: Rule = Rule {
     summary: "The notice lists the purposes of processing, each with a name",
     docs: r#"## What it checks
 That the notice has at least one `[[purposes]]` entry and that each one has
-a `name` saying what the data is used for. A notice whose only purpose is a
-generic one ("to deliver our services"), with no description, is a
-warning: it does not tell people why their data is used.
+a `name` saying what the data is used for. A notice whose purposes are all
+generic ("to deliver our services", "to contact you"), with no description,
+is a warning: it does not tell people why their data is used.
 
 ## Why it matters
 UK GDPR Art. 13(1)(c) and 14(1)(c) require the purposes of the processing;
@@ -48,10 +48,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         );
         return;
     }
-    // One purpose that only says "to deliver our services" says nothing
-    // about why the data is used.
-    if let [only] = cx.notice.purposes.as_slice() {
-        let name = only.name.as_deref().unwrap_or("").trim().to_lowercase();
+    // Purposes that only say "to deliver our services" say nothing about
+    // why the data is used.
+    let generic_purpose = |purpose: &crate::model::Purpose| {
+        let name = purpose.name.as_deref().unwrap_or("").trim().to_lowercase();
         let generic = [
             "deliver services",
             "deliver our services",
@@ -66,19 +66,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             "carry out our functions",
             "carrying out our functions",
             "general processing",
+            "customer records",
+            "contact you",
+            "legal obligations",
+            "understand your needs",
+            "improve our services",
         ];
-        let short = name.split_whitespace().count() <= 6;
-        if short && generic.iter().any(|g| name.contains(g)) && !present(&only.description) {
-            out.push(
-                Finding::new(
-                    KeyPath::root().key("purposes").index(0).key("name"),
-                    "the notice's only purpose is a generic one",
-                    "name each real purpose, e.g. \"Collecting council tax\", \"Awarding housing benefit\", each with its lawful basis",
-                )
-                .label("too general to tell people why")
-                .warning(),
-            );
-        }
+        let short = name.split_whitespace().count() <= 8;
+        short && generic.iter().any(|g| name.contains(g)) && !present(&purpose.description)
+    };
+    if cx.notice.purposes.iter().all(generic_purpose) {
+        out.push(
+            Finding::new(
+                KeyPath::root().key("purposes").index(0).key("name"),
+                "the notice gives only generic purposes",
+                "name each real purpose, e.g. \"Collecting council tax\", \"Awarding housing benefit\", each with its lawful basis",
+            )
+            .label("too general to tell people why")
+            .warning(),
+        );
     }
     for (at, purpose) in cx.purposes() {
         if !present(&purpose.name) {

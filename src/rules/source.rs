@@ -65,6 +65,32 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             (_, Some(_)) => {}
         }
         for (i, source) in purpose.other_sources.iter().flatten().enumerate() {
+            let name = source.name.as_deref().unwrap_or("").trim().to_lowercase();
+            let generic = [
+                "other organisations",
+                "other agencies",
+                "other agencies or organisations",
+                "other agencies and organisations",
+                "third parties",
+                "other third parties",
+                "other sources",
+                "partners",
+                "our partners",
+                "other bodies",
+            ];
+            if generic.contains(&name.trim_start_matches("from ").trim_start_matches("some "))
+                && !present(&source.description)
+            {
+                out.push(
+                    Finding::new(
+                        at.key("other_sources").index(i).key("name"),
+                        format!("the source \"{}\" does not say who provides the data", name),
+                        "name the organisations or registers, e.g. \"Department for Work and Pensions\", \"the electoral register\" (Art. 14(2)(f))",
+                    )
+                    .label("too general")
+                    .warning(),
+                );
+            }
             if !present(&source.name) {
                 out.push(Finding::new(
                     at.key("other_sources").index(i).key("name"),

@@ -368,6 +368,16 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
         }
     }
     if let Some(all) = &notice.all_purposes {
+        for (j, id) in all.data_categories.iter().flatten().enumerate() {
+            check_reference(
+                &mut out,
+                root.key("all_purposes").key("data_categories").index(j),
+                id,
+                &categories,
+                "data category",
+                "[[data_categories]]",
+            );
+        }
         for (j, id) in all.recipients.iter().flatten().enumerate() {
             check_reference(
                 &mut out,

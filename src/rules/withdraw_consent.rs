@@ -12,7 +12,9 @@ pub const RULE: Rule = Rule {
     summary: "Where consent is relied on, the notice says consent can be withdrawn at any time, and how",
     docs: r#"## What it checks
 When any purpose relies on `consent` (Art. 6(1)(a)) or `explicit-consent`
-(Art. 9(2)(a)): that `[rights]` has `how_to_withdraw_consent`.
+(Art. 9(2)(a)): that `[rights]` has `how_to_withdraw_consent`, and that it
+gives a way to do it — an address, link, number or form, not only "you
+can withdraw consent at any time" (a warning).
 
 ## Why it matters
 UK GDPR Art. 13(2)(c) and 14(2)(d) require the notice to say that consent can
@@ -32,6 +34,36 @@ Add `how_to_withdraw_consent` to `[rights]`.
     check: Some(check),
 };
 
+/// Whether a text gives a way to do something: an address, a link, a
+/// number, or an action such as unsubscribing or contacting someone.
+fn names_a_route(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains('@')
+        || lower.contains("http")
+        || lower.chars().filter(char::is_ascii_digit).count() >= 6
+        || [
+            "unsubscribe",
+            "contact",
+            "email",
+            "e-mail",
+            "write to",
+            "call",
+            "phone",
+            "telephone",
+            "form",
+            "tell us",
+            "let us know",
+            "link",
+            "settings",
+            "opt out",
+            "opt-out",
+            "in person",
+            "by post",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let consent = cx.gdpr_purposes().find(|(_, p)| {
         has_basis(p, LawfulBasis::Consent)
@@ -48,6 +80,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .rights
         .as_ref()
         .and_then(|r| r.how_to_withdraw_consent.clone());
+    if let Some(text) = how.as_deref().filter(|t| !t.trim().is_empty())
+        && !names_a_route(text)
+    {
+        out.push(
+            Finding::new(
+                KeyPath::root().key("rights").key("how_to_withdraw_consent"),
+                "the notice says consent can be withdrawn but not how",
+                "say how: the email address, form, link or phone number to use (withdrawing must be as easy as consenting, Art. 7(3))",
+            )
+            .label("no way to withdraw given")
+            .warning(),
+        );
+    }
     if !present(&how) {
         out.push(
             Finding::new(
