@@ -125,7 +125,9 @@ static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[test]
 fn seeds_readme_table_is_generated_from_the_findings() {
-    let _one_at_a_time = README.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _one_at_a_time = README
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = "examples/seeds/README.md";
     let readme = std::fs::read_to_string(path).expect("examples/seeds/README.md");
     let start_marker = "<!-- findings:start -->\n";
@@ -306,7 +308,9 @@ fn agreement() -> String {
 
 #[test]
 fn seeds_readme_agreement_is_measured_against_the_dpo_verdicts() {
-    let _one_at_a_time = README.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _one_at_a_time = README
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = "examples/seeds/README.md";
     let readme = std::fs::read_to_string(path).expect("examples/seeds/README.md");
     let start_marker = "<!-- agreement:start -->\n";
