@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use noticec::check::check_files;
 use noticec::check::validate::Options;
-use noticec::report::{human, json};
+use noticec::report::{concise, human, json};
 
 fn options() -> Options {
     Options::new(jiff::civil::date(2026, 11, 23))
@@ -30,6 +30,26 @@ fn minimal_example_json() {
         &options(),
     ))
     .expect("renders");
+    insta::assert_snapshot!(output);
+}
+
+#[test]
+fn the_seeds_in_concise_format() {
+    // One line per finding, `file:line:col: severity CODE[key] message`,
+    // for every seed: what a person scanning a long report reads.
+    let mut files: Vec<PathBuf> = std::fs::read_dir("examples/seeds")
+        .expect("seeds")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let output = concise::render(&check_files(&files, &options()));
+    for line in output.lines().filter(|l| !l.starts_with("checked ")) {
+        let (place, rest) = line.split_once(": ").expect("place: finding");
+        assert_eq!(place.matches(':').count(), 2, "{line}");
+        assert!(rest.starts_with("error ") || rest.starts_with("warning "), "{line}");
+    }
     insta::assert_snapshot!(output);
 }
 

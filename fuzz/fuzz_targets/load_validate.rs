@@ -6,9 +6,9 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
+use noticec::check::validate::{Options, validate};
 use noticec::diagnostic::Diagnostic;
 use noticec::load::load_str;
-use noticec::check::validate::{Options, validate};
 
 fn check(d: &Diagnostic) {
     assert!(!d.message.trim().is_empty(), "empty message: {d:?}");

@@ -10,10 +10,10 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use noticec::check::check_file;
+use noticec::check::validate::Options;
 use noticec::render::view::NoticeView;
 use noticec::render::{Format, RenderOptions, Renderer, Theme};
 use noticec::report::{human, json};
-use noticec::check::validate::Options;
 
 fn renderers() -> &'static [Renderer] {
     static R: OnceLock<Vec<Renderer>> = OnceLock::new();
@@ -57,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(loaded) = &report.notice {
         for law_enforcement in [false, true] {
-            let view = NoticeView::new(&loaded.notice, law_enforcement);
+            let view = NoticeView::new(&loaded.notice, law_enforcement, options.today);
             for renderer in renderers() {
                 for format in Format::ALL {
                     // The built-in templates must render every notice that
