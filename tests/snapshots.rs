@@ -48,7 +48,10 @@ fn the_seeds_in_concise_format() {
     for line in output.lines().filter(|l| !l.starts_with("checked ")) {
         let (place, rest) = line.split_once(": ").expect("place: finding");
         assert_eq!(place.matches(':').count(), 2, "{line}");
-        assert!(rest.starts_with("error ") || rest.starts_with("warning "), "{line}");
+        assert!(
+            rest.starts_with("error ") || rest.starts_with("warning "),
+            "{line}"
+        );
     }
     insta::assert_snapshot!(output);
 }

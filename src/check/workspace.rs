@@ -320,6 +320,9 @@ impl Workspace {
         report
             .diagnostics
             .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        // A value said once (in `[all_purposes]` or a shared part) that is
+        // wrong for every purpose is one finding, at the one place.
+        report.diagnostics.dedup_by(|a, b| key(a) == key(b));
         report.has_errors = report.count(Severity::Error) > 0;
         report
     }
