@@ -120,33 +120,37 @@ fn findings_table() -> String {
     out
 }
 
-/// The README's generated sections are written by two tests: one at a time.
-static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
 #[test]
 fn seeds_readme_table_is_generated_from_the_findings() {
+    generated_section("findings", &findings_table());
+}
+
+/// Keeps the README section between `<!-- NAME:start -->` and
+/// `<!-- NAME:end -->` equal to `content`: with `NOTICEC_BLESS` set it is
+/// rewritten, otherwise the test fails when it differs. Two tests write the
+/// README: one at a time.
+fn generated_section(name: &str, content: &str) {
+    static README: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one_at_a_time = README
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let path = "examples/seeds/README.md";
     let readme = std::fs::read_to_string(path).expect("examples/seeds/README.md");
-    let start_marker = "<!-- findings:start -->\n";
-    let end_marker = "<!-- findings:end -->";
-    let start = readme.find(start_marker).expect("start marker") + start_marker.len();
-    let end = readme.find(end_marker).expect("end marker");
-    let table = findings_table();
+    let start_marker = format!("<!-- {name}:start -->\n");
+    let end_marker = format!("<!-- {name}:end -->");
+    let start = readme.find(&start_marker).expect("start marker") + start_marker.len();
+    let end = readme.find(&end_marker).expect("end marker");
     if std::env::var_os("NOTICEC_BLESS").is_some() {
-        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        let updated = format!("{}{content}{}", &readme[..start], &readme[end..]);
         std::fs::write(path, updated).expect("write README");
         return;
     }
     assert!(
-        readme[start..end] == table,
+        readme[start..end] == *content,
         "examples/seeds/README.md is out of date; run `NOTICEC_BLESS=1 cargo test --test seeds`"
     );
 }
 
-/// Text of every Markdown section, as the Text events a renderer escapes.
 fn section_texts(markdown: &str) -> Vec<String> {
     pulldown_cmark::Parser::new(markdown)
         .filter_map(|event| match event {
@@ -308,23 +312,5 @@ fn agreement() -> String {
 
 #[test]
 fn seeds_readme_agreement_is_measured_against_the_dpo_verdicts() {
-    let _one_at_a_time = README
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let path = "examples/seeds/README.md";
-    let readme = std::fs::read_to_string(path).expect("examples/seeds/README.md");
-    let start_marker = "<!-- agreement:start -->\n";
-    let end_marker = "<!-- agreement:end -->";
-    let start = readme.find(start_marker).expect("start marker") + start_marker.len();
-    let end = readme.find(end_marker).expect("end marker");
-    let measured = agreement();
-    if std::env::var_os("NOTICEC_BLESS").is_some() {
-        let updated = format!("{}{measured}{}", &readme[..start], &readme[end..]);
-        std::fs::write(path, updated).expect("write README");
-        return;
-    }
-    assert!(
-        readme[start..end] == measured,
-        "examples/seeds/README.md is out of date; run `NOTICEC_BLESS=1 cargo test --test seeds`"
-    );
+    generated_section("agreement", &agreement());
 }

@@ -509,21 +509,8 @@ impl<'a> NoticeView<'a> {
                     .as_deref()
                     .and_then(|id| retention_rules.get(id).cloned()),
                 from_person: p.from_person,
-                other_sources: p
-                    .other_sources
-                    .iter()
-                    .flatten()
-                    .map(|s| SourceView {
-                        name: text(&s.name),
-                        description: text(&s.description),
-                        publicly_accessible: s.publicly_accessible,
-                    })
-                    .collect(),
-                provision: p
-                    .provision
-                    .as_ref()
-                    .and_then(|v| v.requirement)
-                    .map(|r| r.sentence().to_string()),
+                other_sources: sources_view(&p.other_sources),
+                provision: provision_sentence(&p.provision),
                 provision_consequence: p.provision.as_ref().and_then(|v| text(&v.consequence)),
                 law_enforcement: all_law_enforcement || p.law_enforcement,
                 direct_marketing: p.direct_marketing,
@@ -557,21 +544,8 @@ impl<'a> NoticeView<'a> {
             }),
             retention: None,
             from_person: all.from_person,
-            other_sources: all
-                .other_sources
-                .iter()
-                .flatten()
-                .map(|s| SourceView {
-                    name: text(&s.name),
-                    description: text(&s.description),
-                    publicly_accessible: s.publicly_accessible,
-                })
-                .collect(),
-            provision: all
-                .provision
-                .as_ref()
-                .and_then(|v| v.requirement)
-                .map(|r| r.sentence().to_string()),
+            other_sources: sources_view(&all.other_sources),
+            provision: provision_sentence(&all.provision),
             provision_consequence: all.provision.as_ref().and_then(|v| text(&v.consequence)),
             law_enforcement: false,
             direct_marketing: false,
@@ -764,6 +738,25 @@ impl<'a> NoticeView<'a> {
         view.glance = glance(&view);
         view
     }
+}
+
+fn sources_view(sources: &Option<Vec<crate::model::DataSource>>) -> Vec<SourceView<'_>> {
+    sources
+        .iter()
+        .flatten()
+        .map(|s| SourceView {
+            name: text(&s.name),
+            description: text(&s.description),
+            publicly_accessible: s.publicly_accessible,
+        })
+        .collect()
+}
+
+fn provision_sentence(provision: &Option<crate::model::Provision>) -> Option<String> {
+    provision
+        .as_ref()
+        .and_then(|v| v.requirement)
+        .map(|r| r.sentence().to_string())
 }
 
 fn display(name: &Option<String>, id: &Option<String>) -> String {
