@@ -633,10 +633,8 @@ impl PurposeTpl {
         self.criminal = Some(condition);
         self
     }
-    const fn recognised(mut self, interest: &'static str) -> Self {
-        self.recognised = Some(interest);
-        self
-    }
+    // No `recognised(…)`: a council cannot rely on a recognised legitimate
+    // interest for its tasks (UK GDPR Art. 6(1), as amended by DUAA s.70).
     const fn legitimate(mut self, interests: &'static str) -> Self {
         self.legitimate = Some(interests);
         self
@@ -1672,14 +1670,13 @@ const PURPOSES: &[PurposeTpl] = &[
             "We share information with the police when they need it to prevent or detect crime.",
             "We check each request and share only what is needed.",
         ],
-        &["recognised-legitimate-interest"],
-        "",
+        &["public-task"],
+        "Crime and Disorder Act 1998, section 115",
         &["contact", "case-notes"],
         &["police"],
         "case-files",
     )
     .not_from_person()
-    .recognised("crime")
     .sources(&[("The police", "When they ask us to help with an investigation.")]),
     purpose(
         "service-improvement",
@@ -1744,7 +1741,7 @@ const SECTIONS: &[SectionTpl] = &[
             "We **never** sell your information or share it for marketing.",
             "Our systems are tested regularly by independent security experts.",
             "We keep paper records in locked cabinets and shred them when they are no longer needed.",
-            "If something goes wrong we will tell you, and the Information Commissioner, when the law requires it.",
+            "If something goes wrong we will tell you, and the Information Commission (ICO), when the law requires it.",
             "We hold the *Cyber Essentials Plus* certificate.",
         ],
         items: &[
@@ -3101,11 +3098,11 @@ const HUGO_SINGLE: &str = r##"{{ define "main" }}
 <div><dt>What we collect</dt><dd>{{ range $i, $c := .Params.data_categories }}{{ if $i }}, {{ end }}{{ lower $c.name }}{{ end }} <a href="#what-we-collect">More about what we collect</a></dd></div>
 <div><dt>Why we use it</dt><dd>{{ range $i, $p := .Params.purposes }}{{ if $i }}; {{ end }}{{ $p.name }}{{ end }} <a href="#purposes">More about why</a></dd></div>
 <div><dt>Who we share it with</dt><dd>{{ range $i, $r := .Params.recipients }}{{ if $i }}, {{ end }}{{ $r.name }}{{ end }} <a href="#sharing">More about sharing</a></dd></div>
-<div><dt>How to complain</dt><dd>To us first, then to the Information Commissioner. <a href="#complaints">More about complaints</a></dd></div>
+<div><dt>How to complain</dt><dd>To us, or to the Information Commission (ICO). <a href="#complaints">More about complaints</a></dd></div>
 </dl>
 
 <h2 id="who-we-are">Who we are</h2>
-<p>{{ .Params.controller.name }} is a {{ replace .Params.controller_kind "-" " " }} and is the controller of your personal information. Our registration number with the Information Commissioner is {{ .Params.ico_registration }}.</p>
+<p>{{ .Params.controller.name }} is a {{ replace .Params.controller_kind "-" " " }} and is the controller of your personal information. Our registration number with the Information Commission is {{ .Params.ico_registration }}.</p>
 <p>You can contact us by:</p>
 {{ partial "contact.html" .Params.controller }}
 <h3>Our data protection officer</h3>
@@ -3156,9 +3153,9 @@ const HUGO_SINGLE: &str = r##"{{ define "main" }}
 
 <h2 id="complaints">How to complain</h2>
 {{ partial "contact.html" .Params.complaints }}
-<p>You can also complain to the Information Commissioner:</p>
+<p>You also have the right to complain to the regulator, the Information Commission (ICO):</p>
 <ul>
-<li>Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF</li>
+
 <li>Helpline: <a href="tel:03031231113">0303 123 1113</a></li>
 <li>Online: <a href="https://ico.org.uk/make-a-complaint/">https://ico.org.uk/make-a-complaint/</a></li>
 </ul>

@@ -1,5 +1,9 @@
 //! `current-law` (Q004): no references to repealed or outdated law.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 
@@ -248,6 +252,19 @@ const FORMER_REGULATOR: &[&str] = &[
     "information commissioner",
 ];
 
+/// One pass over a text finds every outdated phrase (ASCII case-insensitive,
+/// so offsets are the text's own).
+fn matcher() -> &'static AhoCorasick {
+    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(OUTDATED.iter().map(|p| p.phrase))
+            // The phrases are constants of this file: a failure is a bug here.
+            .unwrap_or_else(|e| panic!("current-law phrases: {e}"))
+    })
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut fields = cx.prose();
     if let Some(name) = cx
@@ -263,55 +280,59 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
     }
     for (at, text) in fields {
-        // ASCII lowercasing keeps every byte offset, so findings point at
-        // the words in the file.
-        let lower = text.to_ascii_lowercase();
+        // Every occurrence of every phrase, by pattern, in one pass.
+        let mut hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); OUTDATED.len()];
+        for m in matcher().find_overlapping_iter(text) {
+            hits[m.pattern().as_usize()].push(m.range());
+        }
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
-        // One finding per cause and field: "the European Economic Area
-        // (EEA)" is one outdated boundary, not two.
-        let mut causes: Vec<&str> = Vec::new();
-        for pattern in OUTDATED {
-            if causes.contains(&pattern.fix) {
-                continue;
-            }
-            if pattern.unless_text.iter().any(|w| lower.contains(w))
-                || (!pattern.only_with.is_empty()
-                    && !pattern.only_with.iter().any(|w| lower.contains(w)))
-            {
-                continue;
-            }
-            for (start, _) in lower.match_indices(pattern.phrase) {
-                let range = start..start + pattern.phrase.len();
-                let before = &lower[..start];
-                let after = &lower[range.end..];
-                if !whole_word(before, after)
-                    || pattern
-                        .unless_followed_by
-                        .iter()
-                        .any(|w| after.starts_with(w))
-                    || pattern
-                        .unless_preceded_by
-                        .iter()
-                        .any(|w| before.ends_with(w))
-                    || overlaps(&reported, &range)
+        if hits.iter().any(|h| !h.is_empty()) {
+            // ASCII lowercasing keeps every byte offset.
+            let lower = text.to_ascii_lowercase();
+            // One finding per cause and field: "the European Economic Area
+            // (EEA)" is one outdated boundary, not two.
+            let mut causes: Vec<&str> = Vec::new();
+            for (pattern, ranges) in OUTDATED.iter().zip(&hits) {
+                if ranges.is_empty()
+                    || causes.contains(&pattern.fix)
+                    || pattern.unless_text.iter().any(|w| lower.contains(w))
+                    || (!pattern.only_with.is_empty()
+                        && !pattern.only_with.iter().any(|w| lower.contains(w)))
                 {
                     continue;
                 }
-                reported.push(range.clone());
-                causes.push(pattern.fix);
-                out.push(
-                    Finding::new(
-                        at.clone(),
-                        format!("the text {}", pattern.what),
-                        pattern.fix,
-                    )
-                    .label("outdated")
-                    .within(range),
-                );
-                break;
+                for range in ranges {
+                    let before = &lower[..range.start];
+                    let after = &lower[range.end..];
+                    if !whole_word(before, after)
+                        || pattern
+                            .unless_followed_by
+                            .iter()
+                            .any(|w| after.starts_with(w))
+                        || pattern
+                            .unless_preceded_by
+                            .iter()
+                            .any(|w| before.ends_with(w))
+                        || overlaps(&reported, range)
+                    {
+                        continue;
+                    }
+                    reported.push(range.clone());
+                    causes.push(pattern.fix);
+                    out.push(
+                        Finding::new(
+                            at.clone(),
+                            format!("the text {}", pattern.what),
+                            pattern.fix,
+                        )
+                        .label("outdated")
+                        .within(range.clone()),
+                    );
+                    break;
+                }
             }
         }
-        former_regulator(cx, &at, &lower, &mut reported, out);
+        former_regulator(cx, &at, text, &mut reported, out);
     }
 }
 
@@ -320,10 +341,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 fn former_regulator(
     cx: &Context<'_>,
     at: &KeyPath,
-    lower: &str,
+    text: &str,
     reported: &mut Vec<std::ops::Range<usize>>,
     out: &mut Vec<Finding>,
 ) {
+    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(FORMER_REGULATOR)
+            .unwrap_or_else(|e| panic!("regulator names: {e}"))
+    });
     let Some((since, current)) =
         crate::law::regulator::name_replaced_on("Information Commissioner's Office")
     else {
@@ -332,15 +360,11 @@ fn former_regulator(
     if cx.today < since {
         return;
     }
-    let first = FORMER_REGULATOR
-        .iter()
-        .flat_map(|name| {
-            lower
-                .match_indices(name)
-                .map(move |(start, _)| start..start + name.len())
-        })
+    let first = names
+        .find_overlapping_iter(text)
+        .map(|m| m.range())
         .filter(|range| {
-            whole_word(&lower[..range.start], &lower[range.end..]) && !overlaps(reported, range)
+            whole_word(&text[..range.start], &text[range.end..]) && !overlaps(reported, range)
         })
         .min_by_key(|range| (range.start, std::cmp::Reverse(range.end)));
     // One finding per field, at the first mention.

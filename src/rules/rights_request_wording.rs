@@ -1,6 +1,10 @@
 //! `rights-request-wording` (Q010): what the notice says about making a
 //! rights request is right.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::{Context, Finding, Rule, RuleKind};
 
 pub const RULE: Rule = Rule {
@@ -141,36 +145,57 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every outdated statement in a text, with where its words are.
+/// Every phrase of every kind of statement, searched in one pass (ASCII
+/// case-insensitive, so offsets are the text's own), with the index of the
+/// statement it belongs to.
+fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
+    static MATCHER: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let owners: Vec<usize> = WRONG
+            .iter()
+            .enumerate()
+            .flat_map(|(i, w)| std::iter::repeat_n(i, w.phrases.len()))
+            .collect();
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(WRONG.iter().flat_map(|w| w.phrases.iter()))
+            // The phrases are constants of this file: a failure is a bug here.
+            .unwrap_or_else(|e| panic!("rights-request-wording phrases: {e}"));
+        (automaton, owners)
+    })
+}
+
+/// Every outdated statement in a text, with where its words are: the
+/// first phrase of each kind in each sentence that is about a request.
 fn wrong_statements(text: &str) -> Vec<(std::ops::Range<usize>, &'static Wrong)> {
-    // ASCII lowercasing keeps byte offsets, so findings point at the words.
+    let (automaton, owners) = matcher();
+    let hits: Vec<(usize, std::ops::Range<usize>)> = automaton
+        .find_overlapping_iter(text)
+        .map(|m| (owners[m.pattern().as_usize()], m.range()))
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     for (start, sentence) in sentences(&lower) {
-        let about_request = [
-            "request",
-            "ask for",
-            "asking for",
-            "access",
-            "your rights",
-            "apply",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w));
-        for wrong in WRONG {
+        let end = start + sentence.len();
+        let about_request = ["request", "ask for", "asking for", "access", "your rights", "apply"]
+            .iter()
+            .any(|w| sentence.contains(w));
+        for (i, wrong) in WRONG.iter().enumerate() {
+            let first = hits
+                .iter()
+                .filter(|(owner, range)| *owner == i && range.start >= start && range.end <= end)
+                .map(|(_, range)| range.clone())
+                .min_by_key(|range| range.start);
+            let Some(range) = first else { continue };
             if (wrong.about_requests && !about_request)
                 || wrong.unless.iter().any(|w| contains_word(sentence, w))
             {
                 continue;
             }
-            let found = wrong
-                .phrases
-                .iter()
-                .filter_map(|p| sentence.find(p).map(|i| (i, p.len())))
-                .min();
-            if let Some((i, len)) = found {
-                out.push((start + i..start + i + len, wrong));
-            }
+            out.push((range, wrong));
         }
     }
     out
