@@ -180,9 +180,16 @@ fn wrong_statements(text: &str) -> Vec<(std::ops::Range<usize>, &'static Wrong)>
     let mut out = Vec::new();
     for (start, sentence) in sentences(&lower) {
         let end = start + sentence.len();
-        let about_request = ["request", "ask for", "asking for", "access", "your rights", "apply"]
-            .iter()
-            .any(|w| sentence.contains(w));
+        let about_request = [
+            "request",
+            "ask for",
+            "asking for",
+            "access",
+            "your rights",
+            "apply",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
         for (i, wrong) in WRONG.iter().enumerate() {
             let first = hits
                 .iter()
