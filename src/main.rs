@@ -5,6 +5,7 @@
 
 mod cli;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,7 +16,8 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(cli::Failure::BrokenPipe) => ExitCode::from(cli::EXIT_CLEAN),
         Err(cli::Failure::Usage(message)) => {
-            eprintln!("error: {message}");
+            // A closed standard error must not turn the exit code into a panic.
+            let _ = writeln!(std::io::stderr().lock(), "error: {message}");
             ExitCode::from(cli::EXIT_TROUBLE)
         }
     }

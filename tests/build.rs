@@ -196,3 +196,117 @@ fn init_writes_the_default_templates_and_never_overwrites() {
         "mine"
     );
 }
+
+#[test]
+fn names_that_differ_only_in_an_inner_extension_get_their_own_pages() {
+    // `x.toml` and `x.md.toml` once both wrote x.html, x.md and x.txt.
+    let dir = temp_dir("inner-extension");
+    let src = dir.join("notices");
+    std::fs::create_dir_all(&src).expect("dir");
+    for name in ["x.toml", "x.md.toml"] {
+        std::fs::copy("examples/council-tax.toml", src.join(name)).expect("copy");
+    }
+    let out = dir.join("site");
+    let report = build(std::slice::from_ref(&src), &options(&out)).expect("builds");
+    let mut written: Vec<String> = report
+        .outputs
+        .iter()
+        .map(|o| {
+            o.path
+                .strip_prefix(&out)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "index.html",
+            "index.md",
+            "x.html",
+            "x.md",
+            "x.md.html",
+            "x.md.md",
+            "x.md.txt",
+            "x.txt"
+        ]
+    );
+}
+
+#[test]
+fn a_file_named_twice_is_built_once() {
+    let src = sources("twice");
+    let file = src.join("council-tax.toml");
+    let out = src.parent().expect("parent").join("site");
+    for _ in 0..5 {
+        let report = build(&[file.clone(), file.clone()], &options(&out)).expect("builds");
+        assert_eq!(report.notices, 1);
+    }
+}
+
+#[test]
+fn a_file_name_never_becomes_a_link_scheme() {
+    let dir = temp_dir("scheme");
+    let src = dir.join("notices");
+    std::fs::create_dir_all(&src).expect("dir");
+    std::fs::copy(
+        "examples/council-tax.toml",
+        src.join("javascript:alert(1).toml"),
+    )
+    .expect("copy");
+    let out = dir.join("site");
+    build(std::slice::from_ref(&src), &options(&out)).expect("builds");
+    let index = std::fs::read_to_string(out.join("index.html")).expect("index");
+    // "./" (written &#x2f; by the HTML escaper) keeps the name a path.
+    assert!(
+        index.contains("href=\".&#x2f;javascript:alert(1).html\""),
+        "{index}"
+    );
+    assert!(!index.contains("href=\"javascript:"), "{index}");
+}
+
+#[test]
+fn temporary_files_of_a_killed_build_are_removed_by_the_next() {
+    let src = sources("leftovers");
+    let out = src.parent().expect("parent").join("site");
+    std::fs::create_dir_all(out.join("nested")).expect("dir");
+    let leftovers = [
+        out.join(".council-tax.html.4242-0.noticec-tmp"),
+        out.join("nested/.page.md.4242-7.noticec-tmp"),
+    ];
+    for leftover in &leftovers {
+        std::fs::write(leftover, "").expect("leftover");
+    }
+    // A file of the user's that merely looks similar is kept.
+    let kept = out.join("notes.noticec-tmp");
+    std::fs::write(&kept, "mine").expect("file");
+    build(std::slice::from_ref(&src), &options(&out)).expect("builds");
+    for leftover in &leftovers {
+        assert!(!leftover.exists(), "{} removed", leftover.display());
+    }
+    assert!(kept.exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_planted_symbolic_link_at_a_temporary_name_is_never_followed() {
+    let dir = temp_dir("symlink");
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, "precious").expect("victim");
+    let out = dir.join("site");
+    std::fs::create_dir_all(&out).expect("dir");
+    // Plant links at every temporary name this process could use first.
+    for n in 0..64 {
+        let name = format!(".page.html.{}-{n}.noticec-tmp", std::process::id());
+        std::os::unix::fs::symlink(&victim, out.join(name)).expect("symlink");
+    }
+    let page = out.join("page.html");
+    // Whether the write succeeds or gives up, the link's target is untouched.
+    let _ = noticec::site::write::write_if_changed(&page, b"new page");
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("victim"),
+        "precious"
+    );
+}

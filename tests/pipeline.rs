@@ -287,3 +287,30 @@ fn a_source_edited_during_a_build_is_rebuilt_next_time() {
     let page = std::fs::read_to_string(out.join("notice.html")).expect("page");
     assert!(page.contains("Edited while building"));
 }
+
+#[test]
+fn a_closed_standard_error_is_not_a_panic() {
+    // `noticec build … 2>&1 | head -1` closed the pipe and the binary
+    // panicked (exit 101) printing its summary.
+    use std::process::Stdio;
+    let dir = temp_dir("closed-stderr");
+    std::fs::copy("examples/minimal.toml", dir.join("minimal.toml")).expect("copy");
+    for args in [
+        &["build", "minimal.toml", "--out", "site"][..],
+        &["check", "minimal.toml"][..],
+        &["check", "no-such-file.toml"][..],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_noticec"))
+            .args(args)
+            .current_dir(&dir)
+            .env("NOTICEC_TODAY", "2026-11-23")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        drop(child.stderr.take());
+        let status = child.wait().expect("exits");
+        let code = status.code();
+        assert!(matches!(code, Some(0..=2)), "{args:?} exited with {code:?}");
+    }
+}

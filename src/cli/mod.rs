@@ -19,6 +19,23 @@ use noticec::site::{self, write::WriteStatus};
 
 use args::{BuildArgs, CheckArgs, Cli, ColorChoice, Command, OutputFormat};
 
+/// Writes a line to standard error. A closed standard error (`noticec
+/// build 2>&1 | head -1`) is not a reason to stop, and never a panic.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// Writes text to standard error, as [`note!`] but without a newline.
+macro_rules! note_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 /// Exit codes shared with ruff and eslint.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -122,7 +139,7 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         // Human diagnostics go to standard error, beside the build summary.
         if reports.iter().any(|f| !f.diagnostics.is_empty()) {
             let style = human_style(args.checking.color, std::io::stderr().is_terminal());
-            eprint!("{}", human::render(reports, style));
+            note_raw!("{}", human::render(reports, style));
         }
     } else {
         let style = human_style(args.checking.color, false);
@@ -145,7 +162,7 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         0 => String::new(),
         n => format!(", {} out of date removed", files(n)),
     };
-    eprintln!(
+    note!(
         "built {} of {} into {}: {} written, {} unchanged{removed}",
         report.notices - report.withheld.len(),
         if report.notices == 1 {
@@ -168,7 +185,7 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
         } else {
             "a shared part it extends has errors"
         };
-        eprintln!("not published ({why}; use --allow-errors to publish anyway): {name}");
+        note!("not published ({why}; use --allow-errors to publish anyway): {name}");
     }
     Ok(exit_code(reports, args.checking.deny_warnings))
 }
@@ -196,7 +213,7 @@ fn run_init(dir: &Path) -> Result<u8, Failure> {
         ))
     })?;
     print_scaffolded(done);
-    eprintln!(
+    note!(
         "next: `noticec check` in {} checks the notices; `noticec build` publishes them",
         dir.display()
     );
@@ -214,8 +231,8 @@ fn run_init_templates(dir: &Path) -> Result<u8, Failure> {
 fn print_scaffolded(done: Vec<Scaffolded>) {
     for item in done {
         match item {
-            Scaffolded::Created(path) => eprintln!("created {}", path.display()),
-            Scaffolded::Kept(path) => eprintln!("kept {} (already exists)", path.display()),
+            Scaffolded::Created(path) => note!("created {}", path.display()),
+            Scaffolded::Kept(path) => note!("kept {} (already exists)", path.display()),
         }
     }
 }
@@ -254,7 +271,7 @@ fn eprint_problems(path: &Path, diagnostics: Vec<Diagnostic>) {
     let mut report = FileReport::new(path, FileKind::Notice);
     report.diagnostics = diagnostics;
     let style = human_style(ColorChoice::Auto, std::io::stderr().is_terminal());
-    eprint!("{}", human::render(&[report], style));
+    note_raw!("{}", human::render(&[report], style));
 }
 
 /// Diagnostics in the chosen output format.

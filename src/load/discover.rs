@@ -72,10 +72,21 @@ pub struct NoticeFile {
     pub stem: PathBuf,
 }
 
+/// A page's file name: the stem with the format's extension added (never
+/// replacing part of the name, so `x.md.toml` becomes `x.md.html`, not the
+/// `x.html` of `x.toml`).
+pub fn output_file(stem: &Path, extension: &str) -> PathBuf {
+    let mut name = stem.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
 /// Every notice named by `paths`, with its output name, and whether any
-/// path was a folder (a site with an index page).
+/// path was a folder (a site with an index page). A file named twice is
+/// checked and built once.
 pub fn notice_files(paths: &[PathBuf]) -> (Vec<NoticeFile>, bool) {
-    let mut files = Vec::new();
+    let mut files: Vec<NoticeFile> = Vec::new();
     let mut any_dir = false;
     for path in paths {
         if path.is_dir() {
@@ -92,6 +103,8 @@ pub fn notice_files(paths: &[PathBuf]) -> (Vec<NoticeFile>, bool) {
             });
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(canonical(&f.source)));
     (files, any_dir)
 }
 

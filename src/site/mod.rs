@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::check::{Checked, FileKind, FileReport, Workspace};
-use crate::load::discover::{NoticeFile, canonical};
+use crate::load::discover::{NoticeFile, canonical, output_file};
 use crate::render::view::{LinkView, NoticeView};
 use crate::render::{Format, IndexEntry, RenderError, RenderOptions, Renderer};
 use write::{WriteStatus, write_if_changed};
@@ -155,6 +155,8 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
         path: options.out_dir.clone(),
         source,
     })?;
+    // A build killed part-way leaves temporary files; they are never pages.
+    write::remove_leftovers(&options.out_dir);
     let site = Site {
         options,
         renderer: Renderer::new(options.render.clone()),
@@ -384,7 +386,7 @@ impl Site<'_> {
                             notice: report.name.clone(),
                             source,
                         })?;
-                    let relative = stem.with_extension(format.extension());
+                    let relative = output_file(stem, format.extension());
                     entry.outputs.insert(
                         stem_key(&relative),
                         incremental::content_hash(text.as_bytes()),
@@ -442,7 +444,33 @@ fn relative_href(from: &Path, to: &Path) -> String {
     let depth = from.parent().map_or(0, |p| p.components().count());
     let mut href = "../".repeat(depth);
     href.push_str(&to.to_string_lossy().replace('\\', "/"));
-    href
+    safe_href(&href)
+}
+
+/// A relative link that cannot be read as a scheme: a file named
+/// `javascript:alert(1).toml` is linked as `./javascript:alert(1).html`,
+/// and characters with a meaning in URLs are percent-encoded.
+fn safe_href(href: &str) -> String {
+    let mut out = String::with_capacity(href.len() + 2);
+    let first = href.split('/').next().unwrap_or("");
+    if first.contains(':') {
+        out.push_str("./");
+    }
+    for c in href.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            ' ' => out.push_str("%20"),
+            '"' => out.push_str("%22"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push('/'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn write(path: &Path, content: &[u8]) -> Result<Output, BuildError> {
@@ -474,10 +502,11 @@ fn write_index(
         let entries: Vec<IndexEntry> = index
             .iter()
             .map(|(stem, entry, _)| IndexEntry {
-                href: stem
-                    .with_extension(format.extension())
-                    .to_string_lossy()
-                    .replace('\\', "/"),
+                href: safe_href(
+                    &output_file(stem, format.extension())
+                        .to_string_lossy()
+                        .replace('\\', "/"),
+                ),
                 ..entry.clone()
             })
             .collect();
@@ -529,12 +558,12 @@ fn guard_outputs(
             });
         }
         for format in &options.formats {
-            let output = out_dir.join(item.stem.with_extension(format.extension()));
+            let output = out_dir.join(output_file(&item.stem, format.extension()));
             if let Some(source) = sources.get(&output) {
                 return Err(BuildError::OverwritesSource {
                     output: options
                         .out_dir
-                        .join(item.stem.with_extension(format.extension())),
+                        .join(output_file(&item.stem, format.extension())),
                     source_file: source.to_path_buf(),
                 });
             }

@@ -38,18 +38,60 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteSta
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.noticec-tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(content)?;
-        file.flush()?;
-        drop(file);
-        std::fs::rename(&temp, path)
-    })();
+    let (temp, mut file) = create_temp(dir, &name)?;
+    let result = file
+        .write_all(content)
+        .and_then(|()| file.flush())
+        .and_then(|()| {
+            drop(file);
+            std::fs::rename(&temp, path)
+        });
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
     result.map(|()| WriteStatus::Written)
+}
+
+/// The ending of the temporary files noticec writes beside a page.
+pub const TEMP_SUFFIX: &str = ".noticec-tmp";
+
+/// A new temporary file beside the page, created exclusively: a file or a
+/// symbolic link already at that name is never followed or overwritten.
+fn create_temp(dir: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let mut last = None;
+    for _ in 0..16 {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// Removes the temporary files a killed build left in `dir` (and the
+/// folders below it). Only files whose names end in [`TEMP_SUFFIX`] and
+/// start with a dot, as noticec names them, are touched; symbolic links are
+/// not followed. Returns how many were removed.
+pub fn remove_leftovers(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() || e.file_type().is_symlink())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            name.starts_with('.') && name.ends_with(TEMP_SUFFIX)
+        })
+        .filter(|e| std::fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// Removes a page this build wrote before, if it is still exactly what was
