@@ -25,6 +25,23 @@ fn build(paths: &[PathBuf], options: &BuildOptions) -> Result<BuildReport, Build
     site::build(&workspace, options)
 }
 
+/// Every file a build produced, relative to `out`, sorted.
+fn written(report: &BuildReport, out: &Path) -> Vec<String> {
+    let mut written: Vec<String> = report
+        .outputs
+        .iter()
+        .map(|o| {
+            o.path
+                .strip_prefix(out)
+                .expect("inside the output folder")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    written.sort();
+    written
+}
+
 /// A folder with the complete example and the minimal (failing) one.
 fn sources(name: &str) -> PathBuf {
     let dir = temp_dir(name).join("notices");
@@ -44,18 +61,7 @@ fn a_folder_builds_every_format_and_an_index_and_withholds_notices_with_errors()
     let src = sources("folder");
     let out = src.parent().expect("parent").join("site");
     let report = build(std::slice::from_ref(&src), &options(&out)).expect("builds");
-    let mut written: Vec<String> = report
-        .outputs
-        .iter()
-        .map(|o| {
-            o.path
-                .strip_prefix(&out)
-                .expect("inside out")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    written.sort();
+    let written = written(&report, &out);
     assert_eq!(
         written,
         [
@@ -208,18 +214,7 @@ fn names_that_differ_only_in_an_inner_extension_get_their_own_pages() {
     }
     let out = dir.join("site");
     let report = build(std::slice::from_ref(&src), &options(&out)).expect("builds");
-    let mut written: Vec<String> = report
-        .outputs
-        .iter()
-        .map(|o| {
-            o.path
-                .strip_prefix(&out)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    written.sort();
+    let written = written(&report, &out);
     assert_eq!(
         written,
         [
