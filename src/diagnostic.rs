@@ -54,6 +54,8 @@ pub mod code {
     pub const UNUSED_ALLOW: &str = "E008";
     /// noticec itself failed (a bug): reported rather than lost.
     pub const INTERNAL: &str = "E009";
+    /// Text with a control or bidi-override character.
+    pub const CONTROL_CHARACTER: &str = "E010";
 }
 
 /// The closest of `candidates` to `given`, if it is close enough to be a
@@ -168,7 +170,8 @@ impl Diagnostic {
                 (Some(help), None) => Some(help.clone()),
                 (None, Some(law)) => Some(format!("law: {law}")),
                 (None, None) => None,
-            },
+            }
+            .map(|help| crate::model::forms::escape_unsafe(&help).into_owned()),
         }
     }
 }
@@ -201,11 +204,12 @@ impl fmt::Debug for MietteView<'_> {
 
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::model::forms::escape_unsafe;
         // Without an excerpt nothing else names the file: say which it is.
         if self.diagnostic.span.is_none() {
-            write!(f, "{}: ", self.diagnostic.file.name)?;
+            write!(f, "{}: ", escape_unsafe(&self.diagnostic.file.name))?;
         }
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&escape_unsafe(&self.diagnostic.message))
     }
 }
 
@@ -245,9 +249,11 @@ impl miette::Diagnostic for MietteView<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let text = &self.diagnostic.file.text;
         let span = first_lines(text, self.diagnostic.span.clone()?);
-        let primary = LabeledSpan::new_primary_with_span(self.diagnostic.label.clone(), span);
+        let shown = |label: &str| crate::model::forms::escape_unsafe(label).into_owned();
+        let primary =
+            LabeledSpan::new_primary_with_span(self.diagnostic.label.as_deref().map(shown), span);
         let related = self.diagnostic.related.iter().map(move |r| {
-            LabeledSpan::new_with_span(Some(r.label.clone()), first_lines(text, r.span.clone()))
+            LabeledSpan::new_with_span(Some(shown(&r.label)), first_lines(text, r.span.clone()))
         });
         Some(Box::new(std::iter::once(primary).chain(related)))
     }

@@ -364,3 +364,66 @@ fn the_regulator_is_named_as_it_was_on_the_build_date() {
         assert!(page.contains("0303 123 1113"), "{page}");
     }
 }
+
+#[test]
+fn control_and_bidi_characters_never_reach_a_page_or_a_terminal() {
+    // An escape sequence in the title and a right-to-left override in a
+    // purpose name: a finding (E010), stripped from every output, escaped in
+    // every diagnostic.
+    let text = COUNCIL_TAX
+        .replace(
+            "title = \"Council tax privacy notice\"",
+            "title = \"Council tax \\u001b[2J\\u001b[HALL CHECKS PASSED\\u0007\"",
+        )
+        .replace(
+            "name = \"Billing and collecting council tax\"",
+            "name = \"Billing \u{202e}gnillib\"",
+        );
+    let outcome = load_str(Path::new("case.toml"), text.clone());
+    let e010 = outcome
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "E010")
+        .count();
+    assert_eq!(e010, 2, "{:?}", outcome.diagnostics);
+    let loaded = outcome.notice.expect("still loads");
+    let view = NoticeView::new(&loaded.notice, false, today());
+    for theme in [Theme::Plain, Theme::Govuk] {
+        for format in Format::ALL {
+            let page = Renderer::new(RenderOptions {
+                theme,
+                ..RenderOptions::default()
+            })
+            .render_notice(&view, format)
+            .expect("renders");
+            assert!(
+                !page.chars().any(noticec::model::forms::is_unsafe_char),
+                "{format:?} keeps an unsafe character"
+            );
+            assert!(page.contains("ALL CHECKS PASSED"), "the visible text stays");
+        }
+    }
+    // The diagnostics show the characters as escapes, never raw.
+    let reports = noticec::check::check_files(
+        &[write_temp("control.toml", &text)],
+        &noticec::check::Options::new(today()),
+    );
+    for output in [
+        noticec::report::human::render(&reports, noticec::report::human::Style::plain()),
+        noticec::report::concise::render(&reports),
+        noticec::report::github::render(&reports),
+    ] {
+        assert!(
+            !output.chars().any(noticec::model::forms::is_unsafe_char),
+            "{output}"
+        );
+    }
+}
+
+fn write_temp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("noticec-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}

@@ -414,6 +414,25 @@ fn check_value(
         return;
     }
     match value.get_ref() {
+        DeValue::String(text) => {
+            if let Some(c) = text
+                .chars()
+                .find(|c| crate::model::forms::is_unsafe_char(*c))
+            {
+                out.push(
+                    Diagnostic::file_problem(
+                        file.clone(),
+                        code::CONTROL_CHARACTER,
+                        format!(
+                            "this text contains U+{:04X}, a control or bidi-override character",
+                            c as u32
+                        ),
+                        "delete it: control and bidi-override characters can hide or disguise text where it is shown",
+                    )
+                    .at(value.span(), "here"),
+                );
+            }
+        }
         DeValue::Table(table) => check_unknown_keys(file, path, table, root, schema, out),
         DeValue::Array(items) => {
             let Some(items_schema) =

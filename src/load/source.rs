@@ -14,6 +14,11 @@ pub struct SourceFile {
     /// The text, without a leading byte order mark.
     pub text: Arc<str>,
     line_starts: Vec<usize>,
+    /// The text as excerpts show it: every character that could hide or
+    /// disguise text replaced by one character of the same length in bytes
+    /// (`?`, `¿` or U+FFFD), so spans and columns stay right. Made when
+    /// first needed.
+    shown: std::sync::OnceLock<Option<String>>,
 }
 
 /// A 1-based line and column (in characters) in a source file.
@@ -34,7 +39,30 @@ impl SourceFile {
             name: display_name(path),
             text,
             line_starts,
+            shown: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The text excerpts show (see `shown`).
+    fn shown_text(&self) -> &str {
+        self.shown
+            .get_or_init(|| {
+                use crate::model::forms::is_unsafe_char;
+                self.text.chars().any(is_unsafe_char).then(|| {
+                    self.text
+                        .chars()
+                        // The same length in bytes, so every span still fits.
+                        .map(|c| match (is_unsafe_char(c), c.len_utf8()) {
+                            (true, 1) => '?',
+                            (true, 2) => '\u{bf}',
+                            (true, _) => '\u{fffd}',
+                            (false, _) => c,
+                        })
+                        .collect()
+                })
+            })
+            .as_deref()
+            .unwrap_or(&self.text)
     }
 
     /// The line and column of a byte offset (clamped to the text).
@@ -83,7 +111,10 @@ impl miette::SourceCode for SourceFile {
             .get(last)
             .copied()
             .unwrap_or(self.text.len());
-        let window = self.text.get(window_start..window_end).unwrap_or("");
+        let window = self
+            .shown_text()
+            .get(window_start..window_end)
+            .unwrap_or("");
         let inner_span = miette::SourceSpan::new((start - window_start).into(), end - start);
         let inner = window.read_span(&inner_span, context_lines_before, context_lines_after)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(

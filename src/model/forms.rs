@@ -53,9 +53,51 @@ pub fn is_language_tag(text: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// Whether a character can hide or disguise text where it is shown: a
+/// control character (other than tab, line feed and carriage return) moves
+/// a terminal's cursor or rings its bell; a bidirectional override or
+/// isolate (U+202A-U+202E, U+2066-U+2069) reverses how text reads.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The text with every unsafe character written as a visible escape
+/// (`\u{1b}`), for diagnostics and terminals.
+pub fn escape_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The text with every unsafe character removed, for published pages.
+pub fn strip_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|c| !is_unsafe_char(*c)).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_characters_are_escaped_or_stripped() {
+        assert_eq!(escape_unsafe("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape_unsafe("x\u{202e}y"), "x\\u{202e}y");
+        assert_eq!(strip_unsafe("a\u{7}b\u{2066}c"), "abc");
+        assert_eq!(escape_unsafe("tab\tok\n"), "tab\tok\n");
+    }
 
     #[test]
     fn recognises_emails_links_and_language_tags() {

@@ -221,6 +221,24 @@ impl Renderer {
 
 fn environment(format: Format, options: &RenderOptions) -> Environment<'static> {
     let mut env = Environment::new();
+    // Every value a template prints loses the characters that could drive
+    // a terminal, ring a bell or reverse text (control and bidi-override
+    // characters), in every format: they never reach a page, a `.md` pasted
+    // into a CMS or a `.txt` printed in a letter.
+    env.set_formatter(|out, state, value| {
+        if let Some(text) = value.as_str()
+            && text.chars().any(crate::model::forms::is_unsafe_char)
+        {
+            let clean = crate::model::forms::strip_unsafe(text).into_owned();
+            let clean = if value.is_safe() {
+                Value::from_safe_string(clean)
+            } else {
+                Value::from(clean)
+            };
+            return minijinja::escape_formatter(out, state, &clean);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)

@@ -13,16 +13,24 @@ pub fn render(reports: &[FileReport]) -> String {
         let place = match &d.span {
             Some(span) => {
                 let start = d.file.position(span.start);
-                format!("{}:{}:{}", d.file.name, start.line, start.column)
+                format!(
+                    "{}:{}:{}",
+                    crate::model::forms::escape_unsafe(&d.file.name),
+                    start.line,
+                    start.column
+                )
             }
-            None => d.file.name.clone(),
+            None => crate::model::forms::escape_unsafe(&d.file.name).into_owned(),
         };
         let code = match d.requirement {
             Some(key) => format!("{}[{key}]", d.code),
             None => d.code.to_string(),
         };
         // One line each: a message never spans lines here.
-        let message = d.message.split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = crate::model::forms::escape_unsafe(&d.message)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let _ = writeln!(out, "{place}: {} {code} {message}", d.severity);
     }
     out.push_str(&super::human::summary_line(Summary::of(reports)));

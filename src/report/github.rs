@@ -58,9 +58,11 @@ fn annotation(d: &Diagnostic) -> String {
     )
 }
 
-/// Escapes a message (the part after `::`).
+/// Escapes a message (the part after `::`); characters that could drive a
+/// terminal or reverse text are written as visible escapes.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::model::forms::escape_unsafe(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

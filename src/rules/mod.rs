@@ -94,6 +94,7 @@ pub static RULES: &[&Rule] = &[
     &structure::MISSING_ID,
     &structure::UNUSED_ALLOW,
     &structure::INTERNAL,
+    &structure::CONTROL_CHARACTER,
     &controller_identity::RULE,
     &representative::RULE,
     &dpo_contact::RULE,

@@ -263,6 +263,38 @@ says which step failed.
     check: None,
 };
 
+pub const CONTROL_CHARACTER: Rule = Rule {
+    code: code::CONTROL_CHARACTER,
+    name: "control-character",
+    kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
+    summary: "No text contains control or bidi-override characters",
+    docs: r#"## What it checks
+Every text value, for characters that can hide or disguise text: control
+characters other than tab and line breaks (written in TOML as escapes
+such as `\u001b`), and the bidirectional overrides and isolates U+202A to
+U+202E and U+2066 to U+2069.
+
+## Why it matters
+An escape sequence in a title can clear a terminal or fake a "checks
+passed" line in a CI log; a right-to-left override makes an address or a
+link read differently from what it is. Pages never contain them (noticec
+removes them from every output), but the notice should not either, so what
+the council reviews is what people read.
+
+## Example
+```toml
+[notice]
+title = "Privacy notice\u001b[2J"
+```
+
+## How to fix
+Delete the character (diagnostics show it as `\u{1b}`).
+"#,
+    url: "https://www.unicode.org/reports/tr9/",
+    check: None,
+};
+
 /// A structure finding with the rule it belongs to.
 pub struct StructureFinding {
     pub rule: &'static Rule,
