@@ -292,9 +292,14 @@ fn a_planted_symbolic_link_at_a_temporary_name_is_never_followed() {
     std::fs::write(&victim, "precious").expect("victim");
     let out = dir.join("site");
     std::fs::create_dir_all(&out).expect("dir");
-    // Plant links at every temporary name this process could use first.
-    for n in 0..64 {
-        let name = format!(".page.html.{}-{n}.noticec-tmp", std::process::id());
+    // Plant links at every temporary name this process could use first,
+    // and at the name earlier versions used (`.page.html.PID.noticec-tmp`,
+    // which `File::create` followed).
+    let pid = std::process::id();
+    let names = (0..64)
+        .map(|n| format!(".page.html.{pid}-{n}.noticec-tmp"))
+        .chain(std::iter::once(format!(".page.html.{pid}.noticec-tmp")));
+    for name in names {
         std::os::unix::fs::symlink(&victim, out.join(name)).expect("symlink");
     }
     let page = out.join("page.html");

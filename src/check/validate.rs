@@ -296,20 +296,7 @@ fn inherited_from(loaded: &LoadedNotice, path: &KeyPath) -> Option<KeyPath> {
     let all = notice.all_purposes.as_ref()?;
     let (i, rest) = path.in_purpose()?;
     let purpose = notice.purposes.get(i)?;
-    let key = rest.first_key()?;
-    let inherits = match key {
-        "lawful_bases" => {
-            purpose.lawful_bases.as_deref().is_none_or(<[_]>::is_empty)
-                && all.lawful_bases.is_some()
-        }
-        "law" => purpose.law.is_none() && all.law.is_some(),
-        "recipients" => purpose.recipients.is_none() && all.recipients.is_some(),
-        "data_categories" => purpose.data_categories.is_none() && all.data_categories.is_some(),
-        "from_person" => purpose.from_person.is_none() && all.from_person.is_some(),
-        "other_sources" => purpose.other_sources.is_none() && all.other_sources.is_some(),
-        "provision" => purpose.provision.is_none() && all.provision.is_some(),
-        _ => false,
-    };
+    let inherits = all.gives(purpose, rest.first_key()?);
     inherits.then(|| KeyPath::root().key("all_purposes").join(&rest))
 }
 

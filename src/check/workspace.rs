@@ -29,9 +29,9 @@ use rayon::prelude::*;
 use super::validate::{self, Options};
 use super::{FileKind, FileReport, consistency};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::LoadOutcome;
 use crate::load::discover::{NoticeFile, canonical, notice_files};
 use crate::load::resolve::{PartCache, load_resolved};
-use crate::load::{LoadOutcome, LoadedNotice};
 use crate::project::Project;
 
 /// Why a workspace could not be opened.
@@ -402,11 +402,4 @@ fn key(d: &Diagnostic) -> (String, usize, usize, &'static str, String) {
         d.code,
         d.message.clone(),
     )
-}
-
-impl Checked {
-    /// The loaded notice of a report, if it was kept.
-    pub fn notice(&self, index: usize) -> Option<&Arc<LoadedNotice>> {
-        self.reports.get(index).and_then(|r| r.notice.as_ref())
-    }
 }

@@ -52,19 +52,12 @@ pub fn objection_ground(basis: LawfulBasis) -> bool {
 /// Whether a purpose relies on consent: Art. 6(1)(a), or explicit consent
 /// under Art. 9(2)(a) for special category data.
 pub fn relies_on_consent(purpose: &Purpose) -> bool {
-    has_basis(purpose, LawfulBasis::Consent)
+    purpose.relies_on(LawfulBasis::Consent)
         || purpose
             .special_category_conditions
             .iter()
             .flatten()
             .any(|c| *c == SpecialCategoryCondition::ExplicitConsent)
-}
-
-fn has_basis(purpose: &Purpose, basis: LawfulBasis) -> bool {
-    purpose
-        .lawful_bases
-        .as_deref()
-        .is_some_and(|bases| bases.contains(&basis))
 }
 
 /// Whether a purpose is checked as DPA 2018 Part 3 law-enforcement
@@ -103,7 +96,7 @@ pub fn purpose_rights(
     rights.insert(Right::Erasure, if erasure_limited { Limited } else { Full });
     // Art. 20(1)(a): consent under 6(1)(a) or 9(2)(a), or a contract; and
     // only for data the person provided, by automated means.
-    if relies_on_consent(purpose) || has_basis(purpose, LawfulBasis::Contract) {
+    if relies_on_consent(purpose) || purpose.relies_on(LawfulBasis::Contract) {
         rights.insert(Right::Portability, Conditional);
     }
     if bases.iter().copied().any(objection_ground) || purpose.direct_marketing {
@@ -202,7 +195,7 @@ pub fn objection(notice: &Notice, all_law_enforcement: bool) -> Objection {
             .purposes
             .iter()
             .enumerate()
-            .filter(|(_, p)| !is_law_enforcement(p, all_law_enforcement) && has_basis(p, basis))
+            .filter(|(_, p)| !is_law_enforcement(p, all_law_enforcement) && p.relies_on(basis))
             .map(|(i, _)| i)
             .collect();
         if !purposes.is_empty() {

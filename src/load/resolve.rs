@@ -112,18 +112,6 @@ impl PartCache {
         })
         .clone()
     }
-
-    /// How many parts have been loaded.
-    pub fn len(&self) -> usize {
-        self.parts
-            .lock()
-            .map(|parts| parts.len())
-            .unwrap_or_default()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// Loads a notice and everything it extends, merged; shared parts come

@@ -487,31 +487,60 @@ impl Notice {
         };
         let mut notice = self.clone();
         for purpose in &mut notice.purposes {
-            if purpose.lawful_bases.as_deref().is_none_or(<[_]>::is_empty)
-                && all.lawful_bases.is_some()
-            {
+            if all.gives(purpose, "lawful_bases") {
                 purpose.lawful_bases.clone_from(&all.lawful_bases);
             }
-            if purpose.law.is_none() {
+            if all.gives(purpose, "law") {
                 purpose.law.clone_from(&all.law);
             }
-            if purpose.recipients.is_none() {
+            if all.gives(purpose, "recipients") {
                 purpose.recipients.clone_from(&all.recipients);
             }
-            if purpose.data_categories.is_none() {
+            if all.gives(purpose, "data_categories") {
                 purpose.data_categories.clone_from(&all.data_categories);
             }
-            if purpose.from_person.is_none() {
+            if all.gives(purpose, "from_person") {
                 purpose.from_person = all.from_person;
             }
-            if purpose.other_sources.is_none() {
+            if all.gives(purpose, "other_sources") {
                 purpose.other_sources.clone_from(&all.other_sources);
             }
-            if purpose.provision.is_none() {
+            if all.gives(purpose, "provision") {
                 purpose.provision.clone_from(&all.provision);
             }
         }
         std::borrow::Cow::Owned(notice)
+    }
+}
+
+impl Purpose {
+    /// Whether the purpose relies on a lawful basis.
+    pub fn relies_on(&self, basis: LawfulBasis) -> bool {
+        self.lawful_bases
+            .as_deref()
+            .is_some_and(|bases| bases.contains(&basis))
+    }
+}
+
+impl AllPurposes {
+    /// Whether a purpose takes `key` from here: it says nothing of its own
+    /// (a purpose's empty `lawful_bases` counts as nothing) and this does.
+    pub fn gives(&self, purpose: &Purpose, key: &str) -> bool {
+        match key {
+            "lawful_bases" => {
+                purpose.lawful_bases.as_deref().is_none_or(<[_]>::is_empty)
+                    && self.lawful_bases.is_some()
+            }
+            "law" => purpose.law.is_none() && self.law.is_some(),
+            "recipients" => purpose.recipients.is_none() && self.recipients.is_some(),
+            "data_categories" => {
+                purpose.data_categories.is_none() && self.data_categories.is_some()
+            }
+            "from_person" => purpose.from_person.is_none() && self.from_person.is_some(),
+            "other_sources" => purpose.other_sources.is_none() && self.other_sources.is_some(),
+            "provision" => purpose.provision.is_none() && self.provision.is_some(),
+            _ => false,
+        }
     }
 }
 

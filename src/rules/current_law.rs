@@ -280,13 +280,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
     }
     for (at, text) in fields {
-        // Every occurrence of every phrase, by pattern, in one pass.
-        let mut hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); OUTDATED.len()];
-        for m in matcher().find_overlapping_iter(text) {
-            hits[m.pattern().as_usize()].push(m.range());
-        }
+        // Every occurrence of every phrase in one pass; most texts have none.
+        let found: Vec<(usize, std::ops::Range<usize>)> = matcher()
+            .find_overlapping_iter(text)
+            .map(|m| (m.pattern().as_usize(), m.range()))
+            .collect();
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
-        if hits.iter().any(|h| !h.is_empty()) {
+        if !found.is_empty() {
+            // By pattern, so patterns are weighed in their order of priority.
+            let mut hits: Vec<Vec<std::ops::Range<usize>>> = vec![Vec::new(); OUTDATED.len()];
+            for (pattern, range) in found {
+                hits[pattern].push(range);
+            }
             // ASCII lowercasing keeps every byte offset.
             let lower = text.to_ascii_lowercase();
             // One finding per cause and field: "the European Economic Area

@@ -186,7 +186,7 @@ impl<'a> Context<'a> {
     /// Whether a purpose is checked as DPA 2018 Part 3 law-enforcement
     /// processing, either because it says so or because the profile is Part 3.
     pub fn is_law_enforcement(&self, purpose: &Purpose) -> bool {
-        self.profile.law_enforcement || purpose.law_enforcement
+        crate::law::rights::is_law_enforcement(purpose, self.profile.law_enforcement)
     }
 
     /// Every purpose with its path.
@@ -237,10 +237,7 @@ impl<'a> Context<'a> {
 
 /// Whether a purpose relies on a basis.
 pub fn has_basis(purpose: &Purpose, basis: LawfulBasis) -> bool {
-    purpose
-        .lawful_bases
-        .as_ref()
-        .is_some_and(|bases| bases.contains(&basis))
+    purpose.relies_on(basis)
 }
 
 /// Whether a text says only "as long as necessary" about how long data is

@@ -1,8 +1,7 @@
 //! `withdraw-consent` (N015): the right to withdraw consent, and how.
 
-use super::{Context, Finding, Rule, RuleKind, has_basis, present};
+use super::{Context, Finding, Rule, RuleKind, present};
 use crate::model::KeyPath;
-use crate::model::{LawfulBasis, SpecialCategoryCondition};
 
 pub const RULE: Rule = Rule {
     code: "N015",
@@ -65,13 +64,10 @@ fn names_a_route(text: &str) -> bool {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let consent = cx.gdpr_purposes().find(|(_, p)| {
-        has_basis(p, LawfulBasis::Consent)
-            || p.special_category_conditions
-                .iter()
-                .flatten()
-                .any(|c| *c == SpecialCategoryCondition::ExplicitConsent)
-    });
+    // Art. 6(1)(a) or explicit consent under Art. 9(2)(a).
+    let consent = cx
+        .gdpr_purposes()
+        .find(|(_, p)| crate::law::rights::relies_on_consent(p));
     let Some((purpose_at, purpose)) = consent else {
         return;
     };
