@@ -111,15 +111,19 @@ fn controller_identity() {
             "",
         )]),
     );
-    // Only a postal address: a warning (good practice asks for more).
-    let d = assert_fires(
-        "N001",
-        &edit(&[
-            ("email = \"council.tax@example.gov.uk\"\n", ""),
-            ("phone = \"01234 567890\"\n", ""),
-            ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
-        ]),
-    );
+    // Only a postal address, but the DPO has an email: the organisation
+    // can be reached quickly about people's data.
+    let post_only = [
+        ("email = \"council.tax@example.gov.uk\"\n", ""),
+        ("phone = \"01234 567890\"\n", ""),
+        ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
+    ];
+    assert_quiet("N001", &edit(&post_only));
+    // Only a postal address, for the controller and the DPO: a warning
+    // (good practice asks for more).
+    let mut edits = post_only.to_vec();
+    edits.push(("email = \"dpo@example.gov.uk\"\n", ""));
+    let d = assert_fires("N001", &edit(&edits));
     let n001: Vec<_> = d.iter().filter(|d| d.code == "N001").collect();
     assert_eq!(n001.len(), 1);
     assert_eq!(n001[0].severity, Severity::Warning);
@@ -378,6 +382,58 @@ fn criminal_offence_data() {
 }
 
 #[test]
+fn special_category_and_offence_data_the_text_implies() {
+    // Prose that names special category data while no category is marked:
+    // once, at the words.
+    let unmarked = edit(&[("special_category = true\n", "")]);
+    let d = assert_fires("N008", &unmarked);
+    let implied: Vec<_> = d
+        .iter()
+        .filter(|d| d.code == "N008" && d.message.starts_with("the text mentions"))
+        .collect();
+    assert_eq!(implied.len(), 1, "{implied:#?}");
+    let span = implied[0].span.clone().expect("span");
+    assert!(
+        implied[0].file.text[span].eq_ignore_ascii_case("health information"),
+        "{}",
+        implied[0].message
+    );
+    // Marked, the mention is what the conditions are checked for: quiet.
+    assert!(
+        check(BASE)
+            .iter()
+            .all(|d| !d.message.starts_with("the text mentions"))
+    );
+    // Offences: "prosecute" in a UK GDPR purpose, with no category marked.
+    let prosecuting = format!(
+        "{BASE}{}",
+        BARE_PURPOSE.replace(
+            "name = \"Test purpose\"",
+            "name = \"Test purpose\"\ndescription = \"We prosecute people who give false information.\""
+        )
+    );
+    let d = assert_fires("N009", &prosecuting);
+    assert!(
+        d.iter()
+            .any(|d| d.code == "N009" && d.message.contains("\"prosecute\""))
+    );
+    // The same words in a law-enforcement purpose are DPA 2018 Part 3, not
+    // Art. 10: quiet.
+    assert_quiet(
+        "N009",
+        &prosecuting.replace(
+            "name = \"Test purpose\"",
+            "name = \"Test purpose\"\nlaw_enforcement = true",
+        ),
+    );
+    // A word inside another word is not a mention ("crimea", "offenceless").
+    assert_quiet(
+        "N009",
+        &prosecuting.replace("We prosecute people", "We help people in Crimea"),
+    );
+}
+
+#[test]
 fn data_categories() {
     assert_quiet("N010", BASE);
     let text = edit(&[(
@@ -543,6 +599,22 @@ fn source_and_provision() {
         "N019",
         &bare("from_person = false\nother_sources = [{ name = \"Police\" }]"),
     );
+    // A purpose whose only other source is "other organisations" names
+    // none; beside a named source it is general information (Recital 61).
+    let general = |sources: &str| {
+        check(&bare(&format!(
+            "from_person = false\nother_sources = [{sources}]"
+        )))
+        .into_iter()
+        .filter(|d| d.code == "N018")
+        .map(|d| d.message)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        general("{ name = \"other organisations\" }"),
+        ["the source \"other organisations\" does not say who provides the data"]
+    );
+    assert!(general("{ name = \"Police\" }, { name = \"other organisations\" }").is_empty());
     assert_fires(
         "N019",
         &bare("from_person = true\nprovision = { requirement = \"statutory\" }"),
@@ -575,8 +647,42 @@ fn plain_language() {
         d.iter()
             .any(|d| d.message == "\"Pursuant to\" is legal jargon")
     );
+    // One long sentence in an otherwise plain notice is not a finding:
+    // readability is judged over the whole notice.
     let long = format!("We work out {} who must pay", "and then ".repeat(20));
-    assert_fires("Q001", &edit(&[("We work out who must pay", &long)]));
+    assert_quiet("Q001", &edit(&[("We work out who must pay", &long)]));
+    // Long sentences that are regular (more than one in twenty) are, once,
+    // at the longest, with the others as related places.
+    let sentence = |n: usize| {
+        format!(
+            "We check {} what you tell us. ",
+            "the records and ".repeat(n)
+        )
+    };
+    let section = format!(
+        "\n[[sections]]\nid = \"long\"\ntitle = \"More\"\nbody = \"{}{}\"\n",
+        sentence(14).repeat(4),
+        sentence(20)
+    );
+    let d = assert_fires("Q001", &format!("{BASE}{section}"));
+    let q001: Vec<_> = d.iter().filter(|d| d.code == "Q001").collect();
+    assert_eq!(q001.len(), 1, "one finding for the notice: {q001:#?}");
+    assert!(
+        q001[0].message.contains("5 of the notice's"),
+        "{}",
+        q001[0].message
+    );
+    // A notice whose sentences average more than 20 words is hard to read
+    // even with no sentence over 40.
+    let wordy = format!(
+        "\n[[sections]]\nid = \"wordy\"\ntitle = \"More\"\nbody = \"{}\"\n",
+        sentence(9).repeat(200)
+    );
+    let d = assert_fires("Q001", &format!("{BASE}{wordy}"));
+    assert!(
+        d.iter()
+            .any(|d| d.code == "Q001" && d.message.starts_with("sentences average"))
+    );
 }
 
 #[test]

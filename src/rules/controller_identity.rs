@@ -1,7 +1,7 @@
 //! `controller-identity` (N001): who the controller is and how to reach them.
 
 use super::{Context, Finding, Rule, RuleKind, present};
-use crate::model::KeyPath;
+use crate::model::{Contact, KeyPath};
 
 pub const RULE: Rule = Rule {
     code: "N001",
@@ -13,8 +13,8 @@ pub const RULE: Rule = Rule {
 That `[controller]` gives the controller's name and at least one contact
 detail: a postal address, an email address, a telephone number or a web
 form (an error when there is none). A postal address alone is a contact
-detail; without an email, phone or web form as well the finding is a
-warning.
+detail; when neither the controller nor its data protection officer can
+be reached by email, phone or web form as well, the finding is a warning.
 
 ## Why it matters
 UK GDPR Art. 13(1)(a) and 14(1)(a) require "the identity and the contact
@@ -61,16 +61,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         ));
     }
     let contact = &controller.contact;
-    let electronic = [&contact.email, &contact.phone, &contact.web_form]
-        .into_iter()
-        .any(present);
-    match (present(&contact.address), electronic) {
+    let electronic = |contact: &Contact| {
+        [&contact.email, &contact.phone, &contact.web_form]
+            .into_iter()
+            .any(present)
+    };
+    // The DPO is the organisation's own route for questions about people's
+    // data: their email or phone is the quicker route good practice asks for.
+    let dpo_electronic = cx
+        .notice
+        .dpo
+        .as_ref()
+        .is_some_and(|d| electronic(&d.contact));
+    match (present(&contact.address), electronic(contact)) {
         (false, false) => out.push(Finding::new(
             at.key("address"),
             "the controller has no contact details",
             "add the controller's postal `address`, and an `email`, `phone` or `web_form`",
         )),
-        (true, false) => out.push(
+        (true, false) if !dpo_electronic => out.push(
             Finding::new(
                 at.key("email"),
                 "the controller can only be contacted by post",
@@ -78,6 +87,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
             .warning(),
         ),
-        (_, true) => {}
+        _ => {}
     }
 }

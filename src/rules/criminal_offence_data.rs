@@ -1,5 +1,6 @@
 //! `criminal-offence-data` (N009): the condition for criminal offence data.
 
+use super::implied::{Implied, first_mention};
 use super::{Context, Finding, Rule, RuleKind, present};
 use crate::model::KeyPath;
 
@@ -13,7 +14,10 @@ pub const RULE: Rule = Rule {
 For each purpose (other than law-enforcement processing) that uses a data
 category marked `criminal_offence = true`: that `criminal_offence_condition`
 gives the condition relied on. Criminal offence data that no purpose uses
-is reported too: no condition covers it.
+is reported too: no condition covers it. So is prose about crime, offences,
+offenders, prosecutions or convictions (outside law-enforcement purposes)
+while no data category is marked `criminal_offence`: information about
+alleged offences is criminal offence data too (DPA 2018 s.11(2)).
 
 ## Why it matters
 UK GDPR Art. 10 allows criminal offence data to be used only under the
@@ -47,6 +51,24 @@ that gives it, or the Schedule 1 condition.
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Unstated is a finding: prose about crime, offences or convictions
+    // while no category is marked leaves this rule nothing to check.
+    if !cx.notice.data_categories.iter().any(|c| c.criminal_offence)
+        && let Some((at, range, words)) = first_mention(cx, Implied::CriminalOffence)
+    {
+        out.push(
+            Finding::new(
+                at,
+                format!(
+                    "the text mentions \"{words}\", which suggests criminal offence data, but no data category is marked as criminal offence data"
+                ),
+                "if you use information about offences, alleged offences or convictions, add `criminal_offence = true` to its `[[data_categories]]` entry and give the condition in the purposes that use it; if not, reword the text",
+            )
+            .label("criminal offence data?")
+            .within(range)
+            .warning(),
+        );
+    }
     let criminal: Vec<(usize, &str)> = cx
         .notice
         .data_categories

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::text::whole_word;
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 
@@ -390,11 +391,6 @@ fn former_regulator(
             .within(range),
         );
     }
-}
-
-fn whole_word(before: &str, after: &str) -> bool {
-    !before.ends_with(|c: char| c.is_alphanumeric())
-        && !after.starts_with(|c: char| c.is_alphanumeric())
 }
 
 fn overlaps(reported: &[std::ops::Range<usize>], range: &std::ops::Range<usize>) -> bool {

@@ -27,6 +27,7 @@ mod current_law;
 mod data_categories;
 mod dpo_contact;
 mod free_of_charge;
+mod implied;
 mod international_transfers;
 mod lawful_basis;
 mod legitimate_interests;
@@ -47,6 +48,7 @@ mod rights_request_wording;
 mod source;
 mod special_category_condition;
 pub mod structure;
+mod text;
 mod withdraw_consent;
 
 /// Whether a rule checks a catalogue requirement or the file's structure.

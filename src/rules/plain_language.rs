@@ -1,6 +1,8 @@
 //! `plain-language` (Q001): concise, clear and plain wording.
 
+use super::text::{sentences, word_count};
 use super::{Context, Finding, Rule, RuleKind};
+use crate::model::KeyPath;
 
 pub const RULE: Rule = Rule {
     code: "Q001",
@@ -9,15 +11,23 @@ pub const RULE: Rule = Rule {
     severity: None,
     summary: "Prose is written in short sentences without legal jargon",
     docs: r#"## What it checks
-Every prose field: a sentence longer than 40 words, and legal jargon with a
-plain alternative ("pursuant to", "data subject", "notwithstanding",
-"hereinafter", "inter alia" …).
+The notice's prose as a whole: that its sentences average no more than 20
+words, and that sentences over 40 words are the exception (no more than
+one in twenty). When either fails, one finding points at the longest
+sentence and lists the other long ones. And in every prose field, legal
+jargon with a plain alternative ("pursuant to", "data subject",
+"notwithstanding", "hereinafter", "inter alia" …).
 
 ## Why it matters
 UK GDPR Art. 12(1) requires the information to be concise, transparent,
 intelligible and easily accessible, in clear and plain language (DPA 2018
-s.52(1) for law enforcement). The ICO recommends writing for the reader,
-with short sentences and everyday words.
+s.52(1) for law enforcement). That is a property of the notice as a whole,
+so readability is judged over the whole notice: the Oxford Guide to Plain
+English (Martin Cutts) advises an average of 15–20 words a sentence over
+the whole document, and warns that regularly exceeding 40 words wearies
+and deters readers. One long sentence in an otherwise plain notice is not a
+finding. The ICO recommends writing for the reader, with short sentences
+and everyday words.
 
 ## Example
 ```toml
@@ -26,14 +36,27 @@ description = "Pursuant to our statutory obligations we process data subjects' i
 ```
 
 ## How to fix
-Split long sentences; replace jargon with the plain words suggested.
+Split long sentences (a list often helps); replace jargon with the plain
+words suggested.
 "#,
     url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
     check: Some(check),
 };
 
-/// Sentences longer than this many words are hard to read.
-const MAX_SENTENCE_WORDS: usize = 40;
+/// Over the whole notice, sentences should average no more than this
+/// (Oxford Guide to Plain English: 15–20 words).
+const MAX_AVERAGE_WORDS: usize = 20;
+
+/// A sentence longer than this is long (Oxford Guide to Plain English:
+/// "regularly exceed 40 words" and readers are deterred).
+const LONG_SENTENCE_WORDS: usize = 40;
+
+/// "Regularly": more than one sentence in this many is long.
+const LONG_SENTENCE_ONE_IN: usize = 20;
+
+/// At most this many other long sentences are pointed at, to keep the
+/// finding readable.
+const MAX_RELATED: usize = 5;
 
 /// Jargon (lowercase) and its plain alternative.
 const JARGON: &[(&str, &str)] = &[
@@ -47,81 +70,105 @@ const JARGON: &[(&str, &str)] = &[
     ("in accordance with the provisions of", "under"),
 ];
 
+/// One sentence of the notice: where it is and how long.
+struct Sentence {
+    at: KeyPath,
+    /// Where it starts in its field, and the length in bytes of its first
+    /// character (the finding points there, not at the whole sentence).
+    start: usize,
+    first_char: usize,
+    words: usize,
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let mut count = 0;
+    let mut total_words = 0;
+    let mut longest: Option<Sentence> = None;
+    let mut long: Vec<Sentence> = Vec::new();
     for (at, text) in cx.prose() {
-        if let Some(range) = first_long_sentence(text) {
-            let words = text[range.clone()].split_whitespace().count();
+        for (start, sentence) in sentences(text) {
+            let words = word_count(sentence);
+            if words == 0 {
+                continue;
+            }
+            count += 1;
+            total_words += words;
+            let lead = sentence.len() - sentence.trim_start().len();
+            let this = || Sentence {
+                at: at.clone(),
+                start: start + lead,
+                first_char: sentence
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8),
+                words,
+            };
+            if longest.as_ref().is_none_or(|l| words > l.words) {
+                longest = Some(this());
+            }
+            if words > LONG_SENTENCE_WORDS {
+                long.push(this());
+            }
+        }
+        jargon(&at, text, out);
+    }
+    let Some(longest) = longest else { return };
+    // Rounded to the nearest word.
+    let average = (total_words + count / 2) / count;
+    let too_long_on_average = average > MAX_AVERAGE_WORDS;
+    let regularly_long = long.len() * LONG_SENTENCE_ONE_IN > count;
+    if !too_long_on_average && !regularly_long {
+        return;
+    }
+    let message = match (too_long_on_average, regularly_long) {
+        (true, true) => format!(
+            "sentences average {average} words, and {} of {count} are longer than {LONG_SENTENCE_WORDS} words",
+            long.len()
+        ),
+        (true, false) => format!("sentences average {average} words, which is hard to read"),
+        _ => format!(
+            "{} of the notice's {count} sentences are longer than {LONG_SENTENCE_WORDS} words",
+            long.len()
+        ),
+    };
+    let mut finding = Finding::new(
+        longest.at.clone(),
+        message,
+        format!(
+            "split long sentences, or make lists of them: aim for {} to {MAX_AVERAGE_WORDS} words on average and rarely more than {LONG_SENTENCE_WORDS}",
+            MAX_AVERAGE_WORDS - 5
+        ),
+    )
+    .label(format!("the longest sentence ({} words) starts here", longest.words))
+    .within(longest.start..longest.start + longest.first_char);
+    for other in long
+        .iter()
+        .filter(|s| !(s.at == longest.at && s.start == longest.start))
+        .take(MAX_RELATED)
+    {
+        finding = finding.related(
+            other.at.clone(),
+            format!("a sentence of {} words", other.words),
+        );
+    }
+    out.push(finding);
+}
+
+/// Each jargon phrase of a field, once, with its plain alternative.
+fn jargon(at: &KeyPath, text: &str, out: &mut Vec<Finding>) {
+    let lower = text.to_ascii_lowercase();
+    for (jargon, plain) in JARGON {
+        if let Some(start) = lower.find(jargon) {
             out.push(
                 Finding::new(
                     at.clone(),
-                    format!("a sentence of {words} words is hard to read"),
-                    format!("split it into sentences of fewer than {MAX_SENTENCE_WORDS} words"),
+                    format!("\"{}\" is legal jargon", &text[start..start + jargon.len()]),
+                    format!("write \"{plain}\" instead"),
                 )
-                .label("long sentence starts here")
-                .within(
-                    range.start
-                        ..range.start
-                            + text[range]
-                                .chars()
-                                .take(1)
-                                .map(char::len_utf8)
-                                .sum::<usize>(),
-                ),
+                .label("jargon")
+                .within(start..start + jargon.len()),
             );
         }
-        let lower = text.to_ascii_lowercase();
-        for (jargon, plain) in JARGON {
-            if let Some(start) = lower.find(jargon) {
-                out.push(
-                    Finding::new(
-                        at.clone(),
-                        format!("\"{}\" is legal jargon", &text[start..start + jargon.len()]),
-                        format!("write \"{plain}\" instead"),
-                    )
-                    .label("jargon")
-                    .within(start..start + jargon.len()),
-                );
-            }
-        }
-    }
-}
-
-/// The byte range of the first sentence over the limit. Sentences end at
-/// `.`, `!` or `?` before a space, and at line breaks (list items, paragraphs).
-fn first_long_sentence(text: &str) -> Option<std::ops::Range<usize>> {
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = b == b'\n'
-            || (matches!(b, b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace()));
-        if ends || i + 1 == bytes.len() {
-            let end = if ends { i } else { i + 1 };
-            let sentence = &text[start..end];
-            let words = sentence
-                .split_whitespace()
-                .filter(|w| !w.starts_with("http") && w.chars().any(char::is_alphanumeric))
-                .count();
-            if words > MAX_SENTENCE_WORDS {
-                let lead = sentence.len() - sentence.trim_start().len();
-                return Some(start + lead..end);
-            }
-            start = i + 1;
-        }
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn finds_the_first_long_sentence() {
-        let short = "We use your data. We keep it safe.";
-        assert_eq!(first_long_sentence(short), None);
-        let long = format!("Short one. {}end.", "word ".repeat(45));
-        let range = first_long_sentence(&long).expect("long sentence");
-        assert!(long[range].starts_with("word"));
     }
 }

@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::text::{contains_word, sentences};
 use super::{Context, Finding, Rule, RuleKind};
 
 pub const RULE: Rule = Rule {
@@ -208,55 +209,9 @@ fn wrong_statements(text: &str) -> Vec<(std::ops::Range<usize>, &'static Wrong)>
     out
 }
 
-/// The sentences of a text with their byte offsets: split after `.`, `!`,
-/// `?` or a line break (not after the dot of "Art. 12" or "e.g.").
-fn sentences(text: &str) -> Vec<(usize, &str)> {
-    const ABBREVIATIONS: &[&str] = &[
-        "art", "arts", "s", "ss", "para", "paras", "sch", "no", "reg", "regs", "e", "g", "i",
-    ];
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let ends = match b {
-            b'\n' | b'!' | b'?' => true,
-            b'.' => {
-                let followed_by_space = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
-                let word = text[..i]
-                    .rsplit(|c: char| !c.is_ascii_alphanumeric())
-                    .next()
-                    .unwrap_or("");
-                followed_by_space && !ABBREVIATIONS.contains(&word)
-            }
-            _ => false,
-        };
-        if ends {
-            out.push((start, &text[start..=i]));
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        out.push((start, &text[start..]));
-    }
-    out
-}
-
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        !text[..i].ends_with(|c: char| c.is_ascii_alphanumeric())
-            && !text[i + word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn splits_sentences_but_not_article_numbers() {
-        let s = sentences("see art. 12. then e.g. more");
-        assert_eq!(s.len(), 2, "{s:?}");
-    }
 
     #[test]
     fn finds_the_outdated_statements_and_leaves_the_right_ones() {

@@ -1,6 +1,7 @@
 //! `source` (N018): where the data comes from.
 
 use super::{Context, Finding, Rule, RuleKind, present};
+use crate::model::DataSource;
 
 pub const RULE: Rule = Rule {
     code: "N018",
@@ -11,16 +12,20 @@ pub const RULE: Rule = Rule {
     docs: r#"## What it checks
 That every purpose says where its data comes from: whether from the person
 (`from_person`) and whether from anywhere else (`other_sources`, `[]` for
-nowhere else), and that every other source is named. An unstated answer is
-a finding: `from_person = true` alone does not say whether data also comes
-from elsewhere. (Both may be stated once for the whole notice in
+nowhere else), and that every other source is named. A purpose whose only
+other sources are general ("other organisations", "third parties") is a
+warning: it names no source. An unstated answer is a finding:
+`from_person = true` alone does not say whether data also comes from
+elsewhere. (Both may be stated once for the whole notice in
 `[all_purposes]`.)
 
 ## Why it matters
 Where data is not obtained from the person, UK GDPR Art. 14(2)(f) requires the
-source, and whether it is publicly accessible. Saying where data comes from
-also decides which of Art. 13 and Art. 14 applies, and so which other
-information the notice must give.
+source, and whether it is publicly accessible. Where various sources are used,
+general information may be given (Recital 61), so a general source beside
+named ones is not a finding. Saying where data comes from also decides
+which of Art. 13 and Art. 14 applies, and so which other information the
+notice must give.
 
 ## Example
 ```toml
@@ -64,23 +69,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             ),
             (_, Some(_)) => {}
         }
-        for (i, source) in purpose.other_sources.iter().flatten().enumerate() {
-            let name = source.name.as_deref().unwrap_or("").trim().to_lowercase();
-            let generic = [
-                "other organisations",
-                "other agencies",
-                "other agencies or organisations",
-                "other agencies and organisations",
-                "third parties",
-                "other third parties",
-                "other sources",
-                "partners",
-                "our partners",
-                "other bodies",
-            ];
-            if generic.contains(&name.trim_start_matches("from ").trim_start_matches("some "))
-                && !present(&source.description)
-            {
+        // Recital 61: where various sources are used, general information
+        // may be given. A general source beside named ones is that; a
+        // purpose whose only other sources are general names none.
+        let sources = purpose.other_sources.as_deref().unwrap_or_default();
+        let only_general = sources.iter().all(is_general);
+        for (i, source) in sources.iter().enumerate() {
+            if only_general && is_general(source) {
+                let name = source.name.as_deref().unwrap_or("").trim().to_lowercase();
                 out.push(
                     Finding::new(
                         at.key("other_sources").index(i).key("name"),
@@ -100,4 +96,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether a source says only "others": no organisation, register or kind
+/// of body, and no description.
+fn is_general(source: &DataSource) -> bool {
+    const GENERAL: &[&str] = &[
+        "other organisations",
+        "other agencies",
+        "other agencies or organisations",
+        "other agencies and organisations",
+        "third parties",
+        "other third parties",
+        "other sources",
+        "partners",
+        "our partners",
+        "other bodies",
+    ];
+    let name = source.name.as_deref().unwrap_or("").trim().to_lowercase();
+    GENERAL.contains(&name.trim_start_matches("from ").trim_start_matches("some "))
+        && !present(&source.description)
 }

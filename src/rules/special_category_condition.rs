@@ -1,5 +1,6 @@
 //! `special-category-condition` (N008): the Art. 9 condition for special category data.
 
+use super::implied::{Implied, first_mention};
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 use crate::model::SpecialCategoryCondition as C;
@@ -18,7 +19,11 @@ condition and (g) by a Schedule 1 Part 2 condition in
 `schedule_1_conditions`. (An appropriate policy document is needed for most
 Schedule 1 conditions but need not be published, so a link is optional:
 `appropriate_policy_document` is shown when given.)
-Special category data that no purpose uses is also reported.
+Special category data that no purpose uses is also reported, and so is
+prose that names special category data (health information, ethnicity,
+religion, disability, sexual orientation, equalities monitoring …) while
+no data category is marked `special_category`: the notice then does not
+say what it leaves this rule to check.
 
 ## Why it matters
 Special category data (health, ethnicity, religion, sexual orientation …)
@@ -52,6 +57,24 @@ Add the conditions relied on, and link the policy document with
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    // Unstated is a finding: prose that names special category data while
+    // no category is marked leaves this rule nothing to check.
+    if !cx.notice.data_categories.iter().any(|c| c.special_category)
+        && let Some((at, range, words)) = first_mention(cx, Implied::SpecialCategory)
+    {
+        out.push(
+            Finding::new(
+                at,
+                format!(
+                    "the text mentions special category data (\"{words}\") but no data category is marked as special category"
+                ),
+                "if you use such data, add `special_category = true` to its `[[data_categories]]` entry and give the Art. 9(2) condition in the purposes that use it; if the text means something else, reword it",
+            )
+            .label("special category data?")
+            .within(range)
+            .warning(),
+        );
+    }
     let special: Vec<(usize, &str)> = cx
         .notice
         .data_categories

@@ -1,0 +1,121 @@
+//! Data the notice's own words imply: special category or criminal offence
+//! data that the prose mentions ("equalities monitoring", "prosecute
+//! offenders") while no data category is marked as such. An unmarked
+//! category is an unstated answer, and the conditions rules would otherwise
+//! stay silent (N008, N009).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Context;
+use super::text::whole_word;
+use crate::model::KeyPath;
+
+/// Words that name special category data (UK GDPR Art. 9(1)), or the
+/// equalities monitoring that collects it.
+const SPECIAL_CATEGORY: &[&str] = &[
+    "racial origin",
+    "racial or ethnic origin",
+    "ethnic origin",
+    "ethnicity",
+    "political opinion",
+    "political opinions",
+    "religion",
+    "religious belief",
+    "religious beliefs",
+    "philosophical beliefs",
+    "trade union membership",
+    "genetic data",
+    "biometric",
+    "health data",
+    "health information",
+    "health records",
+    "medical",
+    "mental health",
+    "physical health",
+    "disability",
+    "disabilities",
+    "sexual orientation",
+    "sex life",
+    "equalities monitoring",
+    "equality monitoring",
+    "equal opportunities monitoring",
+    "diversity monitoring",
+];
+
+/// Words that mean information about offences, alleged offences or
+/// convictions (UK GDPR Art. 10, DPA 2018 s.11(2)).
+const CRIMINAL_OFFENCE: &[&str] = &[
+    "crime",
+    "crimes",
+    "criminal",
+    "offence",
+    "offences",
+    "offense",
+    "offenses",
+    "offender",
+    "offenders",
+    "conviction",
+    "convictions",
+    "prosecute",
+    "prosecuted",
+    "prosecuting",
+    "prosecution",
+    "prosecutions",
+];
+
+/// The kinds of data the prose can imply.
+#[derive(Debug, Clone, Copy)]
+pub enum Implied {
+    SpecialCategory,
+    CriminalOffence,
+}
+
+impl Implied {
+    /// One matcher per kind, built once: ASCII case-insensitive, so offsets
+    /// are the text's own; leftmost-longest, so "racial or ethnic origin"
+    /// wins over "ethnic origin".
+    fn matcher(self) -> &'static AhoCorasick {
+        static SPECIAL: OnceLock<AhoCorasick> = OnceLock::new();
+        static CRIMINAL: OnceLock<AhoCorasick> = OnceLock::new();
+        let (cell, terms) = match self {
+            Implied::SpecialCategory => (&SPECIAL, SPECIAL_CATEGORY),
+            Implied::CriminalOffence => (&CRIMINAL, CRIMINAL_OFFENCE),
+        };
+        cell.get_or_init(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(terms)
+                // The terms are constants of this file: a failure is a bug here.
+                .unwrap_or_else(|e| panic!("implied-data terms: {e}"))
+        })
+    }
+}
+
+/// Where the prose first mentions data of this kind, as a whole word (the
+/// field, the range in it and the words),
+/// outside the purposes checked as law enforcement (DPA 2018 Part 3 has its
+/// own regime for such data).
+pub fn first_mention<'a>(
+    cx: &Context<'a>,
+    kind: Implied,
+) -> Option<(KeyPath, Range<usize>, &'a str)> {
+    let matcher = kind.matcher();
+    cx.prose().into_iter().find_map(|(at, text)| {
+        let law_enforcement = at
+            .in_purpose()
+            .and_then(|(i, _)| cx.notice.purposes.get(i))
+            .is_some_and(|p| cx.is_law_enforcement(p));
+        if law_enforcement {
+            return None;
+        }
+        matcher
+            .find_iter(text)
+            .map(|m| m.range())
+            .find(|r| whole_word(&text[..r.start], &text[r.end..]))
+            .map(|r| (at, r.clone(), &text[r]))
+    })
+}

@@ -1,0 +1,82 @@
+//! Reading prose the way the wording rules need it: sentences with their
+//! offsets, and whole words.
+
+/// The sentences of a text with their byte offsets: split after `.`, `!`,
+/// `?` or a line break (not after the dot of "Art. 12" or "e.g.").
+pub fn sentences(text: &str) -> Vec<(usize, &str)> {
+    const ABBREVIATIONS: &[&str] = &[
+        "art", "arts", "s", "ss", "para", "paras", "sch", "no", "reg", "regs", "e", "g", "i",
+    ];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends = match b {
+            b'\n' | b'!' | b'?' => true,
+            b'.' => {
+                let followed_by_space = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
+                let word = text[..i]
+                    .rsplit(|c: char| !c.is_ascii_alphanumeric())
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                followed_by_space && !ABBREVIATIONS.contains(&word.as_str())
+            }
+            _ => false,
+        };
+        if ends {
+            out.push((start, &text[start..=i]));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+/// The words of a sentence that a reader reads: not web addresses, not
+/// punctuation on its own.
+pub fn word_count(sentence: &str) -> usize {
+    sentence
+        .split_whitespace()
+        .filter(|w| !w.starts_with("http") && w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Whether the text between `before` and `after` is a whole word: no letter
+/// or digit runs on into it on either side.
+pub fn whole_word(before: &str, after: &str) -> bool {
+    !before.ends_with(|c: char| c.is_alphanumeric())
+        && !after.starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// Whether `word` occurs in `text` as a whole word.
+pub fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word)
+        .any(|(i, _)| whole_word(&text[..i], &text[i + word.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_but_not_article_numbers() {
+        let s = sentences("see art. 12. then e.g. more");
+        assert_eq!(s.len(), 2, "{s:?}");
+        let s = sentences("See Art. 12. Then No. 5 applies.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn counts_words_a_reader_reads() {
+        assert_eq!(word_count("See https://example.org – it says so."), 4);
+    }
+
+    #[test]
+    fn finds_whole_words_only() {
+        assert!(contains_word("we may charge a fee", "fee"));
+        assert!(!contains_word("coffee is free", "fee"));
+    }
+}
