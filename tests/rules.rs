@@ -623,6 +623,18 @@ fn source_and_provision() {
         "N019",
         &bare("from_person = true\nprovision = { requirement = \"voluntary\" }"),
     );
+    // "It depends on the service" (a notice-wide statement) still says what
+    // happens if the data is not given.
+    assert_fires(
+        "N019",
+        &bare("from_person = true\nprovision = { requirement = \"varies\" }"),
+    );
+    assert_quiet(
+        "N019",
+        &bare(
+            "from_person = true\nprovision = { requirement = \"varies\", consequence = \"We may not be able to help you.\" }",
+        ),
+    );
 }
 
 #[test]
@@ -1278,4 +1290,27 @@ fn criminal_offence_data_no_purpose_uses_is_reported() {
         "name = \"Running the library\"\ndata_categories = [\"convictions\"]\ncriminal_offence_condition = \"Official authority: Public Libraries and Museums Act 1964\"",
     );
     assert_quiet("N009", &used);
+}
+
+#[test]
+fn a_notice_wide_statement_is_read_once() {
+    // Three purposes inherit one consequence from `[all_purposes]`: its
+    // wording is one text, so an outdated phrase in it is one finding, at
+    // `[all_purposes]`, not one per purpose.
+    let purposes = BARE_PURPOSE.repeat(3).replace(
+        "name = \"Test purpose\"",
+        "name = \"Test purpose\"\nfrom_person = true\nother_sources = []",
+    );
+    let text = format!(
+        "{BASE}{purposes}\n[all_purposes]\nprovision = {{ requirement = \"statutory\", consequence = \"Under the Data Protection Act 1998 we cannot help you.\" }}\n"
+    );
+    let q004: Vec<_> = check(&text)
+        .into_iter()
+        .filter(|d| d.code == "Q004")
+        .collect();
+    assert_eq!(q004.len(), 1, "{q004:#?}");
+    assert_eq!(
+        q004[0].path.as_deref(),
+        Some("all_purposes.provision.consequence")
+    );
 }

@@ -95,7 +95,7 @@ fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
     }
     // Rules see every purpose with the notice-wide statements it inherits.
     let effective = loaded.notice.with_all_purposes();
-    let cx = Context::new(&effective, &options.profile, options.today);
+    let cx = Context::new(&effective, &loaded.notice, &options.profile, options.today);
     for rule in rules::RULES
         .iter()
         .filter(|r| r.kind == RuleKind::Requirement)
@@ -225,9 +225,9 @@ fn to_diagnostic(
     let related = finding
         .related
         .iter()
-        .filter_map(|(path, label)| {
+        .filter_map(|(path, within, label)| {
             // Secondary labels are drawn in the same file as the primary one.
-            let (related_file, span, _) = locate(loaded, path, None);
+            let (related_file, span, _) = locate(loaded, path, within.clone());
             (Arc::ptr_eq(&related_file, &file) || related_file.name == file.name).then(|| Related {
                 span,
                 label: label.clone(),

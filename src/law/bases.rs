@@ -113,6 +113,9 @@ impl ProvisionRequirement {
             ProvisionRequirement::Observed => {
                 "We record this information when you are seen, for example on camera; you are not asked to give it."
             }
+            ProvisionRequirement::Varies => {
+                "Whether you must give us information depends on the service: sometimes the law or a contract requires it."
+            }
         }
     }
 }

@@ -374,13 +374,19 @@ pub enum ProvisionRequirement {
     /// It is recorded by observing the person (CCTV, body-worn cameras);
     /// they are not asked to give it.
     Observed,
+    /// It depends on the service: some of it the law or a contract
+    /// requires, some not. For a statement made once for the whole notice
+    /// ("where we need it by law or under a contract and you do not give
+    /// it, we may not be able to help"); a purpose that can say which
+    /// should.
+    Varies,
 }
 
 /// Whether giving the data is required, and what happens if it is not given.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Provision {
     /// Whether giving the data is statutory, contractual, needed for a
-    /// contract, or voluntary.
+    /// contract, voluntary, observed, or varies by service.
     pub requirement: Option<ProvisionRequirement>,
     /// What happens if the person does not give it (Markdown).
     pub consequence: Option<String>,

@@ -158,7 +158,13 @@ pub fn find(code_or_name: &str) -> Option<&'static Rule> {
 
 /// What a rule sees: the notice and the settings it is checked under.
 pub struct Context<'a> {
+    /// The notice as rules see it: every purpose with the notice-wide
+    /// statements of `[all_purposes]` it inherits.
     pub notice: &'a Notice,
+    /// The notice as written, where a notice-wide statement is one text
+    /// (in `[all_purposes]`) however many purposes inherit it: what the
+    /// wording rules read, so that text is read, and reported, once.
+    written: &'a Notice,
     pub profile: &'a Profile,
     /// The date the review period is measured to.
     pub today: Date,
@@ -167,9 +173,12 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(notice: &'a Notice, profile: &'a Profile, today: Date) -> Self {
+    /// `written` is the notice as loaded; `notice` the same notice with
+    /// `[all_purposes]` applied ([`Notice::with_all_purposes`]).
+    pub fn new(notice: &'a Notice, written: &'a Notice, profile: &'a Profile, today: Date) -> Self {
         Self {
             notice,
+            written,
             profile,
             today,
             prose: std::sync::OnceLock::new(),
@@ -213,7 +222,7 @@ impl<'a> Context<'a> {
     /// Every prose field in the notice, with its path, for wording checks.
     pub fn prose(&self) -> Vec<(KeyPath, &'a str)> {
         self.prose
-            .get_or_init(|| crate::model::prose_fields(self.notice))
+            .get_or_init(|| crate::model::prose_fields(self.written))
             .clone()
     }
 
@@ -301,7 +310,7 @@ pub struct Finding {
     /// A byte range inside the string value at `at` (for wording findings).
     pub within: Option<std::ops::Range<usize>>,
     /// Other places that explain the finding.
-    pub related: Vec<(KeyPath, String)>,
+    pub related: Vec<(KeyPath, Option<std::ops::Range<usize>>, String)>,
     /// For a finding about one purpose: how to say it when every purpose
     /// has it ("no purpose says where the data comes from"). Validation
     /// then reports it once for the notice instead of once per purpose.
@@ -369,7 +378,19 @@ impl Finding {
     }
 
     pub fn related(mut self, at: KeyPath, label: impl Into<String>) -> Self {
-        self.related.push((at, label.into()));
+        self.related.push((at, None, label.into()));
+        self
+    }
+
+    /// As [`Finding::related`], at a byte range inside the string value at
+    /// `at` (as [`Finding::within`]).
+    pub fn related_within(
+        mut self,
+        at: KeyPath,
+        range: std::ops::Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
+        self.related.push((at, Some(range), label.into()));
         self
     }
 }

@@ -147,8 +147,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         .filter(|s| !(s.at == longest.at && s.start == longest.start))
         .take(MAX_RELATED)
     {
-        finding = finding.related(
+        finding = finding.related_within(
             other.at.clone(),
+            other.start..other.start + other.first_char,
             format!("a sentence of {} words", other.words),
         );
     }

@@ -11,11 +11,12 @@ pub const RULE: Rule = Rule {
     summary: "A purpose collecting data from the person says whether they must give it and what happens if they do not",
     docs: r#"## What it checks
 For each purpose whose data is, or may be, collected from the person (any
-purpose that does not say `from_person = false`): that `provision.requirement` says
-whether giving the data is statutory, contractual, needed for a contract,
-voluntary or observed (recorded, as by CCTV), and, unless it is voluntary or
-observed, that `provision.consequence` says what
-happens if it is not given.
+purpose that does not say `from_person = false`): that
+`provision.requirement` says whether giving the data is statutory,
+contractual, needed for a contract, voluntary, observed (recorded, as by
+CCTV) or varies by service (`varies`, for a statement made once for the
+whole notice in `[all_purposes]`), and, unless it is voluntary or observed,
+that `provision.consequence` says what happens if it is not given.
 
 ## Why it matters
 UK GDPR Art. 13(2)(e) requires the notice to say whether providing the data
