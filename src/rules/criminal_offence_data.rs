@@ -1,6 +1,6 @@
 //! `criminal-offence-data` (N009): the condition for criminal offence data.
 
-use super::implied::{Implied, first_mention};
+use super::implied::{Implied, unmarked_mention};
 use super::{Context, Finding, Rule, RuleKind, present};
 use crate::model::KeyPath;
 
@@ -53,22 +53,7 @@ that gives it, or the Schedule 1 condition.
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // Unstated is a finding: prose about crime, offences or convictions
     // while no category is marked leaves this rule nothing to check.
-    if !cx.notice.data_categories.iter().any(|c| c.criminal_offence)
-        && let Some((at, range, words)) = first_mention(cx, Implied::CriminalOffence)
-    {
-        out.push(
-            Finding::new(
-                at,
-                format!(
-                    "the text mentions \"{words}\", which suggests criminal offence data, but no data category is marked as criminal offence data"
-                ),
-                "if you use information about offences, alleged offences or convictions, add `criminal_offence = true` to its `[[data_categories]]` entry and give the condition in the purposes that use it; if not, reword the text",
-            )
-            .label("criminal offence data?")
-            .within(range)
-            .warning(),
-        );
-    }
+    out.extend(unmarked_mention(cx, Implied::CriminalOffence));
     let criminal: Vec<(usize, &str)> = cx
         .notice
         .data_categories

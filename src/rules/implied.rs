@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::Context;
 use super::text::whole_word;
+use super::{Context, Finding};
 use crate::model::KeyPath;
 
 /// Words that name special category data (UK GDPR Art. 9(1)), or the
@@ -95,14 +95,46 @@ impl Implied {
     }
 }
 
+/// The finding for prose that mentions data of this kind while no data
+/// category is marked as such: once, at the first mention.
+pub fn unmarked_mention(cx: &Context<'_>, kind: Implied) -> Option<Finding> {
+    let marked = cx.notice.data_categories.iter().any(|c| match kind {
+        Implied::SpecialCategory => c.special_category,
+        Implied::CriminalOffence => c.criminal_offence,
+    });
+    if marked {
+        return None;
+    }
+    let (at, range, words) = first_mention(cx, kind)?;
+    let (message, help, label) = match kind {
+        Implied::SpecialCategory => (
+            format!(
+                "the text mentions special category data (\"{words}\") but no data category is marked as special category"
+            ),
+            "if you use such data, add `special_category = true` to its `[[data_categories]]` entry and give the Art. 9(2) condition in the purposes that use it; if the text means something else, reword it",
+            "special category data?",
+        ),
+        Implied::CriminalOffence => (
+            format!(
+                "the text mentions \"{words}\", which suggests criminal offence data, but no data category is marked as criminal offence data"
+            ),
+            "if you use information about offences, alleged offences or convictions, add `criminal_offence = true` to its `[[data_categories]]` entry and give the condition in the purposes that use it; if not, reword the text",
+            "criminal offence data?",
+        ),
+    };
+    Some(
+        Finding::new(at, message, help)
+            .label(label)
+            .within(range)
+            .warning(),
+    )
+}
+
 /// Where the prose first mentions data of this kind, as a whole word (the
 /// field, the range in it and the words),
 /// outside the purposes checked as law enforcement (DPA 2018 Part 3 has its
 /// own regime for such data).
-pub fn first_mention<'a>(
-    cx: &Context<'a>,
-    kind: Implied,
-) -> Option<(KeyPath, Range<usize>, &'a str)> {
+fn first_mention<'a>(cx: &Context<'a>, kind: Implied) -> Option<(KeyPath, Range<usize>, &'a str)> {
     let matcher = kind.matcher();
     cx.prose().into_iter().find_map(|(at, text)| {
         let law_enforcement = at

@@ -1,6 +1,6 @@
 //! `special-category-condition` (N008): the Art. 9 condition for special category data.
 
-use super::implied::{Implied, first_mention};
+use super::implied::{Implied, unmarked_mention};
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 use crate::model::SpecialCategoryCondition as C;
@@ -57,24 +57,9 @@ Add the conditions relied on, and link the policy document with
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    // Unstated is a finding: prose that names special category data while
-    // no category is marked leaves this rule nothing to check.
-    if !cx.notice.data_categories.iter().any(|c| c.special_category)
-        && let Some((at, range, words)) = first_mention(cx, Implied::SpecialCategory)
-    {
-        out.push(
-            Finding::new(
-                at,
-                format!(
-                    "the text mentions special category data (\"{words}\") but no data category is marked as special category"
-                ),
-                "if you use such data, add `special_category = true` to its `[[data_categories]]` entry and give the Art. 9(2) condition in the purposes that use it; if the text means something else, reword it",
-            )
-            .label("special category data?")
-            .within(range)
-            .warning(),
-        );
-    }
+    // Unstated is a finding: prose names special category data while no category is
+    // marked leaves this rule nothing to check.
+    out.extend(unmarked_mention(cx, Implied::SpecialCategory));
     let special: Vec<(usize, &str)> = cx
         .notice
         .data_categories
