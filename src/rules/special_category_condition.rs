@@ -57,8 +57,8 @@ Add the conditions relied on, and link the policy document with
 };
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    // Unstated is a finding: prose names special category data while no category is
-    // marked leaves this rule nothing to check.
+    // Unstated is a finding: prose that names special category data while
+    // no category is marked leaves this rule nothing to check.
     out.extend(unmarked_mention(cx, Implied::SpecialCategory));
     let special: Vec<(usize, &str)> = cx
         .notice
