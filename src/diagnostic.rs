@@ -56,6 +56,8 @@ pub mod code {
     pub const INTERNAL: &str = "E009";
     /// Text with a control or bidi-override character.
     pub const CONTROL_CHARACTER: &str = "E010";
+    /// Prose nested too deeply to publish as written.
+    pub const PROSE_NESTING: &str = "E011";
 }
 
 /// The closest of `candidates` to `given`, if it is close enough to be a

@@ -1314,3 +1314,49 @@ fn a_notice_wide_statement_is_read_once() {
         Some("all_purposes.provision.consequence")
     );
 }
+
+#[test]
+fn prose_nested_too_deep_is_a_finding() {
+    let deep = format!("{}Council tax", "- ".repeat(12));
+    let text = edit(&[(
+        "summary = \"\"\"\n",
+        &format!("summary = \"\"\"\n{deep}\n\n"),
+    )]);
+    let d: Vec<_> = check(&text)
+        .into_iter()
+        .filter(|d| d.code == "E011")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].path.as_deref(), Some("notice.summary"));
+    assert!(d[0].message.contains("12 levels"), "{}", d[0].message);
+    // Eight levels are fine.
+    let fine = edit(&[(
+        "summary = \"\"\"\n",
+        &format!("summary = \"\"\"\n{}x\n\n", "- ".repeat(8)),
+    )]);
+    assert!(check(&fine).iter().all(|d| d.code != "E011"));
+}
+
+#[test]
+fn ids_that_link_to_the_same_place_are_duplicates() {
+    let text = edit(&[
+        ("id = \"billing\"", "id = \"Billing!\""),
+        ("id = \"discounts\"", "id = \"billing?\""),
+    ]);
+    let d: Vec<_> = check(&text)
+        .into_iter()
+        .filter(|d| d.code == "E006")
+        .collect();
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].message.contains("`Billing!` and `billing?`"),
+        "{}",
+        d[0].message
+    );
+    // Data categories are not link targets: `a-b` and `a_b` may both exist.
+    let text = edit(&[(
+        "[[data_categories]]\nid = \"identity\"",
+        "[[data_categories]]\nid = \"identity_\"\nname = \"Other\"\n\n[[data_categories]]\nid = \"identity\"",
+    )]);
+    assert!(check(&text).iter().all(|d| d.code != "E006"));
+}

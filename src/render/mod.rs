@@ -269,12 +269,14 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
                     .trim_end()
                     .to_string()
             });
-            env.add_filter("inline_prose", |md: &str| {
-                one_line(&prose::to_markdown(md, Nesting::default()))
-            });
+            env.add_filter("inline_prose", |md: &str| prose::to_markdown_inline(md));
             env.add_filter("inline", |s: &str| prose::escape_markdown(s));
+            // A link destination as written, except what would end it early,
+            // and `&` written `&amp;` so no character reference in it is
+            // decoded into something else (`&#106;avascript:`).
             env.add_filter("url", |s: &str| {
                 s.trim()
+                    .replace('&', "&amp;")
                     .replace(' ', "%20")
                     .replace('(', "%28")
                     .replace(')', "%29")

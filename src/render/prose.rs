@@ -39,6 +39,12 @@ fn parser(markdown: &str) -> Parser<'_> {
 /// Whether a link destination may be published.
 pub fn is_safe_url(url: &str) -> bool {
     let trimmed = url.trim();
+    // A character reference (`&#106;`, `&colon;`) would be decoded by a
+    // Markdown or HTML reader after this check, and could spell out a
+    // scheme: an address written in a notice has no reason to contain one.
+    if has_character_reference(trimmed) {
+        return false;
+    }
     let lower = trimmed.to_ascii_lowercase();
     // A scheme is everything before the first ':' if no '/', '?' or '#' comes first.
     let scheme_end = lower.find(':');
@@ -51,6 +57,33 @@ pub fn is_safe_url(url: &str) -> bool {
         // No scheme: a relative link or a fragment (#section).
         _ => !lower.chars().any(|c| c.is_control()),
     }
+}
+
+/// Whether a text contains an HTML character reference: `&` followed by
+/// `#` and digits, `#x` and hex digits, or a name, and then `;`.
+fn has_character_reference(text: &str) -> bool {
+    text.match_indices('&')
+        .any(|(i, _)| starts_character_reference(&text[i..]))
+}
+
+/// Whether a text that starts with `&` starts with a character reference.
+fn starts_character_reference(text: &str) -> bool {
+    // The longest reference name is 31 characters: look no further.
+    let rest = text.get(1..).unwrap_or("");
+    let window = &rest[..rest.floor_char_boundary(40)];
+    let Some(body) = window.split_once(';').map(|(body, _)| body) else {
+        return false;
+    };
+    if body.is_empty() {
+        return false;
+    }
+    if let Some(hex) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
+        return !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit());
+    }
+    if let Some(dec) = body.strip_prefix('#') {
+        return !dec.is_empty() && dec.chars().all(|c| c.is_ascii_digit());
+    }
+    body.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Turns raw HTML into visible text and unsafe links into their text, and
@@ -74,8 +107,17 @@ fn make_safe<'a>(events: impl Iterator<Item = Event<'a>>, nesting: Nesting) -> V
     let mut out = Vec::new();
     // For each open link or image: whether it was dropped.
     let mut dropped: Vec<bool> = Vec::new();
-    for event in events {
+    for event in limit_nesting(events) {
         match event {
+            // A code block's text ends with a line break, so the Markdown
+            // writer always closes its fence: an unclosed fence would run on
+            // into the fields after it.
+            Event::End(TagEnd::CodeBlock) => {
+                if !matches!(out.last(), Some(Event::Text(t)) if t.ends_with('\n')) {
+                    out.push(Event::Text(CowStr::from("\n")));
+                }
+                out.push(Event::End(TagEnd::CodeBlock));
+            }
             Event::Html(html) | Event::InlineHtml(html) => out.push(Event::Text(html)),
             // A raw HTML block becomes an ordinary paragraph of visible text.
             Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
@@ -86,6 +128,12 @@ fn make_safe<'a>(events: impl Iterator<Item = Event<'a>>, nesting: Nesting) -> V
                 title,
                 id,
             }) => {
+                // `<dpo@example.gov.uk>` is an email address, not a path.
+                let dest_url = if link_type == LinkType::Email {
+                    CowStr::from(format!("mailto:{dest_url}"))
+                } else {
+                    dest_url
+                };
                 let safe = is_safe_url(&dest_url);
                 dropped.push(!safe);
                 if safe {
@@ -127,13 +175,174 @@ fn make_safe<'a>(events: impl Iterator<Item = Event<'a>>, nesting: Nesting) -> V
     out
 }
 
-/// Autolinks and email autolinks are written back as ordinary links, so
-/// the Markdown output never contains `<...>`.
-fn normal_link_type(link_type: LinkType) -> LinkType {
-    match link_type {
-        LinkType::Autolink | LinkType::Email => LinkType::Inline,
-        other => other,
+/// How deep lists and quotes may nest in prose. Deeper structure (`- - - -
+/// …`, `> > > …`) is not something a reader can follow, and it would make
+/// the text and Markdown writers' output grow with the square of the input:
+/// it is flattened into one paragraph, and `check` reports it (E011).
+pub const MAX_NESTING: usize = 8;
+
+/// Whether an event opens or closes a list or a quote.
+fn container(event: &Event<'_>) -> Option<bool> {
+    match event {
+        Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => Some(true),
+        Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => Some(false),
+        _ => None,
     }
+}
+
+/// How deeply the lists and quotes, or the emphasis, of a prose field nest.
+pub fn nesting_depth(markdown: &str) -> usize {
+    // Lists and quotes, and emphasis, each counted on their own.
+    let (mut blocks, mut inline) = (0usize, 0usize);
+    let mut deepest = 0;
+    for event in parser(markdown) {
+        for (depth, opens) in [
+            (&mut blocks, container(&event)),
+            (&mut inline, emphasis(&event)),
+        ] {
+            match opens {
+                Some(true) => {
+                    *depth += 1;
+                    deepest = deepest.max(*depth);
+                }
+                Some(false) => *depth = depth.saturating_sub(1),
+                None => {}
+            }
+        }
+    }
+    deepest
+}
+
+/// Whether an event opens or closes emphasis (`*a *b* a*` nests).
+fn emphasis(event: &Event<'_>) -> Option<bool> {
+    match event {
+        Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => Some(true),
+        Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => Some(false),
+        _ => None,
+    }
+}
+
+/// Lists and quotes nested deeper than [`MAX_NESTING`] become one paragraph
+/// of their inline content; emphasis nested deeper loses its marks.
+fn limit_nesting<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+    let mut depth = 0usize;
+    // For each open emphasis: whether its marks are kept.
+    let mut marks: Vec<bool> = Vec::new();
+    let mut out = Vec::with_capacity(events.len());
+    let mut flat: Option<(usize, Vec<Event<'a>>)> = None;
+    let events = events.into_iter().filter(|event| match emphasis(event) {
+        Some(true) => {
+            let keep = marks.len() < MAX_NESTING;
+            marks.push(keep);
+            keep
+        }
+        Some(false) => marks.pop().unwrap_or(true),
+        None => true,
+    });
+    for event in events {
+        let opens = container(&event);
+        match opens {
+            Some(true) => depth += 1,
+            Some(false) => depth = depth.saturating_sub(1),
+            None => {}
+        }
+        if let Some((from, inner)) = &mut flat {
+            if depth < *from {
+                let inner = std::mem::take(inner);
+                flat = None;
+                out.push(Event::Start(Tag::Paragraph));
+                out.extend(inline_only(inner));
+                out.push(Event::End(TagEnd::Paragraph));
+            } else {
+                inner.push(event);
+            }
+            continue;
+        }
+        if opens == Some(true) && depth > MAX_NESTING {
+            flat = Some((depth, Vec::new()));
+            continue;
+        }
+        out.push(event);
+    }
+    if let Some((_, inner)) = flat {
+        out.push(Event::Start(Tag::Paragraph));
+        out.extend(inline_only(inner));
+        out.push(Event::End(TagEnd::Paragraph));
+    }
+    out
+}
+
+/// The inline content of some events: blocks (paragraphs, lists, quotes,
+/// code blocks, tables, headings) become spaces between their text, so the
+/// result can stand inside one paragraph or after a label on one line.
+fn inline_only<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let space = || Event::Text(CowStr::Borrowed(" "));
+    let mut out: Vec<Event<'a>> = Vec::new();
+    let mut in_code_block = false;
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                in_code_block = true;
+                out.push(space());
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                in_code_block = false;
+                out.push(space());
+            }
+            Event::Text(text) if in_code_block => {
+                out.push(Event::Text(CowStr::from(text.replace(['\n', '\r'], " "))));
+            }
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::List(_)
+                | Tag::Item
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::HtmlBlock
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionList
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition
+                | Tag::MetadataBlock(_),
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::TableCell
+                | TagEnd::HtmlBlock
+                | TagEnd::FootnoteDefinition
+                | TagEnd::DefinitionList
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition
+                | TagEnd::MetadataBlock(_),
+            )
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::Rule => out.push(space()),
+            Event::TaskListMarker(_) => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Every link is written back as an inline link, `[text](destination)`:
+/// autolinks so the Markdown output never contains `<...>`, and reference
+/// links so it never contains a reference definition, which the page's
+/// other fields could use (a definition in one field, `[text][ref]` in the
+/// next).
+fn normal_link_type(_: LinkType) -> LinkType {
+    LinkType::Inline
 }
 
 /// Renders prose to HTML, with GOV.UK Frontend classes under that theme.
@@ -229,25 +438,69 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// Prose with nothing to change (no raw HTML, no unsafe link, no heading)
 /// is passed through as written, which is faster and keeps its layout.
 pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
-    let needs_rewrite = parser(markdown).any(|event| match event {
-        Event::Html(_)
-        | Event::InlineHtml(_)
-        | Event::Start(Tag::Heading { .. } | Tag::Image { .. }) => true,
-        Event::Start(Tag::Link {
-            dest_url,
-            link_type,
-            ..
-        }) => !is_safe_url(&dest_url) || matches!(link_type, LinkType::Autolink | LinkType::Email),
-        _ => false,
-    });
+    // Characters that can start a construct reaching beyond the field (a
+    // reference definition, a fence, raw HTML, an escape), a character
+    // reference, and
+    // indented lines (code blocks): prose with none of them, and nothing
+    // else to change, is passed through as written.
+    let plain = !markdown.contains(['[', ']', '<', '>', '`', '~', '\\', '\t'])
+        && !has_character_reference(markdown)
+        && !markdown.lines().any(|l| l.starts_with("    "));
+    let needs_rewrite = !plain
+        || parser(markdown).any(|event| match event {
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::Start(Tag::Heading { .. } | Tag::Image { .. }) => true,
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                !is_safe_url(&dest_url) || matches!(link_type, LinkType::Autolink | LinkType::Email)
+            }
+            _ => false,
+        });
     if !needs_rewrite {
         return markdown.to_string();
     }
-    let events = make_safe(parser(markdown), nesting);
+    write_markdown(&make_safe(parser(markdown), nesting), markdown)
+}
+
+/// Renders prose to CommonMark for use after a label on one line (a data
+/// category's description, a source's details): inline content only, so a
+/// list, quote or code block in the field cannot change the line it joins.
+pub fn to_markdown_inline(markdown: &str) -> String {
+    let mut inline = inline_only(make_safe(parser(markdown), Nesting::default()));
+    let blank = |e: &Event<'_>| matches!(e, Event::Text(t) if t.trim().is_empty());
+    while inline.last().is_some_and(blank) {
+        inline.pop();
+    }
+    let first = inline
+        .iter()
+        .position(|e| !blank(e))
+        .unwrap_or(inline.len());
+    let mut events = vec![Event::Start(Tag::Paragraph)];
+    events.extend(inline.drain(first..));
+    events.push(Event::End(TagEnd::Paragraph));
+    write_markdown(&events, markdown)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn write_markdown(events: &[Event<'_>], source: &str) -> String {
     let mut out = String::new();
-    if pulldown_cmark_to_cmark::cmark(events.iter(), &mut out, PARSER_OPTIONS).is_err() {
+    // Lists as the templates write them: `-` bullets, numbered 1, 2, 3.
+    let options = pulldown_cmark_to_cmark::Options {
+        list_token: '-',
+        increment_ordered_list_bullets: true,
+        ..Default::default()
+    };
+    if pulldown_cmark_to_cmark::cmark_with_options(events.iter(), &mut out, PARSER_OPTIONS, options)
+        .is_err()
+    {
         // Cannot happen when writing to a String; keep the text escaped.
-        out = escape_markdown(markdown);
+        out = escape_markdown(source);
     }
     out
 }
@@ -327,8 +580,10 @@ pub fn to_text(markdown: &str) -> String {
 /// such as names and titles in Markdown output).
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for (i, c) in text.char_indices() {
         match c {
+            // Only where a reader would decode it (`&amp;`, `&#106;`).
+            '&' if starts_character_reference(&text[i..]) => out.push_str("\\&"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -413,5 +668,73 @@ mod tests {
             text,
             "Read our schedule (https://example.gov.uk/r).\n\n- one\n- two"
         );
+    }
+
+    /// The Markdown of a page is its fields joined: nothing written in one
+    /// field may take effect in another.
+    #[test]
+    fn markdown_fields_cannot_reach_each_other() {
+        let parse_html = |md: &str| {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, Parser::new_ext(md, PARSER_OPTIONS));
+            html
+        };
+        // A reference definition in one field, used in another.
+        let page = format!(
+            "{}\n\n{}",
+            to_markdown("[more]: javascript:alert(1)", Nesting::default()),
+            to_markdown("[Read it][more]", Nesting::default())
+        );
+        assert!(!parse_html(&page).contains("href"), "{page}");
+        // A reference link inside one field is written inline.
+        let md = to_markdown("[ICO][i]\n\n[i]: https://ico.org.uk", Nesting::default());
+        assert_eq!(md.trim(), "[ICO](https://ico.org.uk)");
+        // A fence opened in one field and closed in another.
+        let page = format!(
+            "{}\n\n{}",
+            to_markdown("```\nopen", Nesting::default()),
+            to_markdown("```\n<script>alert(1)</script>", Nesting::default())
+        );
+        assert!(!parse_html(&page).contains("<script"), "{page}");
+        // An indented code block joined to a label on one line.
+        let line = format!(
+            "- **Name**: {}",
+            to_markdown_inline("x\n\n    <img src=x onerror=alert(1)>")
+        );
+        assert!(!parse_html(&line).contains("<img"), "{line}");
+        // An email autolink is a mailto: link, not a relative path.
+        let html = to_html("<dpo@example.gov.uk>", Theme::Plain, Nesting::default());
+        assert!(
+            html.contains("href=\"mailto:dpo@example.gov.uk\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn an_encoded_scheme_is_not_safe() {
+        assert!(!is_safe_url("&#106;avascript:alert(1)"));
+        assert!(!is_safe_url("&#x6A;avascript:alert(1)"));
+        assert!(!is_safe_url("javascript&colon;alert(1)"));
+        assert!(is_safe_url("https://example.gov.uk/a?b=1&c=2"));
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_output_stays_linear() {
+        let deep = format!("{}x", "- ".repeat(3000));
+        assert_eq!(nesting_depth(&deep), 3000);
+        for out in [
+            to_text(&deep),
+            to_markdown(&deep, Nesting::default()),
+            to_html(&deep, Theme::Plain, Nesting::default()),
+        ] {
+            assert!(out.len() < 20 * deep.len(), "{} bytes", out.len());
+        }
+        let emphasis = format!("{}<b>{}", "*a ".repeat(3000), " a*".repeat(3000));
+        assert_eq!(nesting_depth(&emphasis), 3000);
+        let md = to_markdown(&emphasis, Nesting::default());
+        assert!(md.len() < 20 * emphasis.len(), "{} bytes", md.len());
+        let quotes = format!("{}x", ">".repeat(3000));
+        let md = to_markdown(&quotes, Nesting::default());
+        assert!(md.len() < 20 * quotes.len(), "{} bytes", md.len());
     }
 }

@@ -289,6 +289,23 @@ pub fn anchor(prefix: &str, id: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The ids given out on one page, so none is given twice.
+#[derive(Default)]
+struct Anchors(std::collections::HashSet<String>);
+
+impl Anchors {
+    /// `wanted`, or `wanted-2`, `wanted-3` … if it is taken.
+    fn unique(&mut self, wanted: String) -> String {
+        let mut candidate = wanted.clone();
+        let mut n = 1;
+        while !self.0.insert(candidate.clone()) {
+            n += 1;
+            candidate = format!("{wanted}-{n}");
+        }
+        candidate
+    }
+}
+
 /// A date as people write it: "1 October 2026".
 pub fn date_in_words(date: jiff::civil::Date) -> String {
     date.strftime("%-d %B %Y").to_string()
@@ -454,15 +471,18 @@ impl<'a> NoticeView<'a> {
             .filter_map(|rule| Some((rule.id.as_deref()?, retention_text(rule))))
             .collect();
 
+        // Every id on the page is different, even when two ids differ only
+        // in case or punctuation (`check` reports those as E006).
+        let mut anchors = Anchors::default();
         let purposes: Vec<PurposeView<'a>> = notice
             .purposes
             .iter()
             .enumerate()
             .map(|(i, p)| PurposeView {
-                anchor: match &p.id {
+                anchor: anchors.unique(match &p.id {
                     Some(id) if !id.trim().is_empty() => anchor("purpose-", id),
                     _ => format!("purpose-{}", i + 1),
-                },
+                }),
                 name: text(&p.name).unwrap_or("Purpose").to_string(),
                 description: text(&p.description),
                 bases: p.lawful_bases.iter().flatten().map(|b| basis(*b)).collect(),
@@ -723,10 +743,10 @@ impl<'a> NoticeView<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| SectionView {
-                    anchor: match &s.id {
+                    anchor: anchors.unique(match &s.id {
                         Some(id) if !id.trim().is_empty() => anchor("section-", id),
                         _ => format!("section-{}", i + 1),
-                    },
+                    }),
                     title: text(&s.title).unwrap_or("More information").to_string(),
                     body: text(&s.body),
                 })
@@ -911,6 +931,17 @@ fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_anchor_on_a_page_is_different() {
+        let mut anchors = Anchors::default();
+        let ids =
+            ["Billing!", "billing?", "BILLING"].map(|id| anchors.unique(anchor("purpose-", id)));
+        assert_eq!(
+            ids,
+            ["purpose-billing", "purpose-billing-2", "purpose-billing-3"]
+        );
+    }
 
     #[test]
     fn anchors_are_safe_ids() {

@@ -97,6 +97,7 @@ pub static RULES: &[&Rule] = &[
     &structure::UNUSED_ALLOW,
     &structure::INTERNAL,
     &structure::CONTROL_CHARACTER,
+    &structure::PROSE_NESTING,
     &controller_identity::RULE,
     &representative::RULE,
     &dpo_contact::RULE,

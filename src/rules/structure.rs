@@ -295,6 +295,36 @@ Delete the character (diagnostics show it as `\u{1b}`).
     check: None,
 };
 
+pub const PROSE_NESTING: Rule = Rule {
+    code: code::PROSE_NESTING,
+    name: "prose-nesting",
+    kind: RuleKind::Structure,
+    severity: Some(Severity::Error),
+    summary: "Lists, quotes and emphasis in prose nest at most eight deep",
+    docs: r#"## What it checks
+Every prose field (Markdown), for lists inside lists, quotes inside
+quotes, or emphasis inside emphasis more than eight levels deep.
+
+## Why it matters
+Nobody can follow a list eight levels down, and structure that deep is
+usually a paste gone wrong (every line starting with `- ` or `>`). It also
+makes pages grow far faster than the text: noticec flattens anything deeper
+into one paragraph so every output stays in proportion to the notice, and
+reports it so the page says what the council meant.
+
+## Example
+```toml
+[notice]
+summary = "- - - - - - - - - Council tax"
+```
+
+## How to fix
+Use fewer levels: a heading and a flat list usually say the same thing.
+"#,
+    url: "https://spec.commonmark.org/0.31.2/#container-blocks",
+    check: None,
+};
+
 /// A structure finding with the rule it belongs to.
 pub struct StructureFinding {
     pub rule: &'static Rule,
@@ -306,11 +336,29 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
     let mut out = Vec::new();
     let root = KeyPath::root();
 
+    for (at, text) in crate::model::prose_fields(notice) {
+        let depth = crate::render::prose::nesting_depth(text);
+        if depth > crate::render::prose::MAX_NESTING {
+            out.push(StructureFinding {
+                rule: &PROSE_NESTING,
+                finding: Finding::new(
+                    at,
+                    format!(
+                        "this text nests lists, quotes or emphasis {depth} levels deep (at most {} can be published as written)",
+                        crate::render::prose::MAX_NESTING
+                    ),
+                    "use fewer levels; check for lines that all start with `- `, `>` or `*` after a paste",
+                ),
+            });
+        }
+    }
+
     let categories = collect_ids(
         &mut out,
         root.key("data_categories"),
         notice.data_categories.iter().map(|c| c.id.as_deref()),
         true,
+        false,
         "data category",
     );
     let recipients = collect_ids(
@@ -318,6 +366,7 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
         root.key("recipients"),
         notice.recipients.iter().map(|r| r.id.as_deref()),
         true,
+        false,
         "recipient",
     );
     let retention_rules = notice
@@ -329,6 +378,7 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
                 root.key("retention").key("rules"),
                 r.rules.iter().map(|rule| rule.id.as_deref()),
                 true,
+                false,
                 "retention rule",
             )
         })
@@ -338,6 +388,7 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
         root.key("purposes"),
         notice.purposes.iter().map(|p| p.id.as_deref()),
         false,
+        true,
         "purpose",
     );
     if let Some(automated) = &notice.automated_decisions {
@@ -362,6 +413,7 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
         root.key("sections"),
         notice.sections.iter().map(|s| s.id.as_deref()),
         false,
+        true,
         "section",
     );
 
@@ -450,13 +502,19 @@ fn collect_ids<'a>(
     list: KeyPath,
     ids: impl Iterator<Item = Option<&'a str>>,
     required: bool,
+    anchored: bool,
     what: &str,
 ) -> HashMap<&'a str, KeyPath> {
     let mut seen: HashMap<&str, KeyPath> = HashMap::new();
+    // Ids that become the same link target on the page (`Billing!` and
+    // `billing?` are both `#purpose-billing`), with the first id.
+    let mut targets: HashMap<String, (&str, KeyPath)> = HashMap::new();
     for (i, id) in ids.enumerate() {
         let at = list.index(i);
         match id.map(str::trim) {
             Some(id) if !id.is_empty() => {
+                // Purposes and sections are link targets on the page.
+                let target = crate::render::view::anchor("", id);
                 if let Some(first) = seen.get(id) {
                     out.push(StructureFinding {
                         rule: &DUPLICATE_ID,
@@ -468,7 +526,22 @@ fn collect_ids<'a>(
                         .label("defined again here")
                         .related(first.key("id"), "first defined here"),
                     });
+                } else if let Some((first_id, first)) = targets.get(&target).filter(|_| anchored) {
+                    out.push(StructureFinding {
+                        rule: &DUPLICATE_ID,
+                        finding: Finding::new(
+                            at.key("id"),
+                            format!(
+                                "the {what} ids `{first_id}` and `{id}` differ only in case or punctuation, so they link to the same place on the page"
+                            ),
+                            format!("give each {what} an id that differs in its letters or digits"),
+                        )
+                        .label("the same link target as the first")
+                        .related(first.key("id"), "first defined here"),
+                    });
+                    seen.insert(id, at);
                 } else {
+                    targets.insert(target, (id, at.clone()));
                     seen.insert(id, at);
                 }
             }
