@@ -282,3 +282,49 @@ fn the_model_council_builds_and_one_dpo_change_reaches_every_page() {
         );
     }
 }
+
+#[test]
+fn a_long_extends_chain_is_refused_without_exhausting_the_stack() {
+    // 8,000 files, each extending the next: reported once, at the depth
+    // limit, in well under a second of work per file.
+    let dir = temp_dir("long-chain");
+    for i in 0..8000 {
+        std::fs::write(
+            dir.join(format!("part{i}.toml")),
+            format!("extends = \"part{}.toml\"\n", i + 1),
+        )
+        .expect("write");
+    }
+    std::fs::write(
+        dir.join("part8000.toml"),
+        "[dpo]\nemail = \"dpo@example.gov.uk\"\n",
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    let (code, stdout, stderr) = noticec(&dir, &["check", "--format", "concise", "part0.toml"]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("`extends` goes more than 16 files deep here"),
+        "{stdout}{stderr}"
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+#[test]
+fn extends_never_reads_a_file_that_is_not_a_notice_part() {
+    let dir = temp_dir("not-a-part");
+    let secret = dir.join("secret.txt");
+    std::fs::write(&secret, "password = hunter2\n").expect("write");
+    for target in [secret.display().to_string(), "secret.txt".to_string()] {
+        std::fs::write(
+            dir.join("notice.toml"),
+            format!("extends = {target:?}\n\n[notice]\ntitle = \"x\"\n"),
+        )
+        .expect("write");
+        let (code, stdout, stderr) = noticec(&dir, &["check", "--color", "never", "notice.toml"]);
+        assert_eq!(code, 1);
+        let all = format!("{stdout}{stderr}");
+        assert!(all.contains("is not a relative path"), "{all}");
+        assert!(!all.contains("hunter2"), "{all}");
+    }
+}

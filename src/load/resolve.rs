@@ -124,6 +124,7 @@ pub fn load_resolved(path: &Path, sharing: &Sharing, cache: &PartCache) -> LoadO
         loaded: HashMap::new(),
         diagnostics: Vec::new(),
         broken: false,
+        done: HashSet::new(),
     };
     let own = resolver.load(path);
     let Some(own) = own else {
@@ -173,7 +174,14 @@ struct Resolver<'a> {
     diagnostics: Vec<Diagnostic>,
     /// A part could not be loaded or found: the notice cannot be merged.
     broken: bool,
+    /// Canonical paths already placed in the merge order.
+    done: HashSet<PathBuf>,
 }
+
+/// How many files deep `extends` may go (the notice counts as one). Real
+/// councils need three or four; the limit keeps a hostile chain of
+/// thousands of files from exhausting the stack.
+pub const MAX_EXTENDS_DEPTH: usize = 16;
 
 impl Resolver<'_> {
     /// Loads one file on its own (once), keeping its diagnostics.
@@ -205,7 +213,7 @@ impl Resolver<'_> {
         order: &mut Vec<Arc<LoadedNotice>>,
     ) {
         let me = canonical(&file.file.path);
-        if order.iter().any(|done| canonical(&done.file.path) == me) {
+        if !self.done.insert(me.clone()) {
             return;
         }
         stack.push(me);
@@ -225,7 +233,21 @@ impl Resolver<'_> {
             let base = file.file.path.parent().unwrap_or(Path::new("."));
             let target = base.join(relative);
             let target_key = canonical(&target);
-            let problem = if let Some(root) = &self.sharing.root
+            let problem = if Path::new(relative).is_absolute()
+                || Path::new(relative).extension().is_none_or(|e| e != "toml")
+            {
+                // Never read (and quote in diagnostics) a file that is not a
+                // notice part: `/etc/passwd`, `../../.ssh/id_rsa`.
+                Some((
+                    format!("`{relative}` is not a relative path to a `.toml` file"),
+                    "write the path of a shared part relative to this file, e.g. `shared/council.toml`",
+                ))
+            } else if stack.len() >= MAX_EXTENDS_DEPTH {
+                Some((
+                    format!("`extends` goes more than {MAX_EXTENDS_DEPTH} files deep here"),
+                    "let shared parts extend fewer levels: a notice, a service part and an organisation part are usually enough",
+                ))
+            } else if let Some(root) = &self.sharing.root
                 && !target_key.starts_with(canonical(root))
             {
                 Some((
