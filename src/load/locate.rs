@@ -35,6 +35,10 @@ pub enum Resolved {
     },
 }
 
+/// How many keys and indexes deep the index goes. The deepest path a
+/// notice has is five (`purposes[0].other_sources[1].name`).
+pub const MAX_INDEXED_DEPTH: usize = 8;
+
 /// Every key path in a file and where it is.
 #[derive(Debug, Clone, Default)]
 pub struct SpanIndex {
@@ -64,6 +68,12 @@ impl SpanIndex {
     }
 
     fn add_value(&mut self, path: &KeyPath, value: &DeValue<'_>) {
+        // Nothing in a notice is nested this deep; deeper values (a hostile
+        // `[[[[…]]]]`) resolve to their nearest indexed ancestor, and the
+        // index stays in proportion to the file.
+        if path.depth() >= MAX_INDEXED_DEPTH {
+            return;
+        }
         match value {
             DeValue::Table(table) => self.add_table(path, table),
             DeValue::Array(items) => {

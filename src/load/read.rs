@@ -240,6 +240,23 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
             ],
         );
     }
+    // The parser builds a node per bracket: a file of deeply nested
+    // brackets would take hundreds of times its size in memory. Refuse it
+    // before parsing, at the bracket.
+    if let Some(at) = bracket_too_deep(&file.text) {
+        return (
+            None,
+            vec![
+                Diagnostic::file_problem(
+                    file.clone(),
+                    code::INVALID_VALUE,
+                    format!("this value is nested more than {MAX_VALUE_DEPTH} levels deep"),
+                    "a notice needs at most a few levels (a table, a list, a table in it); check for stray `[` or `{`",
+                )
+                .at(at..at + 1, "too deep"),
+            ],
+        );
+    }
     let text = file.text.clone();
     let document = match DeTable::parse(&text) {
         Ok(document) => document,
@@ -259,6 +276,23 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
             );
         }
     };
+    // Values nested deeper than any notice needs (`[[[[…]]]]`) are one
+    // finding, before anything is built from them: the work and memory
+    // they would take grow with their depth.
+    if let Some(span) = too_deep(document.get_ref()) {
+        return (
+            None,
+            vec![
+                Diagnostic::file_problem(
+                    file.clone(),
+                    code::INVALID_VALUE,
+                    format!("this value is nested more than {MAX_VALUE_DEPTH} levels deep"),
+                    "a notice needs at most a few levels (a table, a list, a table in it); check for stray `[` or `{`",
+                )
+                .at(span, "too deep"),
+            ],
+        );
+    }
     let index = SpanIndex::new(document.get_ref());
     let mut diagnostics = Vec::new();
     check_unknown_keys(
@@ -282,6 +316,85 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
             (None, diagnostics)
         }
     }
+}
+
+/// How deep tables and arrays may nest in a notice file. The deepest a
+/// notice goes is four (`purposes[0].other_sources[1]`).
+pub const MAX_VALUE_DEPTH: usize = 12;
+
+/// Where the brackets of a TOML text (`[`, `{`, outside strings and
+/// comments) first nest deeper than [`MAX_VALUE_DEPTH`] allows, if they do.
+/// A rough lexer: it only has to agree with TOML on what is a string or a
+/// comment, and a file it misjudges is still parsed and checked in full.
+fn bracket_too_deep(text: &str) -> Option<usize> {
+    // A `[[table]]` header adds two; values inside add the rest.
+    const LIMIT: usize = MAX_VALUE_DEPTH + 2;
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            quote @ (b'"' | b'\'') => {
+                let triple = bytes[i..].starts_with(&[quote; 3]);
+                i += if triple { 3 } else { 1 };
+                while i < bytes.len() {
+                    if quote == b'"' && bytes[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple && bytes[i..].starts_with(&[quote; 3]) {
+                        // Up to two more quotes may close the string.
+                        i += 3;
+                        while i < bytes.len() && bytes[i] == quote {
+                            i += 1;
+                        }
+                        break;
+                    }
+                    if !triple && (bytes[i] == quote || bytes[i] == b'\n') {
+                        i += 1;
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > LIMIT {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The span of the first value nested deeper than [`MAX_VALUE_DEPTH`].
+fn too_deep(root: &DeTable<'_>) -> Option<std::ops::Range<usize>> {
+    // Depth-first with an explicit stack, stopping at the limit.
+    let mut stack: Vec<(&toml::Spanned<toml::de::DeValue<'_>>, usize)> =
+        root.values().map(|v| (v, 1)).collect();
+    while let Some((value, depth)) = stack.pop() {
+        if depth > MAX_VALUE_DEPTH {
+            return Some(value.span());
+        }
+        match value.get_ref() {
+            toml::de::DeValue::Table(table) => {
+                stack.extend(table.values().map(|v| (v, depth + 1)));
+            }
+            toml::de::DeValue::Array(items) => stack.extend(items.iter().map(|v| (v, depth + 1))),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A value of the wrong type or an unknown choice, from serde's message.

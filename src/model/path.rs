@@ -101,6 +101,11 @@ impl KeyPath {
     pub fn is_root(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// How many keys and indexes the path has (the root has none).
+    pub fn depth(&self) -> usize {
+        self.0.len()
+    }
 }
 
 impl fmt::Display for KeyPath {
