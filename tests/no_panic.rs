@@ -23,6 +23,9 @@ use noticec::load::load_str;
 use noticec::render::view::NoticeView;
 use noticec::render::{Format, RenderOptions, Renderer, Theme};
 use proptest::prelude::*;
+
+#[path = "common/prose_writers.rs"]
+mod prose_writers;
 use proptest::test_runner::{Config, FileFailurePersistence};
 
 // ------------------------------------------------------------------ helpers
@@ -1078,4 +1081,60 @@ fn the_binary_never_panics_on_hostile_files() {
         assert!(pages > 0, "some pages were built");
     }
     println!("{} files through the binary", files.len());
+}
+
+/// Markdown's own syntax, for prose that opens and closes constructs.
+const MARKDOWN_PIECES: &[&str] = &[
+    "- ",
+    "* ",
+    "1. ",
+    "> ",
+    "# ",
+    "    ",
+    "\t",
+    "\n",
+    "\n\n",
+    "```",
+    "~~~",
+    "`",
+    "*",
+    "**",
+    "_",
+    "~~",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[x]: ",
+    "javascript:alert(1)",
+    "https://ico.org.uk",
+    "<",
+    ">",
+    "<b>",
+    "</b>",
+    "<script>",
+    "&#106;",
+    "&amp;",
+    "\\",
+    "|",
+    "---",
+    "===",
+    "!",
+    "x",
+    "word ",
+    "<dpo@x.gov.uk>",
+    "<https://x.org>",
+];
+
+proptest! {
+    #![proptest_config(config(2048))]
+
+    /// The properties the `prose` fuzz target checks, on Markdown-shaped
+    /// text: no panic, bounded output, and Markdown that stays in its field.
+    #[test]
+    fn prose_writers_keep_their_properties(
+        pieces in prop::collection::vec(prop::sample::select(MARKDOWN_PIECES), 0..40)
+    ) {
+        prose_writers::check_prose_writers(&pieces.concat());
+    }
 }

@@ -244,18 +244,7 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     // brackets would take hundreds of times its size in memory. Refuse it
     // before parsing, at the bracket.
     if let Some(at) = bracket_too_deep(&file.text) {
-        return (
-            None,
-            vec![
-                Diagnostic::file_problem(
-                    file.clone(),
-                    code::INVALID_VALUE,
-                    format!("this value is nested more than {MAX_VALUE_DEPTH} levels deep"),
-                    "a notice needs at most a few levels (a table, a list, a table in it); check for stray `[` or `{`",
-                )
-                .at(at..at + 1, "too deep"),
-            ],
-        );
+        return (None, vec![too_deep_problem(file, at..at + 1)]);
     }
     let text = file.text.clone();
     let document = match DeTable::parse(&text) {
@@ -280,18 +269,7 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     // finding, before anything is built from them: the work and memory
     // they would take grow with their depth.
     if let Some(span) = too_deep(document.get_ref()) {
-        return (
-            None,
-            vec![
-                Diagnostic::file_problem(
-                    file.clone(),
-                    code::INVALID_VALUE,
-                    format!("this value is nested more than {MAX_VALUE_DEPTH} levels deep"),
-                    "a notice needs at most a few levels (a table, a list, a table in it); check for stray `[` or `{`",
-                )
-                .at(span, "too deep"),
-            ],
-        );
+        return (None, vec![too_deep_problem(file, span)]);
     }
     let index = SpanIndex::new(document.get_ref());
     let mut diagnostics = Vec::new();
@@ -375,6 +353,17 @@ fn bracket_too_deep(text: &str) -> Option<usize> {
         i += 1;
     }
     None
+}
+
+/// The finding for a value nested deeper than [`MAX_VALUE_DEPTH`].
+fn too_deep_problem(file: &Arc<SourceFile>, span: std::ops::Range<usize>) -> Diagnostic {
+    Diagnostic::file_problem(
+        file.clone(),
+        code::INVALID_VALUE,
+        format!("this value is nested more than {MAX_VALUE_DEPTH} levels deep"),
+        "a notice needs at most a few levels (a table, a list, a table in it); check for stray `[` or `{`",
+    )
+    .at(span, "too deep")
 }
 
 /// The span of the first value nested deeper than [`MAX_VALUE_DEPTH`].
