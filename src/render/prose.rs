@@ -459,7 +459,8 @@ pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
                 !is_safe_url(&dest_url) || matches!(link_type, LinkType::Autolink | LinkType::Email)
             }
             _ => false,
-        });
+        })
+        || nesting_depth(markdown) > MAX_NESTING;
     if !needs_rewrite {
         return markdown.to_string();
     }
@@ -729,6 +730,8 @@ mod tests {
         ] {
             assert!(out.len() < 20 * deep.len(), "{} bytes", out.len());
         }
+        // The Markdown is flattened too, not passed through as written.
+        assert!(nesting_depth(&to_markdown(&deep, Nesting::default())) <= MAX_NESTING);
         let emphasis = format!("{}<b>{}", "*a ".repeat(3000), " a*".repeat(3000));
         assert_eq!(nesting_depth(&emphasis), 3000);
         let md = to_markdown(&emphasis, Nesting::default());

@@ -77,6 +77,10 @@ pub fn check_prose_writers(input: &str) {
     bounded("text", input, &prose::to_text(input));
     let markdown = prose::to_markdown(input, Nesting::default());
     bounded("markdown", input, &markdown);
+    assert!(
+        prose::nesting_depth(&markdown) <= prose::MAX_NESTING,
+        "the Markdown nests deeper than the limit:\n{markdown}"
+    );
     contained(&markdown);
     let inline = prose::to_markdown_inline(input);
     bounded("inline markdown", input, &inline);
