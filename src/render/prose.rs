@@ -228,8 +228,13 @@ fn limit_nesting<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
     let mut depth = 0usize;
     // For each open emphasis: whether its marks are kept.
     let mut marks: Vec<bool> = Vec::new();
+    // For each open list item: whether it is tight (its text is not in
+    // paragraphs), once its first event shows it.
+    let mut items: Vec<Option<bool>> = Vec::new();
     let mut out = Vec::with_capacity(events.len());
-    let mut flat: Option<(usize, Vec<Event<'a>>)> = None;
+    // The flattened region: its depth, whether it goes in a paragraph, and
+    // its events so far.
+    let mut flat: Option<(usize, bool, Vec<Event<'a>>)> = None;
     let events = events.into_iter().filter(|event| match emphasis(event) {
         Some(true) => {
             let keep = marks.len() < MAX_NESTING;
@@ -239,6 +244,15 @@ fn limit_nesting<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
         Some(false) => marks.pop().unwrap_or(true),
         None => true,
     });
+    let finish = |out: &mut Vec<Event<'a>>, paragraph: bool, inner: Vec<Event<'a>>| {
+        if paragraph {
+            out.push(Event::Start(Tag::Paragraph));
+        }
+        out.extend(inline_only(inner));
+        if paragraph {
+            out.push(Event::End(TagEnd::Paragraph));
+        }
+    };
     for event in events {
         let opens = container(&event);
         match opens {
@@ -246,28 +260,37 @@ fn limit_nesting<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
             Some(false) => depth = depth.saturating_sub(1),
             None => {}
         }
-        if let Some((from, inner)) = &mut flat {
+        if let Some((from, paragraph, inner)) = &mut flat {
             if depth < *from {
-                let inner = std::mem::take(inner);
+                let (paragraph, inner) = (*paragraph, std::mem::take(inner));
                 flat = None;
-                out.push(Event::Start(Tag::Paragraph));
-                out.extend(inline_only(inner));
-                out.push(Event::End(TagEnd::Paragraph));
+                finish(&mut out, paragraph, inner);
             } else {
                 inner.push(event);
             }
             continue;
         }
+        if let Some(tight @ None) = items.last_mut() {
+            *tight = Some(!matches!(event, Event::Start(Tag::Paragraph)));
+        }
         if opens == Some(true) && depth > MAX_NESTING {
-            flat = Some((depth, Vec::new()));
+            // In a tight list item, text stands without a paragraph.
+            let in_tight_item = matches!(out.last(), Some(Event::Start(Tag::Item)))
+                || items.last().copied().flatten() == Some(true);
+            flat = Some((depth, !in_tight_item, Vec::new()));
             continue;
+        }
+        match &event {
+            Event::Start(Tag::Item) => items.push(None),
+            Event::End(TagEnd::Item) => {
+                items.pop();
+            }
+            _ => {}
         }
         out.push(event);
     }
-    if let Some((_, inner)) = flat {
-        out.push(Event::Start(Tag::Paragraph));
-        out.extend(inline_only(inner));
-        out.push(Event::End(TagEnd::Paragraph));
+    if let Some((_, paragraph, inner)) = flat {
+        finish(&mut out, paragraph, inner);
     }
     out
 }
@@ -276,18 +299,23 @@ fn limit_nesting<'a>(events: Vec<Event<'a>>) -> Vec<Event<'a>> {
 /// code blocks, tables, headings) become spaces between their text, so the
 /// result can stand inside one paragraph or after a label on one line.
 fn inline_only<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>> {
-    let space = || Event::Text(CowStr::Borrowed(" "));
     let mut out: Vec<Event<'a>> = Vec::new();
+    // One space between blocks, however many blocks end and start there.
+    let space = |out: &mut Vec<Event<'a>>| {
+        if !out.is_empty() && !matches!(out.last(), Some(Event::Text(t)) if t.ends_with(' ')) {
+            out.push(Event::Text(CowStr::Borrowed(" ")));
+        }
+    };
     let mut in_code_block = false;
     for event in events {
         match event {
             Event::Start(Tag::CodeBlock(_)) => {
                 in_code_block = true;
-                out.push(space());
+                space(&mut out);
             }
             Event::End(TagEnd::CodeBlock) => {
                 in_code_block = false;
-                out.push(space());
+                space(&mut out);
             }
             Event::Text(text) if in_code_block => {
                 out.push(Event::Text(CowStr::from(text.replace(['\n', '\r'], " "))));
@@ -328,10 +356,13 @@ fn inline_only<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Event<'a>
             )
             | Event::SoftBreak
             | Event::HardBreak
-            | Event::Rule => out.push(space()),
+            | Event::Rule => space(&mut out),
             Event::TaskListMarker(_) => {}
             other => out.push(other),
         }
+    }
+    if matches!(out.last(), Some(Event::Text(t)) if t.as_ref() == " ") {
+        out.pop();
     }
     out
 }
