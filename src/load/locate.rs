@@ -39,6 +39,10 @@ pub enum Resolved {
 /// notice has is five (`purposes[0].other_sources[1].name`).
 pub const MAX_INDEXED_DEPTH: usize = 8;
 
+/// How many plain values a list may have and still be indexed one by one.
+/// A notice's lists of ids and bases have a handful.
+pub const MAX_INDEXED_VALUES: usize = 256;
+
 /// Every key path in a file and where it is.
 #[derive(Debug, Clone, Default)]
 pub struct SpanIndex {
@@ -76,6 +80,14 @@ impl SpanIndex {
         }
         match value {
             DeValue::Table(table) => self.add_table(path, table),
+            // A long list of plain values (a hostile `[1, 1, 1, …]`) is not
+            // indexed element by element: a finding about one of them points
+            // at the list. Lists of tables (`[[purposes]]`) always are.
+            DeValue::Array(items)
+                if items.len() > MAX_INDEXED_VALUES
+                    && !items
+                        .iter()
+                        .any(|i| matches!(i.get_ref(), DeValue::Table(_))) => {}
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let child = path.index(i);
