@@ -465,9 +465,10 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         .collect()
 }
 
-/// Renders prose back to CommonMark with the same safety rules as HTML.
-/// Prose with nothing to change (no raw HTML, no unsafe link, no heading)
-/// is passed through as written, which is faster and keeps its layout.
+/// Renders prose back to CommonMark with the same safety rules as HTML,
+/// from its parsed events. Plain prose (none of the characters that start
+/// links, HTML, code or escapes, no heading, nesting within the limit) is
+/// passed through as written, which is faster and keeps its layout.
 pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
     // Characters that can start a construct reaching beyond the field (a
     // reference definition, a fence, raw HTML, an escape), a character
@@ -477,21 +478,11 @@ pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
     let plain = !markdown.contains(['[', ']', '<', '>', '`', '~', '\\', '\t'])
         && !has_character_reference(markdown)
         && !markdown.lines().any(|l| l.starts_with("    "));
+    // Plain prose can hold no HTML, link or image; it is rewritten only
+    // for a heading (renumbered) or nesting past the limit (flattened).
     let needs_rewrite = !plain
-        || parser(markdown).any(|event| match event {
-            Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::Start(Tag::Heading { .. } | Tag::Image { .. }) => true,
-            Event::Start(Tag::Link {
-                dest_url,
-                link_type,
-                ..
-            }) => {
-                !is_safe_url(&dest_url) || matches!(link_type, LinkType::Autolink | LinkType::Email)
-            }
-            _ => false,
-        })
-        || nesting_depth(markdown) > MAX_NESTING;
+        || nesting_depth(markdown) > MAX_NESTING
+        || parser(markdown).any(|event| matches!(event, Event::Start(Tag::Heading { .. })));
     if !needs_rewrite {
         return markdown.to_string();
     }
