@@ -109,15 +109,6 @@ fn make_safe<'a>(events: impl Iterator<Item = Event<'a>>, nesting: Nesting) -> V
     let mut dropped: Vec<bool> = Vec::new();
     for event in limit_nesting(events) {
         match event {
-            // A code block's text ends with a line break, so the Markdown
-            // writer always closes its fence: an unclosed fence would run on
-            // into the fields after it.
-            Event::End(TagEnd::CodeBlock) => {
-                if !matches!(out.last(), Some(Event::Text(t)) if t.ends_with('\n')) {
-                    out.push(Event::Text(CowStr::from("\n")));
-                }
-                out.push(Event::End(TagEnd::CodeBlock));
-            }
             Event::Html(html) | Event::InlineHtml(html) => out.push(Event::Text(html)),
             // A raw HTML block becomes an ordinary paragraph of visible text.
             Event::Start(Tag::HtmlBlock) => out.push(Event::Start(Tag::Paragraph)),
@@ -192,25 +183,36 @@ fn container(event: &Event<'_>) -> Option<bool> {
 
 /// How deeply the lists and quotes, or the emphasis, of a prose field nest.
 pub fn nesting_depth(markdown: &str) -> usize {
-    // Lists and quotes, and emphasis, each counted on their own.
-    let (mut blocks, mut inline) = (0usize, 0usize);
-    let mut deepest = 0;
-    for event in parser(markdown) {
+    let mut depth = Depth::default();
+    parser(markdown).for_each(|event| depth.see(&event));
+    depth.deepest
+}
+
+/// How deep lists and quotes, and emphasis, nest so far, each counted on
+/// their own, while reading a field's events once.
+#[derive(Default)]
+struct Depth {
+    blocks: usize,
+    inline: usize,
+    deepest: usize,
+}
+
+impl Depth {
+    fn see(&mut self, event: &Event<'_>) {
         for (depth, opens) in [
-            (&mut blocks, container(&event)),
-            (&mut inline, emphasis(&event)),
+            (&mut self.blocks, container(event)),
+            (&mut self.inline, emphasis(event)),
         ] {
             match opens {
                 Some(true) => {
                     *depth += 1;
-                    deepest = deepest.max(*depth);
+                    self.deepest = self.deepest.max(*depth);
                 }
                 Some(false) => *depth = depth.saturating_sub(1),
                 None => {}
             }
         }
     }
-    deepest
 }
 
 /// Whether an event opens or closes emphasis (`*a *b* a*` nests).
@@ -480,9 +482,13 @@ pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
         && !markdown.lines().any(|l| l.starts_with("    "));
     // Plain prose can hold no HTML, link or image; it is rewritten only
     // for a heading (renumbered) or nesting past the limit (flattened).
-    let needs_rewrite = !plain
-        || nesting_depth(markdown) > MAX_NESTING
-        || parser(markdown).any(|event| matches!(event, Event::Start(Tag::Heading { .. })));
+    let needs_rewrite = !plain || {
+        let mut depth = Depth::default();
+        parser(markdown).any(|event| {
+            depth.see(&event);
+            depth.deepest > MAX_NESTING || matches!(event, Event::Start(Tag::Heading { .. }))
+        })
+    };
     if !needs_rewrite {
         return markdown.to_string();
     }
@@ -519,7 +525,35 @@ fn write_markdown(events: &[Event<'_>], source: &str) -> String {
         increment_ordered_list_bullets: true,
         ..Default::default()
     };
-    if pulldown_cmark_to_cmark::cmark_with_options(events.iter(), &mut out, PARSER_OPTIONS, options)
+    // A code block is written as a paragraph of its lines. Fenced or
+    // indented, the writer can get its edges wrong (a line of the text
+    // closing the fence, indentation lost inside a list item), and then the
+    // text is live Markdown; as text it is escaped like any other.
+    // Inside a code block: how many of its lines are written so far.
+    let mut code_lines: Option<usize> = None;
+    let events = events.iter().flat_map(|event| match event {
+        Event::Start(Tag::CodeBlock(_)) => {
+            code_lines = Some(0);
+            vec![Event::Start(Tag::Paragraph)]
+        }
+        Event::End(TagEnd::CodeBlock) => {
+            code_lines = None;
+            vec![Event::End(TagEnd::Paragraph)]
+        }
+        Event::Text(text) if code_lines.is_some() => {
+            let mut out = Vec::new();
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                if code_lines.is_some_and(|n| n > 0) {
+                    out.push(Event::HardBreak);
+                }
+                out.push(Event::Text(CowStr::from(line.to_string())));
+                code_lines = code_lines.map(|n| n + 1);
+            }
+            out
+        }
+        other => vec![other.clone()],
+    });
+    if pulldown_cmark_to_cmark::cmark_with_options(events, &mut out, PARSER_OPTIONS, options)
         .is_err()
     {
         // Cannot happen when writing to a String; keep the text escaped.
@@ -731,6 +765,14 @@ mod tests {
             html.contains("href=\"mailto:dpo@example.gov.uk\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_code_block_is_written_as_its_lines() {
+        let md = to_markdown("```\nfirst <b>\nsecond\n```", Nesting::default());
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, Parser::new_ext(&md, PARSER_OPTIONS));
+        assert_eq!(html, "<p>first &lt;b&gt;<br />\nsecond</p>\n", "{md}");
     }
 
     #[test]

@@ -452,25 +452,27 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
         }
     }
     if let Some(all) = &notice.all_purposes {
-        for (j, id) in all.data_categories.iter().flatten().enumerate() {
-            check_reference(
-                &mut out,
-                root.key("all_purposes").key("data_categories").index(j),
-                id,
+        let at = root.key("all_purposes");
+        let lists = [
+            (
+                "data_categories",
+                &all.data_categories,
                 &categories,
                 "data category",
                 "[[data_categories]]",
-            );
-        }
-        for (j, id) in all.recipients.iter().flatten().enumerate() {
-            check_reference(
-                &mut out,
-                root.key("all_purposes").key("recipients").index(j),
-                id,
+            ),
+            (
+                "recipients",
+                &all.recipients,
                 &recipients,
                 "recipient",
                 "[[recipients]]",
-            );
+            ),
+        ];
+        for (key, ids, defined, what, table) in lists {
+            for (j, id) in ids.iter().flatten().enumerate() {
+                check_reference(&mut out, at.key(key).index(j), id, defined, what, table);
+            }
         }
     }
     if let Some(transfers) = &notice.transfers {
