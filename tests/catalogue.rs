@@ -39,6 +39,7 @@ const CATALOGUE_KEYS: &[&str] = &[
 const NOTICEC_KEYS: &[&str] = &[
     "retired-contact",
     "placeholder-link",
+    "placeholder-details",
     "cookie-consent",
     "consent-public-task",
 ];

@@ -20,20 +20,95 @@ fn new_project(name: &str) -> PathBuf {
     dir
 }
 
+/// The placeholders `noticec init` writes, and the invented but
+/// real-looking details (those of the model council) a test puts instead.
+const PLACEHOLDERS: &[(&str, &str)] = &[
+    (
+        "Council Offices, High Street, Exampleton, EX1 1AA",
+        "Town Hall, Market Square, Modelton, MB1 1AA",
+    ),
+    ("example.gov.uk", "modelborough.gov.uk"),
+    ("Example Council", "Model Borough Council"),
+    ("01632 960999", "01632 960000"),
+    ("Z0000000", "Z0000002"),
+];
+
+/// The notice files of a new project, and its configuration.
+const PROJECT_TOML: &[&str] = &[
+    "noticec.toml",
+    "shared/council.toml",
+    "notices/corporate.toml",
+    "notices/council-tax.toml",
+];
+
+/// Replaces every placeholder in a new project's TOML files, as a council
+/// does before publishing.
+fn fill_in(dir: &Path) {
+    for file in PROJECT_TOML {
+        let path = dir.join(file);
+        let mut text = std::fs::read_to_string(&path).expect("read");
+        for (placeholder, real) in PLACEHOLDERS {
+            text = text.replace(placeholder, real);
+        }
+        std::fs::write(&path, text).expect("write");
+    }
+}
+
+/// A new project with its placeholders replaced.
+fn filled_in_project(name: &str) -> PathBuf {
+    let dir = new_project(name);
+    fill_in(&dir);
+    dir
+}
+
 #[test]
-fn init_creates_a_project_that_passes_check_and_never_overwrites() {
+fn init_creates_a_project_whose_placeholders_fail_check_and_never_overwrites() {
     let dir = new_project("init");
-    let (code, stdout, _) = noticec(&dir, &["check", "--deny-warnings"]);
-    assert_eq!(code, 0, "{stdout}");
-    assert_eq!(stdout.trim(), "checked 2 notices: no problems found");
-    for file in [
-        "noticec.toml",
+    for file in PROJECT_TOML.iter().chain(&[
+        "README.md",
+        ".gitignore",
         ".github/workflows/notices.yml",
         ".gitlab-ci.yml",
         "schemas/notice.schema.json",
-    ] {
+    ]) {
         assert!(dir.join(file).is_file(), "{file}");
     }
+    // Until the placeholders are replaced, check fails and names each one.
+    let (code, stdout, stderr) = noticec(&dir, &["check", "--format", "json"]);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+    assert!(!diagnostics.is_empty());
+    for d in diagnostics {
+        assert_eq!(d["code"], "Q011", "only placeholders are findings: {d}");
+        assert_eq!(d["requirement"], "placeholder-details");
+        assert_eq!(d["severity"], "error");
+    }
+    let messages: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    for (placeholder, _) in PLACEHOLDERS {
+        assert!(
+            messages.iter().any(|m| m.contains(placeholder)),
+            "{placeholder} is named: {messages:#?}"
+        );
+    }
+    let (code, stdout, _) = noticec(&dir, &["check", "--color", "never"]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("Q011[placeholder-details]"), "{stdout}");
+    assert!(stdout.contains("shared/council.toml"), "{stdout}");
+    // ... and build publishes nothing.
+    let (code, _, stderr) = noticec(&dir, &["build"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("built 0 of 2 notices"), "{stderr}");
+    assert!(!dir.join("site/corporate.html").exists());
+    // With them replaced, the project passes every rule.
+    fill_in(&dir);
+    let (code, stdout, _) = noticec(&dir, &["check", "--deny-warnings"]);
+    assert_eq!(code, 0, "{stdout}");
+    assert_eq!(stdout.trim(), "checked 2 notices: no problems found");
+    // init never overwrites a file.
     std::fs::write(dir.join("notices/corporate.toml"), "# mine\n").expect("write");
     let (code, _, stderr) = noticec(&dir, &["init", "."]);
     assert_eq!(code, 0);
@@ -48,17 +123,109 @@ fn init_creates_a_project_that_passes_check_and_never_overwrites() {
 }
 
 #[test]
+fn init_writes_a_readme_a_gitignore_and_workflows_that_build_and_cache() {
+    let dir = new_project("extras");
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).expect(file);
+    let readme = read("README.md");
+    for said in [
+        "noticec check",
+        "noticec build",
+        "placeholder",
+        "Example Council",
+        "Z0000000",
+        "site/",
+        "shared/council.toml",
+        ".gitignore",
+    ] {
+        assert!(readme.contains(said), "the README says {said:?}");
+    }
+    assert!(
+        read(".gitignore").lines().any(|l| l.trim() == "site/"),
+        "site/ is ignored"
+    );
+    let github = read(".github/workflows/notices.yml");
+    for step in [
+        "actions/cache/restore@v4",
+        "actions/cache/save@v4",
+        "path: ~/.cargo/bin/noticec",
+        "key: noticec-${{ runner.os }}-${{ runner.arch }}-${{ env.NOTICEC_VERSION }}",
+        "if: steps.noticec.outputs.cache-hit != 'true'",
+        "cargo install --locked --git",
+        "noticec check --format github",
+        "noticec build",
+        "actions/upload-artifact@v4",
+        "path: site/",
+    ] {
+        assert!(github.contains(step), "the GitHub workflow has {step:?}");
+    }
+    let gitlab = read(".gitlab-ci.yml");
+    for step in [
+        "cache:",
+        "key: noticec-$NOTICEC_VERSION",
+        "command -v noticec || cargo install --locked --root \"$CI_PROJECT_DIR/.noticec\"",
+        "noticec check --format gitlab",
+        "noticec build",
+        "paths:\n      - site/",
+        "codequality: gl-code-quality-report.json",
+    ] {
+        assert!(gitlab.contains(step), "the GitLab job has {step:?}");
+    }
+    // The workflows are YAML: spaces, never tabs, for indentation.
+    for text in [&github, &gitlab] {
+        assert!(!text.contains('\t'));
+    }
+}
+
+/// `tests/cmd/project.in/ready/` is what `noticec init` writes with the
+/// placeholders replaced, and `typo/` the same with one misspelt key: the
+/// transcript (`tests/cmd/project.md`) shows this version of init.
+#[test]
+fn the_transcript_projects_are_this_init_filled_in() {
+    // All but the `#:schema` lines (whose path depends on the folder) and
+    // the copies' own comment.
+    let body = |text: &str| {
+        text.lines()
+            .filter(|l| !l.starts_with("#:schema") && !l.starts_with("# Transcript copy:"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let dir = filled_in_project("transcript");
+    for file in PROJECT_TOML {
+        let made = std::fs::read_to_string(dir.join(file)).expect("made");
+        let copy = |folder: &str| {
+            std::fs::read_to_string(Path::new("tests/cmd/project.in").join(folder).join(file))
+                .expect("the transcript's copy")
+        };
+        assert_eq!(
+            body(&copy("ready")),
+            body(&made),
+            "tests/cmd/project.in/ready/{file} is out of date"
+        );
+        let typo = if *file == "shared/council.toml" {
+            made.replacen("phone = ", "phnoe = ", 1)
+        } else {
+            made
+        };
+        assert_eq!(
+            body(&copy("typo")),
+            body(&typo),
+            "tests/cmd/project.in/typo/{file} is out of date"
+        );
+    }
+}
+
+#[test]
 fn changing_the_dpo_email_in_the_shared_part_changes_every_page() {
-    let dir = new_project("dpo");
+    let dir = filled_in_project("dpo");
     let (code, _, stderr) = noticec(&dir, &["build"]);
     assert_eq!(code, 0, "{stderr}");
     // Every mention of the DPO's address is in the one shared part.
     let shared = dir.join("shared/council.toml");
     let text = std::fs::read_to_string(&shared).expect("read");
-    assert!(text.matches("dpo@example.gov.uk").count() >= 2);
+    assert!(text.matches("dpo@modelborough.gov.uk").count() >= 2);
     std::fs::write(
         &shared,
-        text.replace("dpo@example.gov.uk", "privacy@example.gov.uk"),
+        text.replace("dpo@modelborough.gov.uk", "privacy@modelborough.gov.uk"),
     )
     .expect("write");
     let (code, _, stderr) = noticec(&dir, &["build"]);
@@ -68,11 +235,11 @@ fn changing_the_dpo_email_in_the_shared_part_changes_every_page() {
             let text =
                 std::fs::read_to_string(dir.join(format!("site/{page}.{ext}"))).expect("page");
             assert!(
-                text.contains("privacy@example.gov.uk"),
+                text.contains("privacy@modelborough.gov.uk"),
                 "{page}.{ext} has the new address"
             );
             assert!(
-                !text.contains("dpo@example.gov.uk"),
+                !text.contains("dpo@modelborough.gov.uk"),
                 "{page}.{ext} has no old address"
             );
         }
@@ -93,17 +260,23 @@ fn changing_the_dpo_email_in_the_shared_part_changes_every_page() {
         "the list of service notices appears once"
     );
     let index = std::fs::read_to_string(dir.join("site/index.html")).expect("index");
-    assert!(index.contains("<title>Example Council privacy notices</title>"));
+    assert!(index.contains("<title>Model Borough Council privacy notices</title>"));
 }
 
 #[test]
 fn findings_point_into_the_shared_part_where_the_value_lives() {
-    let dir = new_project("located");
+    let dir = filled_in_project("located");
     edit(
         &dir.join("shared/council.toml"),
-        "email = \"dpo@example.gov.uk\"\naddress",
+        "email = \"dpo@modelborough.gov.uk\"\naddress",
         "email = \"the dpo\"\naddress",
     );
+    let line = std::fs::read_to_string(dir.join("shared/council.toml"))
+        .expect("read")
+        .lines()
+        .position(|l| l == "email = \"the dpo\"")
+        .expect("the edited line") as u64
+        + 1;
     let (code, stdout, _) = noticec(&dir, &["check", "--format", "json"]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("json");
@@ -120,7 +293,7 @@ fn findings_point_into_the_shared_part_where_the_value_lives() {
         })
         .collect();
     // Reported once although two notices extend the part, at the right line.
-    assert_eq!(found, [("E004", "shared/council.toml", 15)], "{stdout}");
+    assert_eq!(found, [("E004", "shared/council.toml", line)], "{stdout}");
 }
 
 fn human_check(dir: &Path) -> String {
@@ -130,7 +303,7 @@ fn human_check(dir: &Path) -> String {
 
 #[test]
 fn an_extends_cycle_is_reported_with_its_chain() {
-    let dir = new_project("cycle");
+    let dir = filled_in_project("cycle");
     edit(
         &dir.join("shared/council.toml"),
         "[controller]",
@@ -141,7 +314,7 @@ fn an_extends_cycle_is_reported_with_its_chain() {
 
 #[test]
 fn a_missing_shared_part_is_reported_where_it_is_named() {
-    let dir = new_project("missing");
+    let dir = filled_in_project("missing");
     edit(
         &dir.join("notices/council-tax.toml"),
         "extends = \"../shared/council.toml\"",
@@ -152,7 +325,7 @@ fn a_missing_shared_part_is_reported_where_it_is_named() {
 
 #[test]
 fn a_shared_part_outside_the_project_is_refused() {
-    let dir = new_project("outside");
+    let dir = filled_in_project("outside");
     // The project lives in its own folder; the part is next to it, outside.
     let outside = dir
         .parent()
@@ -169,7 +342,7 @@ fn a_shared_part_outside_the_project_is_refused() {
 
 #[test]
 fn unknown_keys_in_the_project_configuration_are_located() {
-    let dir = new_project("config");
+    let dir = filled_in_project("config");
     edit(
         &dir.join("noticec.toml"),
         "theme = \"plain\"",
@@ -182,7 +355,7 @@ fn unknown_keys_in_the_project_configuration_are_located() {
 
 #[test]
 fn cross_notice_checks() {
-    let dir = new_project("cross");
+    let dir = filled_in_project("cross");
     // The same recipient id defined differently, a DPO phone that differs
     // from the corporate notice, and a shared part nobody uses.
     edit(
@@ -202,7 +375,7 @@ fn cross_notice_checks() {
     );
     std::fs::write(
         dir.join("shared/old.toml"),
-        "#:schema ../schemas/notice.schema.json\n[dpo]\nemail = \"old@example.gov.uk\"\n",
+        "#:schema ../schemas/notice.schema.json\n[dpo]\nemail = \"old@modelborough.gov.uk\"\n",
     )
     .expect("write");
     let (code, stdout, _) = noticec(&dir, &["check", "--format", "json"]);

@@ -114,15 +114,15 @@ fn controller_identity() {
     // Only a postal address, but the DPO has an email: the organisation
     // can be reached quickly about people's data.
     let post_only = [
-        ("email = \"council.tax@example.gov.uk\"\n", ""),
+        ("email = \"council.tax@borough.gov.uk\"\n", ""),
         ("phone = \"01234 567890\"\n", ""),
-        ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
+        ("web_form = \"https://www.borough.gov.uk/contact\"\n", ""),
     ];
     assert_quiet("N001", &edit(&post_only));
     // Only a postal address, for the controller and the DPO: a warning
     // (good practice asks for more).
     let mut edits = post_only.to_vec();
-    edits.push(("email = \"dpo@example.gov.uk\"\n", ""));
+    edits.push(("email = \"dpo@borough.gov.uk\"\n", ""));
     let d = assert_fires("N001", &edit(&edits));
     let n001: Vec<_> = d.iter().filter(|d| d.code == "N001").collect();
     assert_eq!(n001.len(), 1);
@@ -136,9 +136,9 @@ fn controller_identity() {
                 "address = \"Town Hall, High Street, Exampleton, EX1 1AA\"\n",
                 "",
             ),
-            ("email = \"council.tax@example.gov.uk\"\n", ""),
+            ("email = \"council.tax@borough.gov.uk\"\n", ""),
             ("phone = \"01234 567890\"\n", ""),
-            ("web_form = \"https://www.example.gov.uk/contact\"\n", ""),
+            ("web_form = \"https://www.borough.gov.uk/contact\"\n", ""),
         ]),
     );
     assert!(d.iter().any(|d| d.code == "N001"
@@ -175,7 +175,7 @@ fn dpo_contact() {
     assert_fires(
         "N003",
         &edit(&[
-            ("email = \"dpo@example.gov.uk\"\naddress", "address"),
+            ("email = \"dpo@borough.gov.uk\"\naddress", "address"),
             (
                 "address = \"Data Protection Officer, Town Hall, High Street, Exampleton, EX1 1AA\"\n",
                 "",
@@ -479,7 +479,7 @@ fn international_transfers() {
 fn retention() {
     let text = edit(&[
         (
-            "schedule_url = \"https://www.example.gov.uk/retention-schedule\"\n",
+            "schedule_url = \"https://www.borough.gov.uk/retention-schedule\"\n",
             "",
         ),
         (
@@ -561,7 +561,7 @@ fn withdraw_consent() {
         "N015",
         &text.replace(
             "free_of_charge = true",
-            "free_of_charge = true\nhow_to_withdraw_consent = \"Email dpo@example.gov.uk.\"",
+            "free_of_charge = true\nhow_to_withdraw_consent = \"Email dpo@borough.gov.uk.\"",
         ),
     );
 }
@@ -875,7 +875,7 @@ fn current_law_points_at_the_outdated_words() {
 fn structure_rules() {
     assert_fires(
         "E003",
-        &edit(&[("[dpo]\n", "[dpo]\nemial = \"x@example.gov.uk\"\n")]),
+        &edit(&[("[dpo]\n", "[dpo]\nemial = \"x@borough.gov.uk\"\n")]),
     );
     assert_fires(
         "E004",
@@ -886,7 +886,7 @@ fn structure_rules() {
     );
     assert_fires(
         "E004",
-        &edit(&[("email = \"dpo@example.gov.uk\"", "email = \"the DPO\"")]),
+        &edit(&[("email = \"dpo@borough.gov.uk\"", "email = \"the DPO\"")]),
     );
     assert_fires(
         "E004",
@@ -937,7 +937,7 @@ fn retired_contact() {
     let d = assert_fires(
         "Q006",
         &edit(&[(
-            "email = \"dpo@example.gov.uk\"",
+            "email = \"dpo@borough.gov.uk\"",
             "email = \"dpo@example.gcsx.gov.uk\"",
         )]),
     );
@@ -968,6 +968,157 @@ fn placeholder_link() {
             "Read more on",
             "Details are on the link below. Read more on",
         )]),
+    );
+}
+
+/// The text of the first `code` finding's span.
+fn flagged<'a>(d: &'a [Diagnostic], code: &str) -> Vec<&'a str> {
+    d.iter()
+        .filter(|d| d.code == code)
+        .map(|d| &d.file.text[d.span.clone().expect("span")])
+        .collect()
+}
+
+#[test]
+fn placeholder_details() {
+    // Each placeholder `noticec init` writes, put into the complete example:
+    // (edit, the text the finding points at, what its message names).
+    let cases: &[((&str, &str), &str, &str)] = &[
+        (
+            (
+                "name = \"Example Borough Council\"",
+                "name = \"Example Council\"",
+            ),
+            "\"Example Council\"",
+            "`Example Council`",
+        ),
+        (
+            (
+                "ico_registration = \"Z1234567\"",
+                "ico_registration = \"Z0000000\"",
+            ),
+            "\"Z0000000\"",
+            "`Z0000000`",
+        ),
+        (
+            ("phone = \"01234 567890\"", "phone = \"01632 960999\""),
+            "\"01632 960999\"",
+            "`01632 960999`",
+        ),
+        (
+            (
+                "address = \"Town Hall, High Street, Exampleton, EX1 1AA\"",
+                "address = \"Council Offices, High Street, Exampleton, EX1 1AA\"",
+            ),
+            "Council Offices, High Street, Exampleton, EX1 1AA",
+            "`Council Offices, High Street, Exampleton, EX1 1AA`",
+        ),
+        (
+            ("council.tax@borough.gov.uk", "council.tax@example.gov.uk"),
+            "\"council.tax@example.gov.uk\"",
+            "`example.gov.uk`",
+        ),
+        (
+            (
+                "email = \"dpo@borough.gov.uk\"\naddress",
+                "email = \"dpo@example.com\"\naddress",
+            ),
+            "\"dpo@example.com\"",
+            "`example.com`",
+        ),
+        (
+            (
+                "https://www.borough.gov.uk/contact",
+                "https://www.example.org/contact",
+            ),
+            "\"https://www.example.org/contact\"",
+            "`example.org`",
+        ),
+        (
+            (
+                "https://www.borough.gov.uk/privacy/council-tax",
+                "https://example.net/privacy",
+            ),
+            "\"https://example.net/privacy\"",
+            "`example.net`",
+        ),
+        (
+            (
+                "https://www.borough.gov.uk/retention-schedule",
+                "https://www.example.gov.uk/retention-schedule",
+            ),
+            "\"https://www.example.gov.uk/retention-schedule\"",
+            "`example.gov.uk`",
+        ),
+        (
+            ("Email dpo@borough.gov.uk or", "Email dpo@example.gov.uk or"),
+            "dpo@example.gov.uk",
+            "`dpo@example.gov.uk`",
+        ),
+        (
+            (
+                "how Example Borough Council uses",
+                "how Example Council uses",
+            ),
+            "Example Council",
+            "`Example Council`",
+        ),
+        (
+            (
+                "web_form = \"https://www.borough.gov.uk/data-protection-complaint\"",
+                "web_form = \"https://intranet.council.example/complaints\"",
+            ),
+            "\"https://intranet.council.example/complaints\"",
+            "`.example`",
+        ),
+    ];
+    for (edit_, at, named) in cases {
+        let d = assert_fires("Q011", &edit(&[*edit_]));
+        assert_eq!(flagged(&d, "Q011"), [*at], "{edit_:?}");
+        let finding = d.iter().find(|d| d.code == "Q011").expect("finding");
+        assert_eq!(finding.severity, Severity::Error, "{edit_:?}");
+        assert_eq!(finding.requirement, Some("placeholder-details"));
+        assert!(finding.message.contains(named), "{}", finding.message);
+        let help = finding.help.as_deref().unwrap_or("");
+        assert!(help.starts_with("replace"), "{help}");
+        // An error under the law-enforcement profile too.
+        let d = check_with(&edit(&[*edit_]), "dpa-2018-part-3");
+        assert!(
+            d.iter()
+                .any(|d| d.code == "Q011" && d.severity == Severity::Error),
+            "{edit_:?}"
+        );
+    }
+}
+
+#[test]
+fn placeholder_details_leaves_real_looking_details_alone() {
+    // The complete example is fictional but has no placeholder.
+    assert_quiet("Q011", BASE);
+    // Other Ofcom drama numbers (the model council uses them), other
+    // registration numbers, and domains that only look like the examples.
+    assert_quiet(
+        "Q011",
+        &edit(&[
+            ("phone = \"01234 567890\"", "phone = \"01632 960000\""),
+            (
+                "ico_registration = \"Z1234567\"",
+                "ico_registration = \"Z0000002\"",
+            ),
+            ("council.tax@borough.gov.uk", "council.tax@myexample.com"),
+            (
+                "https://www.borough.gov.uk/contact",
+                "https://www.example.com.au/contact",
+            ),
+            (
+                "Email dpo@borough.gov.uk or",
+                "Email dpo@examplecouncil.gov.uk or",
+            ),
+            (
+                "how Example Borough Council uses",
+                "how Example Councillors use",
+            ),
+        ]),
     );
 }
 
@@ -1244,7 +1395,7 @@ fn vague_answers_are_warnings() {
         && d.message.contains("not how")));
     assert_quiet(
         "N015",
-        &consent.replace("at any time.", "at any time: email consent@example.gov.uk."),
+        &consent.replace("at any time.", "at any time: email consent@borough.gov.uk."),
     );
     // A source named only "other organisations".
     let source = ALL_PURPOSES.replace(

@@ -43,6 +43,7 @@ pub fn check_project(
     definitions(reports, &mut found);
     contacts(project, reports, &mut found);
     outputs(project, reports, &mut found);
+    urls(project, reports, &mut found);
     let mut parts = unused_parts(project, reports);
     // Apply the severities: the rule's own, unless the project says otherwise.
     let mut adjust = |diagnostic: &mut Diagnostic| {
@@ -233,6 +234,35 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
                 diagnostic_for(loaded, &rules::INCONSISTENT_CONTACT, finding),
             ));
         }
+    }
+}
+
+/// P005: with a corporate notice, pages link to each other, and outside
+/// the built site (fragments, Markdown, text) only by published address.
+fn urls(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
+    if project.config.corporate.is_none() {
+        return;
+    }
+    for (r, report) in reports.iter().enumerate() {
+        let Some(loaded) = &report.notice else {
+            continue;
+        };
+        let has_url = loaded
+            .notice
+            .notice
+            .as_ref()
+            .and_then(|m| m.url.as_deref())
+            .is_some_and(|u| !u.trim().is_empty());
+        if has_url {
+            continue;
+        }
+        let finding = Finding::new(
+            KeyPath::root().key("notice"),
+            "this notice does not say where it is published, so the links between it and the other notices cannot point at the published pages",
+            "add `url` to `[notice]`: the address of the page on the council's website",
+        )
+        .label("no url");
+        found.push((r, diagnostic_for(loaded, &rules::NOTICE_URL, finding)));
     }
 }
 

@@ -214,7 +214,7 @@ fn run_init(dir: &Path) -> Result<u8, Failure> {
     })?;
     print_scaffolded(done);
     note!(
-        "next: `noticec check` in {} checks the notices; `noticec build` publishes them",
+        "next: replace the placeholders (`noticec check` in {} lists them), then `noticec build` publishes the notices",
         dir.display()
     );
     Ok(EXIT_CLEAN)

@@ -31,6 +31,7 @@ mod implied;
 mod international_transfers;
 mod lawful_basis;
 mod legitimate_interests;
+mod placeholder_details;
 mod placeholder_link;
 mod plain_language;
 pub mod project;
@@ -128,10 +129,12 @@ pub static RULES: &[&Rule] = &[
     &cookie_consent::RULE,
     &consent_public_task::RULE,
     &rights_request_wording::RULE,
+    &placeholder_details::RULE,
     &project::INCONSISTENT_DEFINITION,
     &project::INCONSISTENT_CONTACT,
     &project::UNUSED_PART,
     &project::DUPLICATE_OUTPUT,
+    &project::NOTICE_URL,
 ];
 
 impl Rule {

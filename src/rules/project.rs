@@ -110,3 +110,37 @@ Rename one of the files.
     url: "https://toml.io/en/v1.0.0",
     check: None,
 };
+
+pub const NOTICE_URL: Rule = Rule {
+    code: "P005",
+    name: "notice-url",
+    kind: RuleKind::Project,
+    severity: Some(Severity::Warning),
+    summary: "Every notice of a project with a corporate notice gives its published address",
+    docs: r#"## What it checks
+In a project with a `corporate` notice, that the corporate notice and every
+service notice say where they are published (`url` in `[notice]`).
+
+## Why it matters
+The corporate notice lists the service notices, and each service notice
+points to the corporate one. On the built site these are links between its
+pages, but a fragment pasted into the council's CMS, the Markdown and the
+plain text need the address where the other notice is published: without
+it the fragment links to a page that does not exist on the council's
+website, and the text version cannot say where to read the rest. UK GDPR
+Art. 12(1) asks for information that is easily accessible.
+
+## Example
+```toml
+[notice]
+title = "Council tax privacy notice"
+# no url
+```
+
+## How to fix
+Add the address of the published page:
+`url = "https://www.example-council.gov.uk/privacy/council-tax"`.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
+    check: None,
+};
