@@ -67,6 +67,18 @@ fn every_example_in_every_format() {
             snapshot_name(&path, "fragment.html"),
             render(&text, Format::Html, fragment)
         );
+        let cms = RenderOptions {
+            cms: true,
+            ..RenderOptions::default()
+        };
+        insta::assert_snapshot!(
+            snapshot_name(&path, "cms.html"),
+            render(&text, Format::Html, cms)
+        );
+        insta::assert_snapshot!(
+            snapshot_name(&path, "jit.html"),
+            render(&text, Format::Jit, RenderOptions::default())
+        );
     }
 }
 
@@ -237,7 +249,7 @@ fn javascript_links_are_inert() {
     // A javascript: address in a link field is dropped too.
     let text = std::fs::read_to_string("examples/council-tax.toml")
         .expect("example")
-        .replace("https://www.example.gov.uk/contact", "javascript:alert(1)");
+        .replace("https://www.borough.gov.uk/contact", "javascript:alert(1)");
     for format in Format::ALL {
         let output = render(&text, format, RenderOptions::default());
         assert!(!output.contains("javascript:"), "{format:?}: {output}");

@@ -77,16 +77,23 @@ pub struct BuildArgs {
     /// The folder to write the pages to (default: the project's `out`, or `site`).
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// The output formats, comma-separated: html, md, txt (default: all).
+    /// The output formats, comma-separated: html, md, txt (default: these
+    /// three) and jit (a short notice per purpose, for forms).
     #[arg(long, value_delimiter = ',')]
     pub format: Option<Vec<String>>,
     /// The look of the HTML: `plain` (built-in stylesheet) or `govuk`
     /// (GOV.UK Frontend class names).
     #[arg(long, value_enum)]
     pub theme: Option<ThemeChoice>,
-    /// HTML without the page around it, for pasting into a CMS.
-    #[arg(long)]
-    pub fragment: bool,
+    /// HTML without the page around it, for pasting into a CMS: no `<h1>`,
+    /// links by each notice's `url`. `--fragment=cms` writes only the tags
+    /// a CMS text format keeps (h2-h4, p, ul, ol, li, a, strong, em).
+    #[arg(long, value_enum, num_args = 0..=1, require_equals = true, default_missing_value = "full", value_name = "FLAVOUR")]
+    pub fragment: Option<FragmentChoice>,
+    /// The Markdown written: `commonmark` (default; tables become lists) or
+    /// `gfm` (GitHub Flavored Markdown, with pipe tables).
+    #[arg(long, value_enum, default_value_t = MarkdownChoice::Commonmark)]
+    pub markdown: MarkdownChoice,
     /// A folder of templates that replace the built-in ones, file by file.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -119,6 +126,22 @@ pub struct CheckingArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FragmentChoice {
+    /// The notice's HTML with the theme's classes.
+    Full,
+    /// Only the tags a CMS text format keeps; no classes.
+    Cms,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MarkdownChoice {
+    /// CommonMark only: renders the same everywhere.
+    Commonmark,
+    /// GitHub Flavored Markdown: tables as pipe tables.
+    Gfm,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

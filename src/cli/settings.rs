@@ -112,7 +112,7 @@ pub fn build_options(
     for name in &format_names {
         let format = Format::parse(name).ok_or_else(|| {
             Failure::Usage(format!(
-                "unknown output format `{name}` (use html, md or txt)"
+                "unknown output format `{name}` (use html, md, txt or jit)"
             ))
         })?;
         if !formats.contains(&format) {
@@ -140,7 +140,9 @@ pub fn build_options(
     options.formats = formats;
     options.render = RenderOptions {
         theme,
-        fragment: args.fragment,
+        fragment: args.fragment.is_some(),
+        cms: args.fragment == Some(super::args::FragmentChoice::Cms),
+        gfm: args.markdown == super::args::MarkdownChoice::Gfm,
         templates_dir: templates,
     };
     options.allow_errors = args.allow_errors;

@@ -284,6 +284,23 @@ impl Right {
         }
     }
 
+    /// What the right lets the reader ask for, to follow "You can ask us"
+    /// in the "at a glance" layer. The right to object has a sentence of
+    /// its own there, and withdrawing consent needs no request.
+    pub fn glance_phrase(self) -> Option<&'static str> {
+        match self {
+            Right::Access => Some("for a copy of your information"),
+            Right::Rectification => Some("to correct it"),
+            Right::Erasure => Some("to delete it"),
+            Right::Restriction => Some("to limit how we use it"),
+            Right::Portability => Some("to send it to another organisation"),
+            Right::AutomatedDecisions => {
+                Some("to have a person review a decision made by computer")
+            }
+            Right::Object | Right::WithdrawConsent => None,
+        }
+    }
+
     /// What limits the right, when it is limited.
     pub fn limitation(self, availability: Availability) -> Option<&'static str> {
         match (self, availability) {

@@ -5,6 +5,8 @@
 //! content is only ever passed to templates as data, so text such as
 //! `{{ 7*7 }}` in a notice is printed as it is, never evaluated.
 
+pub mod cms;
+pub mod glance;
 pub mod prose;
 pub mod templates;
 pub mod view;
@@ -25,10 +27,17 @@ pub enum Format {
     Html,
     Markdown,
     Text,
+    /// "Just-in-time" notices (the ICO's term): one short notice per
+    /// purpose, for the form where the information is collected. An HTML
+    /// page; not built unless asked for.
+    Jit,
 }
 
 impl Format {
+    /// The formats built by default.
     pub const ALL: [Format; 3] = [Format::Html, Format::Markdown, Format::Text];
+    /// Every format there is.
+    pub const EVERY: [Format; 4] = [Format::Html, Format::Markdown, Format::Text, Format::Jit];
 
     /// The file extension of outputs in this format.
     pub fn extension(self) -> &'static str {
@@ -36,15 +45,17 @@ impl Format {
             Format::Html => "html",
             Format::Markdown => "md",
             Format::Text => "txt",
+            Format::Jit => "jit.html",
         }
     }
 
-    /// Parses `html`, `md` (or `markdown`) and `txt` (or `text`).
+    /// Parses `html`, `md` (or `markdown`), `txt` (or `text`) and `jit`.
     pub fn parse(text: &str) -> Option<Format> {
         match text.trim().to_ascii_lowercase().as_str() {
             "html" => Some(Format::Html),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
+            "jit" => Some(Format::Jit),
             _ => None,
         }
     }
@@ -99,8 +110,15 @@ impl Theme {
 #[derive(Debug, Clone)]
 pub struct RenderOptions {
     pub theme: Theme,
-    /// HTML without the page around it, for pasting into a CMS.
+    /// HTML without the page around it, for pasting into a CMS: no `<h1>`
+    /// (the CMS page has the title) and links by the notices' addresses.
     pub fragment: bool,
+    /// The fragment uses only the tags a CMS text format keeps
+    /// ([`cms::ALLOWED_TAGS`]); implies `fragment`.
+    pub cms: bool,
+    /// Markdown with GitHub Flavored Markdown tables (default: CommonMark
+    /// only, where a table is a list).
+    pub gfm: bool,
     /// A folder whose templates replace the embedded ones.
     pub templates_dir: Option<PathBuf>,
 }
@@ -110,6 +128,8 @@ impl Default for RenderOptions {
         Self {
             theme: Theme::Plain,
             fragment: false,
+            cms: false,
+            gfm: false,
             templates_dir: None,
         }
     }
@@ -158,7 +178,7 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(options: RenderOptions) -> Self {
-        let envs = Format::ALL
+        let envs = Format::EVERY
             .into_iter()
             .map(|format| (format, environment(format, &options)))
             .collect();
@@ -179,13 +199,34 @@ impl Renderer {
         let template = self
             .env(format)
             .get_template(&format!("notice.{}.j2", format.extension()))?;
-        let page_title = view.title.clone();
+        let page_title = if view.draft {
+            format!("Draft: {}", view.title)
+        } else {
+            view.title.clone()
+        };
+        // Printed at the foot of every page: where the notice lives, and its date.
+        let print_footer = [
+            view.url.map(str::to_string),
+            view.last_updated
+                .as_ref()
+                .map(|d| format!("Last updated: {d}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
         let output = template.render(context! {
             notice => Value::from(Serde(view)),
             language => &view.language,
             page_title,
+            print_footer,
             layout => self.layout(),
         })?;
+        let output = if matches!(format, Format::Html | Format::Jit) && self.options.cms {
+            cms::clean(&output)
+        } else {
+            output
+        };
         Ok(finish(&output, format))
     }
 
@@ -211,7 +252,7 @@ impl Renderer {
     }
 
     fn layout(&self) -> &'static str {
-        if self.options.fragment {
+        if self.options.fragment || self.options.cms {
             "_fragment.html.j2"
         } else {
             "_page.html.j2"
@@ -250,10 +291,22 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
     let dir = options.templates_dir.clone();
     env.set_loader(move |name| templates::load(dir.as_deref(), name));
     env.add_global("theme", options.theme.name());
-    env.add_global("classes", Value::from(Serde(options.theme.classes())));
+    // A CMS text format drops every class: the CMS flavour writes none.
+    let classes = if options.cms {
+        BTreeMap::new()
+    } else {
+        options.theme.classes()
+    };
+    env.add_global("classes", Value::from(Serde(classes)));
+    env.add_global("fragment", options.fragment || options.cms);
+    env.add_global("cms", options.cms);
+    env.add_global("gfm", options.gfm);
+    env.add_filter("css_string", css_string);
+    env.add_filter("words", |items: Vec<String>| glance::join_words(&items));
+    env.add_filter("sentence", |text: &str| glance::sentence(text));
     let theme = options.theme;
     match format {
-        Format::Html => {
+        Format::Html | Format::Jit => {
             env.add_filter("prose", move |md: &str, parent: Option<u8>| {
                 Value::from_safe_string(prose::to_html(md, theme, nesting(parent)))
             });
@@ -264,10 +317,14 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
             env.add_filter("url", |s: &str| s.to_string());
         }
         Format::Markdown => {
-            env.add_filter("prose", |md: &str, parent: Option<u8>| {
-                prose::to_markdown(md, nesting(parent))
-                    .trim_end()
-                    .to_string()
+            let gfm = options.gfm;
+            env.add_filter("prose", move |md: &str, parent: Option<u8>| {
+                let markdown = if gfm {
+                    prose::to_markdown_gfm(md, nesting(parent))
+                } else {
+                    prose::to_markdown(md, nesting(parent))
+                };
+                markdown.trim_end().to_string()
             });
             env.add_filter("inline_prose", |md: &str| prose::to_markdown_inline(md));
             env.add_filter("inline", |s: &str| prose::escape_markdown(s));
@@ -308,6 +365,23 @@ fn nesting(parent: Option<u8>) -> Nesting {
     Nesting {
         parent_level: parent.unwrap_or(2).clamp(1, 5),
     }
+}
+
+/// Text as a CSS string literal: quoted, with every character that is not
+/// a letter, digit or space written as a CSS escape, so nothing in it can
+/// end the string or the style sheet.
+fn css_string(text: &str) -> Value {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else if !c.is_control() {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
 }
 
 /// Plain text and Markdown are wrapped or checked against this width.

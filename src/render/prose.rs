@@ -468,10 +468,21 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 }
 
 /// Renders prose back to CommonMark with the same safety rules as HTML,
-/// from its parsed events. Plain prose (none of the characters that start
-/// links, HTML, code or escapes, no heading, nesting within the limit) is
-/// passed through as written, which is faster and keeps its layout.
+/// from its parsed events. A table becomes a list (one item per row, each
+/// cell after its column's heading), since CommonMark has no tables. Plain
+/// prose (none of the characters that start links, HTML, code, escapes or
+/// tables, no heading, nesting within the limit) is passed through as
+/// written, which is faster and keeps its layout.
 pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
+    markdown_with(markdown, nesting, false)
+}
+
+/// As [`to_markdown`], but tables stay GitHub Flavored Markdown pipe tables.
+pub fn to_markdown_gfm(markdown: &str, nesting: Nesting) -> String {
+    markdown_with(markdown, nesting, true)
+}
+
+fn markdown_with(markdown: &str, nesting: Nesting, gfm: bool) -> String {
     // Characters that can start a construct reaching beyond the field (a
     // reference definition, a fence, raw HTML, an escape), a character
     // reference, and
@@ -486,13 +497,77 @@ pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
         let mut depth = Depth::default();
         parser(markdown).any(|event| {
             depth.see(&event);
-            depth.deepest > MAX_NESTING || matches!(event, Event::Start(Tag::Heading { .. }))
+            depth.deepest > MAX_NESTING
+                || matches!(event, Event::Start(Tag::Heading { .. }))
+                || (!gfm && matches!(event, Event::Start(Tag::Table(_))))
         })
     };
     if !needs_rewrite {
         return markdown.to_string();
     }
-    write_markdown(&make_safe(parser(markdown), nesting), markdown)
+    let events = make_safe(parser(markdown), nesting);
+    if gfm {
+        write_markdown(&events, markdown)
+    } else {
+        write_markdown(&tables_as_lists(events), markdown)
+    }
+}
+
+/// Each table as a bulleted list: one item per body row, each cell after
+/// its column's heading in bold ("**Records:** Council tax accounts;
+/// **Period:** 6 years").
+fn tables_as_lists(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut headings: Vec<Vec<Event<'_>>> = Vec::new();
+    let mut in_head = false;
+    let mut cell: Option<Vec<Event<'_>>> = None;
+    let mut column = 0;
+    for event in events {
+        match event {
+            Event::Start(Tag::Table(_)) => {
+                headings.clear();
+                out.push(Event::Start(Tag::List(None)));
+            }
+            Event::End(TagEnd::Table) => out.push(Event::End(TagEnd::List(false))),
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => {
+                column = 0;
+                out.push(Event::Start(Tag::Item));
+            }
+            Event::End(TagEnd::TableRow) => out.push(Event::End(TagEnd::Item)),
+            Event::Start(Tag::TableCell) => cell = Some(Vec::new()),
+            Event::End(TagEnd::TableCell) => {
+                let content = cell.take().unwrap_or_default();
+                if in_head {
+                    headings.push(content);
+                    continue;
+                }
+                let empty = content
+                    .iter()
+                    .all(|e| matches!(e, Event::Text(t) if t.trim().is_empty()));
+                if !empty {
+                    if column > 0 && !matches!(out.last(), Some(Event::Start(Tag::Item))) {
+                        out.push(Event::Text(CowStr::from("; ")));
+                    }
+                    if let Some(heading) = headings.get(column).filter(|h| !h.is_empty()) {
+                        out.push(Event::Start(Tag::Strong));
+                        out.extend(heading.iter().cloned());
+                        out.push(Event::Text(CowStr::from(":")));
+                        out.push(Event::End(TagEnd::Strong));
+                        out.push(Event::Text(CowStr::from(" ")));
+                    }
+                    out.extend(content);
+                }
+                column += 1;
+            }
+            other => match &mut cell {
+                Some(content) => content.push(other),
+                None => out.push(other),
+            },
+        }
+    }
+    out
 }
 
 /// Renders prose to CommonMark for use after a label on one line (a data
@@ -765,6 +840,16 @@ mod tests {
             html.contains("href=\"mailto:dpo@example.gov.uk\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_table_is_a_list_in_commonmark() {
+        let table = "| Records | Period |\n|---|---|\n| Accounts | 6 years |\n| Claims |  |";
+        assert_eq!(
+            to_markdown(table, Nesting::default()).trim(),
+            "- **Records:** Accounts; **Period:** 6 years\n- **Records:** Claims"
+        );
+        assert!(to_markdown_gfm(table, Nesting::default()).contains("| Accounts |"));
     }
 
     #[test]

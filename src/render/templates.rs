@@ -15,6 +15,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("notice.md.j2", include_str!("../../templates/notice.md.j2")),
     (
+        "notice.jit.html.j2",
+        include_str!("../../templates/notice.jit.html.j2"),
+    ),
+    (
         "notice.txt.j2",
         include_str!("../../templates/notice.txt.j2"),
     ),
@@ -26,6 +30,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     (
         "_page.html.j2",
         include_str!("../../templates/_page.html.j2"),
+    ),
+    (
+        "_print.css.j2",
+        include_str!("../../templates/_print.css.j2"),
     ),
     (
         "_fragment.html.j2",

@@ -23,7 +23,16 @@ pub struct NoticeView<'a> {
     pub version: Option<&'a str>,
     pub last_updated: Option<String>,
     pub summary: Option<&'a str>,
+    /// The notice's published address (`[notice] url`).
     pub url: Option<&'a str>,
+    /// One or two plain sentences for search results (`<meta name="description">`).
+    pub description: String,
+    /// The notice has errors and is published only because errors are
+    /// allowed: every format says "Draft — not ready to publish".
+    pub draft: bool,
+    /// The file name of this notice's HTML page, when built into a site
+    /// (the short notices for forms link to it).
+    pub own_page: Option<String>,
     pub controller: Option<ContactView<'a>>,
     /// What the controller is, with its article: "a public authority".
     pub controller_kind: Option<&'static str>,
@@ -68,6 +77,9 @@ pub struct NoticeView<'a> {
 pub struct LinkView {
     pub title: String,
     pub href: String,
+    /// The other notice's published address, when it has one: fragments,
+    /// Markdown and text link to it rather than to the built page.
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -161,6 +173,8 @@ pub struct RetentionView<'a> {
 #[derive(Debug, Serialize)]
 pub struct RetentionRuleView<'a> {
     pub records: Option<&'a str>,
+    /// How long, as the notice writes it ("6 years").
+    pub period: Option<&'a str>,
     pub text: String,
 }
 
@@ -331,7 +345,7 @@ fn purposes_in_words(names: &[String], indexes: &[usize], out_of: usize) -> Opti
         .filter_map(|&i| names.get(i))
         .map(|name| format!("\u{201c}{name}\u{201d}"))
         .collect();
-    Some(join_words(&chosen))
+    Some(super::glance::join_words(&chosen))
 }
 
 /// One right as the page states it, for the purposes it applies to.
@@ -611,6 +625,15 @@ impl<'a> NoticeView<'a> {
                 })
                 .map(date_in_words),
             summary: meta.and_then(|m| text(&m.summary)),
+            description: description(
+                meta.and_then(|m| text(&m.summary)),
+                notice
+                    .controller
+                    .as_ref()
+                    .and_then(|c| text(&c.contact.name)),
+            ),
+            draft: false,
+            own_page: None,
             url: meta.and_then(|m| link(&m.url)),
             controller: notice
                 .controller
@@ -673,6 +696,7 @@ impl<'a> NoticeView<'a> {
                     .iter()
                     .map(|rule| RetentionRuleView {
                         records: text(&rule.records),
+                        period: text(&rule.period),
                         text: retention_text(rule),
                     })
                     .collect(),
@@ -755,9 +779,42 @@ impl<'a> NoticeView<'a> {
             corporate: None,
             service_notices: Vec::new(),
         };
-        view.glance = glance(&view);
+        view.glance = super::glance::glance(&view);
         view
     }
+}
+
+/// The page's description for search results: the notice's summary as
+/// plain text, cut at a word near 160 characters, or a sentence saying
+/// what a privacy notice tells.
+fn description(summary: Option<&str>, controller: Option<&str>) -> String {
+    const LIMIT: usize = 160;
+    if let Some(summary) = summary {
+        let plain = super::prose::to_text(summary);
+        let plain = crate::model::forms::strip_unsafe(&plain);
+        let words: Vec<&str> = plain.split_whitespace().collect();
+        let mut out = String::new();
+        for word in words {
+            if out.chars().count() + word.chars().count() + 1 > LIMIT {
+                out.push('…');
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    let how = controller.map_or_else(
+        || "How we use".to_string(),
+        |name| format!("How {name} uses"),
+    );
+    format!(
+        "{how} your personal information: what is collected, why, who it is shared with, how long it is kept and your rights."
+    )
 }
 
 fn sources_view(sources: &Option<Vec<crate::model::DataSource>>) -> Vec<SourceView<'_>> {
@@ -794,138 +851,6 @@ fn retention_text(rule: &crate::model::RetentionRule) -> String {
         (None, _, Some(criteria)) => criteria.to_string(),
         (None, _, None) => "Not stated".to_string(),
     }
-}
-
-/// Joins a list as people write it: "a, b and c".
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-/// The "at a glance" layer (ICO: layered notices), in plain sentences.
-fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
-    let mut items = Vec::new();
-    if let Some(name) = view.controller.as_ref().and_then(|c| c.name) {
-        items.push(GlanceItem {
-            heading: "Who we are",
-            text: format!("{name} is responsible for your information."),
-            anchor: "who-we-are",
-        });
-    }
-    let categories: Vec<String> = view
-        .data_categories
-        .iter()
-        .map(|c| c.name.clone())
-        .collect();
-    if !categories.is_empty() {
-        items.push(GlanceItem {
-            heading: "What we collect",
-            text: format!("{}.", join_words(&categories)),
-            anchor: "what-we-collect",
-        });
-    }
-    if !view.purposes.is_empty() {
-        let mut bases: Vec<String> = view
-            .purposes
-            .iter()
-            .chain(&view.all_purposes)
-            .flat_map(|p| p.bases.iter().map(|b| b.name.to_lowercase()))
-            .collect();
-        bases.sort();
-        bases.dedup();
-        let why: Vec<String> = view.purposes.iter().map(|p| p.name.clone()).collect();
-        let mut text = format!("{}.", join_words(&why));
-        if !bases.is_empty() {
-            text.push_str(&format!(" Lawful basis: {}.", join_words(&bases)));
-        }
-        items.push(GlanceItem {
-            heading: "Why we use it",
-            text,
-            anchor: "purposes",
-        });
-    }
-    let mut shared: Vec<String> = view
-        .purposes
-        .iter()
-        .chain(&view.all_purposes)
-        .flat_map(|p| p.recipients.iter().flatten().cloned())
-        .collect();
-    shared.sort();
-    shared.dedup();
-    let all_stated = !view.purposes.is_empty()
-        && (view.purposes.iter().all(|p| p.recipients.is_some())
-            || view
-                .all_purposes
-                .as_ref()
-                .is_some_and(|a| a.recipients.is_some()));
-    if !shared.is_empty() || all_stated {
-        items.push(GlanceItem {
-            heading: "Who we share it with",
-            text: if shared.is_empty() {
-                "We do not share it with anyone else.".to_string()
-            } else {
-                format!("{}.", join_words(&shared))
-            },
-            // With nothing shared there is no sharing section: point at the purposes.
-            anchor: if shared.is_empty() {
-                "purposes"
-            } else {
-                "sharing"
-            },
-        });
-    }
-    if let Some(retention) = &view.retention {
-        let text = if retention.rules.len() == 1 {
-            format!("{}.", retention.rules[0].text)
-        } else if !retention.rules.is_empty() {
-            "For the periods set out below, depending on the records.".to_string()
-        } else {
-            "In line with our retention schedule.".to_string()
-        };
-        items.push(GlanceItem {
-            heading: "How long we keep it",
-            text,
-            anchor: "retention",
-        });
-    }
-    let mut rights: Vec<String> = view
-        .rights
-        .iter()
-        .map(|r| r.key.replace('-', " "))
-        .collect();
-    if view.objection.is_some() {
-        rights.push("object".to_string());
-    }
-    if !rights.is_empty() {
-        items.push(GlanceItem {
-            heading: "Your rights",
-            text: if view.free_of_charge == Some(false) {
-                format!("You have rights including {}.", join_words(&rights))
-            } else {
-                format!(
-                    "You have rights including {}. Requests are free.",
-                    join_words(&rights)
-                )
-            },
-            anchor: "rights",
-        });
-    }
-    if view.complaints_controller.is_some() || view.ico.is_some() {
-        items.push(GlanceItem {
-            heading: "How to complain",
-            text: match (view.complaints_controller.as_ref(), view.ico.as_ref()) {
-                (Some(_), Some(ico)) => format!("To us, or to the {} ({}).", ico.name, ico.short),
-                (Some(_), None) => "To us.".to_string(),
-                (None, Some(ico)) => format!("To the {} ({}).", ico.name, ico.short),
-                (None, None) => String::new(),
-            },
-            anchor: "complaints",
-        });
-    }
-    items
 }
 
 #[cfg(test)]

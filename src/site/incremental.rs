@@ -79,6 +79,31 @@ pub fn manifest_path(path: &Path, out_dir: &Path) -> String {
     }
 }
 
+/// What identifies the noticec that renders: its version, its built-in
+/// templates, and the size and time of the program file (so pages built
+/// by an earlier noticec, whose rendering code may differ, are rebuilt).
+pub fn renderer_fingerprint() -> String {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT
+        .get_or_init(|| {
+            let mut text = String::from(env!("CARGO_PKG_VERSION"));
+            for (name, template) in crate::render::templates::DEFAULTS {
+                text.push_str(name);
+                text.push_str(template);
+            }
+            if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map(|d| d.as_nanos());
+                text.push_str(&format!("|{}|{modified:?}", meta.len()));
+            }
+            content_hash(text.as_bytes())
+        })
+        .clone()
+}
+
 /// The content of every file in a templates folder, for the settings hash.
 /// A file that cannot be read counts as changed every time (its read error
 /// is part of the fingerprint), so a build never trusts it.

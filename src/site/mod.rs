@@ -272,7 +272,7 @@ fn site_links(
     corporate: Option<&Path>,
     site: &Site<'_>,
 ) -> BTreeMap<usize, Links> {
-    let published: Vec<(usize, &FileReport, PathBuf, String)> = checked
+    let published: Vec<(usize, &FileReport, PathBuf, String, Option<String>)> = checked
         .reports
         .iter()
         .enumerate()
@@ -280,28 +280,31 @@ fn site_links(
         .filter_map(|(i, r)| {
             let loaded = r.notice.as_ref()?;
             let stem = r.output.clone()?;
-            let title = NoticeView::new(&loaded.notice, site.law_enforcement, site.today).title;
-            Some((i, r, stem, title))
+            let view = NoticeView::new(&loaded.notice, site.law_enforcement, site.today);
+            let url = view.url.map(str::to_string);
+            Some((i, r, stem, view.title, url))
         })
         .collect();
     let corporate = published
         .iter()
-        .find(|(_, r, _, _)| Some(canonical(&r.path).as_path()) == corporate);
+        .find(|(_, r, _, _, _)| Some(canonical(&r.path).as_path()) == corporate);
     let mut links: BTreeMap<usize, Links> = BTreeMap::new();
-    let Some((c, _, corporate_stem, corporate_title)) = corporate else {
+    let Some((c, _, corporate_stem, corporate_title, corporate_url)) = corporate else {
         return links;
     };
-    for (i, _, stem, title) in &published {
+    for (i, _, stem, title, url) in &published {
         if i == c {
             continue;
         }
         links.entry(*i).or_default().corporate = Some(LinkView {
             title: corporate_title.clone(),
             href: relative_href(stem, corporate_stem),
+            url: corporate_url.clone(),
         });
         links.entry(*c).or_default().service_notices.push(LinkView {
             title: title.clone(),
             href: relative_href(corporate_stem, stem),
+            url: url.clone(),
         });
     }
     links
@@ -338,6 +341,10 @@ impl Site<'_> {
             return Ok(published);
         }
         let mut view = NoticeView::new(&loaded.notice, self.law_enforcement, self.today);
+        view.draft = report.has_errors;
+        view.own_page = stem
+            .file_name()
+            .map(|name| safe_href(&format!("{}.html", name.to_string_lossy())));
         view.corporate = links.corporate;
         view.service_notices = links.service_notices;
         let key = stem_key(stem);
@@ -353,7 +360,11 @@ impl Site<'_> {
             })
             .collect();
         let context = incremental::content_hash(
-            format!("{:?}|{:?}", view.corporate, view.service_notices).as_bytes(),
+            format!(
+                "{:?}|{:?}|{}",
+                view.corporate, view.service_notices, view.draft
+            )
+            .as_bytes(),
         );
         let entry = incremental::Entry {
             source: incremental::manifest_path(&loaded.file.path, &self.out_dir),
@@ -426,8 +437,12 @@ fn settings_hash(workspace: &Workspace, options: &BuildOptions) -> String {
             .map(|f| f.extension())
             .collect::<Vec<_>>()
             .join(","),
-        format!("{:?}/{}", options.render.theme, options.render.fragment),
+        format!(
+            "{:?}/{}/{}/{}",
+            options.render.theme, options.render.fragment, options.render.cms, options.render.gfm
+        ),
         incremental::templates_fingerprint(options.render.templates_dir.as_deref()),
+        incremental::renderer_fingerprint(),
         workspace.options().profile.name.clone(),
         workspace.options().profile.law_enforcement.to_string(),
         // The regulator's details on the build date shape every page.

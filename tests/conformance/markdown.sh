@@ -8,7 +8,9 @@
 # and fails if the result has anything that could run script: a <script>,
 # <iframe>, <object>, <embed>, <img>, <svg>, <form> or similar element, an
 # on* attribute, or a javascript:, vbscript: or data: address (after
-# entities are decoded). Prints each problem, then
+# entities are decoded), or if a paragraph starts with "|" (a GitHub pipe
+# table, which CommonMark shows as a paragraph of bars: noticec writes
+# tables as lists unless --markdown gfm). Prints each problem, then
 # `markdown: N passed, M failed`. Exit 0 if every page is inert, 1 if not,
 # 2 on usage or tool errors. Installs cmark from apt if it is missing.
 set -euo pipefail
@@ -40,7 +42,15 @@ URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data",
 problems = []
 
 class Check(HTMLParser):
+    paragraph = False
+    def handle_endtag(self, tag):
+        self.paragraph = False
+    def handle_data(self, data):
+        if self.paragraph and data.lstrip().startswith("|"):
+            problems.append("a pipe table shown as a paragraph: " + data.strip()[:60])
+        self.paragraph = False
     def handle_starttag(self, tag, attrs):
+        self.paragraph = tag == "p"
         if tag in ACTIVE:
             problems.append(f"active element <{tag}>")
         for name, value in attrs:

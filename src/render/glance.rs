@@ -1,0 +1,462 @@
+//! The "at a glance" layer (the ICO's layered approach): one short
+//! sentence per topic, built as sentences people write — items in lower
+//! case where they are not names, "a, b and c", no doubled punctuation —
+//! and never saying more than the notice does.
+
+use super::view::{GlanceItem, NoticeView};
+
+/// At most this many items are named in a glance sentence, in at most
+/// about this many characters; the rest are counted ("and 6 others"), and
+/// the full list is one link away.
+const MAX_ITEMS: usize = 5;
+const MAX_CHARS: usize = 200;
+
+/// The glance layer of a notice.
+pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
+    let mut items = Vec::new();
+    if let Some(name) = view.controller.as_ref().and_then(|c| c.name) {
+        items.push(GlanceItem {
+            heading: "Who we are",
+            text: sentence(&format!(
+                "{} is responsible for your information",
+                bare(name)
+            )),
+            anchor: "who-we-are",
+        });
+    }
+    let categories: Vec<String> = view
+        .data_categories
+        .iter()
+        .map(|c| description_case(bare(&c.name)))
+        .collect();
+    if !categories.is_empty() {
+        items.push(GlanceItem {
+            heading: "What we collect",
+            text: sentence(&capitalise(&list(
+                &categories,
+                "other kinds of information",
+                "kinds of information, each described below",
+            ))),
+            anchor: "what-we-collect",
+        });
+    }
+    if !view.purposes.is_empty() {
+        let mut bases: Vec<String> = view
+            .purposes
+            .iter()
+            .chain(&view.all_purposes)
+            .flat_map(|p| p.bases.iter().map(|b| b.name.to_lowercase()))
+            .collect();
+        bases.sort();
+        bases.dedup();
+        let why: Vec<String> = view
+            .purposes
+            .iter()
+            .map(|p| description_case(bare(&p.name)))
+            .collect();
+        let mut text = sentence(&capitalise(&list(
+            &why,
+            "other purposes",
+            "purposes, each described below",
+        )));
+        if !bases.is_empty() {
+            let word = if bases.len() == 1 { "basis" } else { "bases" };
+            text.push_str(&format!(" Lawful {word}: {}.", join_words(&bases)));
+        }
+        items.push(GlanceItem {
+            heading: "Why we use it",
+            text,
+            anchor: "purposes",
+        });
+    }
+    let mut shared: Vec<String> = Vec::new();
+    for name in view
+        .purposes
+        .iter()
+        .chain(&view.all_purposes)
+        .flat_map(|p| p.recipients.iter().flatten())
+    {
+        if !shared.contains(name) {
+            shared.push(name.clone());
+        }
+    }
+    let all_stated = !view.purposes.is_empty()
+        && (view.purposes.iter().all(|p| p.recipients.is_some())
+            || view
+                .all_purposes
+                .as_ref()
+                .is_some_and(|a| a.recipients.is_some()));
+    if !shared.is_empty() || all_stated {
+        let names: Vec<String> = shared.iter().map(|n| name_case(bare(n))).collect();
+        items.push(GlanceItem {
+            heading: "Who we share it with",
+            text: if shared.is_empty() {
+                "We do not share it with anyone else.".to_string()
+            } else {
+                sentence(&capitalise(&list(
+                    &names,
+                    "others",
+                    "organisations, listed below",
+                )))
+            },
+            // With nothing shared there is no sharing section: point at the purposes.
+            anchor: if shared.is_empty() {
+                "purposes"
+            } else {
+                "sharing"
+            },
+        });
+    }
+    if let Some(text) = retention(view) {
+        items.push(GlanceItem {
+            heading: "How long we keep it",
+            text,
+            anchor: "retention",
+        });
+    }
+    if let Some(text) = rights(view) {
+        items.push(GlanceItem {
+            heading: "Your rights",
+            text,
+            anchor: "rights",
+        });
+    }
+    if view.complaints_controller.is_some() || view.ico.is_some() {
+        items.push(GlanceItem {
+            heading: "How to complain",
+            text: match (view.complaints_controller.as_ref(), view.ico.as_ref()) {
+                (Some(_), Some(ico)) => format!("To us, or to the {} ({}).", ico.name, ico.short),
+                (Some(_), None) => "To us.".to_string(),
+                (None, Some(ico)) => format!("To the {} ({}).", ico.name, ico.short),
+                (None, None) => String::new(),
+            },
+            anchor: "complaints",
+        });
+    }
+    items
+}
+
+/// How long information is kept, as far as the notice says: the one
+/// period, or the shortest and the longest, or that each kind of record
+/// has its own (when the periods cannot be compared), or the schedule.
+/// `None` when the notice gives none of these.
+fn retention(view: &NoticeView<'_>) -> Option<String> {
+    let retention = view.retention.as_ref()?;
+    let schedule = retention
+        .schedule_url
+        .map(|_| " Our retention schedule gives the period for each kind of record.");
+    let text = match retention.rules.as_slice() {
+        [] => match (schedule, retention.criteria) {
+            (Some(_), _) => {
+                "Our retention schedule gives the period for each kind of record.".to_string()
+            }
+            (None, Some(_)) => {
+                "Only as long as we need it: the section below explains how we decide.".to_string()
+            }
+            (None, None) => return None,
+        },
+        [one] => sentence(&capitalise(bare(&one.text))),
+        rules => {
+            let mut periods: Vec<(u32, &str)> = rules
+                .iter()
+                .filter_map(|r| {
+                    let period = r.period?;
+                    Some((days(period)?, period))
+                })
+                .collect();
+            periods.sort_by_key(|(d, _)| *d);
+            let mut text = match periods.len() {
+                n if n == rules.len() => {
+                    let (shortest, longest) = (periods[0], periods[periods.len() - 1]);
+                    if rules.iter().all(|r| r.text == rules[0].text) {
+                        sentence(&capitalise(bare(&rules[0].text)))
+                    } else if shortest.0 == longest.0 {
+                        format!(
+                            "{}; when the period starts depends on the records.",
+                            capitalise(bare(shortest.1))
+                        )
+                    } else {
+                        format!(
+                            "From {} to {}, depending on the records.",
+                            bare(shortest.1),
+                            bare(longest.1)
+                        )
+                    }
+                }
+                n if n >= 2 && periods[0].0 != periods[n - 1].0 => format!(
+                    "From {} to {} for {n} of the {} kinds of records; each period is listed below.",
+                    bare(periods[0].1),
+                    bare(periods[n - 1].1),
+                    rules.len()
+                ),
+                _ => format!(
+                    "Each of the {} kinds of records listed below has its own period.",
+                    rules.len()
+                ),
+            };
+            if let Some(schedule) = schedule {
+                text.push_str(schedule);
+            }
+            return Some(text);
+        }
+    };
+    Some(text)
+}
+
+/// The length of a period that starts with a number and a unit ("6
+/// years", "31 days", "two months after…"), in days, to compare periods.
+pub(crate) fn days(period: &str) -> Option<u32> {
+    let mut words = period.split_whitespace();
+    let number = words.next()?.to_ascii_lowercase();
+    let n: u32 = number.parse().ok().or_else(|| {
+        const WORDS: [&str; 12] = [
+            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve",
+        ];
+        WORDS
+            .iter()
+            .position(|w| *w == number)
+            .map(|i| i as u32 + 1)
+    })?;
+    let unit = words.next()?.to_ascii_lowercase();
+    let unit = unit.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    let per = match unit {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        "month" | "months" => 30,
+        "year" | "years" => 365,
+        _ => return None,
+    };
+    n.checked_mul(per)
+}
+
+/// The rights in one sentence of what the reader can do.
+fn rights(view: &NoticeView<'_>) -> Option<String> {
+    let asks: Vec<&str> = view
+        .rights
+        .iter()
+        .filter_map(|r| {
+            use strum::IntoEnumIterator;
+            crate::model::Right::iter()
+                .find(|right| right.key() == r.key)
+                .and_then(crate::model::Right::glance_phrase)
+        })
+        .collect();
+    let mut text = String::new();
+    if !asks.is_empty() {
+        text.push_str(&format!("You can ask us {}.", join_words(&asks)));
+    }
+    if view.objection.is_some() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str("You can object to how we use it.");
+    }
+    if text.is_empty() {
+        return None;
+    }
+    if view.rights.iter().any(|r| r.limitation.is_some()) {
+        text.push_str(" Some limits apply.");
+    }
+    if view.free_of_charge == Some(true) {
+        text.push_str(" Requests are free.");
+    }
+    Some(text)
+}
+
+/// Names the first items (at most [`MAX_ITEMS`], in about [`MAX_CHARS`])
+/// and counts the rest ("and 4 others"); when not even the first fits,
+/// only counts them ("22 purposes, each described below").
+fn list(items: &[String], others: &str, all: &str) -> String {
+    let fits =
+        |named: &[String]| named.iter().map(|i| i.chars().count() + 2).sum::<usize>() <= MAX_CHARS;
+    if items.len() <= MAX_ITEMS && fits(items) {
+        return join_words(items);
+    }
+    let mut shown = (MAX_ITEMS - 1).min(items.len());
+    while shown > 0 && !fits(&items[..shown]) {
+        shown -= 1;
+    }
+    if shown == 0 {
+        return format!("{} {all}", items.len());
+    }
+    let mut named = items[..shown].to_vec();
+    named.push(format!("{} {others}", items.len() - shown));
+    join_words(&named)
+}
+
+/// Joins a list as people write it: "a, b and c" — with a comma before
+/// the last "and" when the last item has an "and" of its own, so "name
+/// and contact details, and date of birth" does not run together, and
+/// with semicolons when an item has a comma of its own ("income, savings
+/// and benefits; payments").
+pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let last = last.as_ref();
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            if rest.iter().any(|item| item.contains(',')) || last.contains(',') {
+                return format!("{}; and {last}", rest.join("; "));
+            }
+            let comma = if rest.len() > 1 && last.contains(" and ") {
+                ","
+            } else {
+                ""
+            };
+            format!("{}{comma} and {last}", rest.join(", "))
+        }
+    }
+}
+
+/// Text without the punctuation it ends with in the source ("Fraud.",
+/// "details;"), so a sentence built from it does not read ".." or ";,".
+fn bare(text: &str) -> &str {
+    text.trim()
+        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '!') || c.is_whitespace())
+}
+
+/// Ends a sentence with a full stop, unless it ends with ? or ! already.
+pub fn sentence(text: &str) -> String {
+    let text = bare(text);
+    if text.ends_with(['?', '!']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Whether a word is written with one capital then lower case ("Date").
+fn title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A description ("Date of birth and National Insurance number") inside a
+/// sentence: its first word in lower case, unless the first two words are
+/// capitalised like a name ("National Insurance", "Cabinet Office").
+fn description_case(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next();
+    if title_case(first) && !second.is_some_and(title_case) {
+        lower_first(text)
+    } else {
+        text.to_string()
+    }
+}
+
+/// A name ("Department for Work and Pensions", "The police") inside a
+/// sentence: in lower case only when no other word of it has a capital
+/// ("the police", "companies that provide services for us").
+fn name_case(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if title_case(first) && words.all(|w| !w.chars().any(char::is_uppercase)) {
+        lower_first(text)
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_read_as_sentences() {
+        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(
+            join_words(&[
+                "household details",
+                "income, savings and benefits",
+                "payments"
+            ]),
+            "household details; income, savings and benefits; and payments"
+        );
+        assert_eq!(
+            join_words(&["household details", "name and contact details"]),
+            "household details and name and contact details"
+        );
+        assert_eq!(
+            join_words(&[
+                "property",
+                "payments",
+                "date of birth and National Insurance number"
+            ]),
+            "property, payments, and date of birth and National Insurance number"
+        );
+    }
+
+    #[test]
+    fn items_are_lower_case_unless_they_are_names() {
+        assert_eq!(
+            description_case("Date of birth and National Insurance number"),
+            "date of birth and National Insurance number"
+        );
+        assert_eq!(
+            description_case("National Insurance number"),
+            "National Insurance number"
+        );
+        assert_eq!(description_case("CCTV images"), "CCTV images");
+        assert_eq!(name_case("The police"), "the police");
+        assert_eq!(
+            name_case("Department for Work and Pensions"),
+            "Department for Work and Pensions"
+        );
+        assert_eq!(
+            name_case("HM Revenue and Customs"),
+            "HM Revenue and Customs"
+        );
+    }
+
+    #[test]
+    fn source_punctuation_does_not_leak() {
+        assert_eq!(
+            sentence("Six years after the claim ends."),
+            "Six years after the claim ends."
+        );
+        assert_eq!(bare("Fraud;,"), "Fraud");
+        assert_eq!(sentence("Why?"), "Why?");
+    }
+
+    #[test]
+    fn long_lists_are_counted() {
+        let items: Vec<String> = (1..=8).map(|i| format!("item {i}")).collect();
+        assert_eq!(
+            list(&items, "others", "items"),
+            "item 1, item 2, item 3, item 4 and 4 others"
+        );
+        let long = vec!["x".repeat(300), "y".to_string()];
+        assert_eq!(
+            list(&long, "others", "items, listed below"),
+            "2 items, listed below"
+        );
+    }
+
+    #[test]
+    fn periods_are_compared_in_days() {
+        assert_eq!(days("6 years after the account closes"), Some(6 * 365));
+        assert_eq!(days("31 days"), Some(31));
+        assert_eq!(days("Two months"), Some(60));
+        assert_eq!(days("Until the case is closed"), None);
+        assert!(days("6 weeks") < days("2 months"));
+    }
+}
