@@ -52,10 +52,12 @@ fn html_pages(dir: &Path) -> Vec<PathBuf> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .filter(|p| !p.ends_with("index.html"))
         .collect();
     pages.sort();
-    assert!(pages.len() >= 6, "the model council's pages: {pages:?}");
+    assert!(
+        pages.len() >= 7,
+        "the model council's pages and index: {pages:?}"
+    );
     pages
 }
 

@@ -166,8 +166,13 @@ impl From<minijinja::Error> for RenderError {
 #[derive(Debug, Clone, Serialize)]
 pub struct IndexEntry {
     pub title: String,
+    /// The built page, relative to the index.
     pub href: String,
+    /// The notice's published address (fragments and Markdown link to it).
+    pub url: Option<String>,
     pub last_updated: Option<String>,
+    /// Published with errors (`--allow-errors`).
+    pub draft: bool,
 }
 
 /// Renders notices with one template environment per format.
@@ -248,6 +253,11 @@ impl Renderer {
             notices => Value::from(Serde(notices)),
             layout => self.layout(),
         })?;
+        let output = if format == Format::Html && self.options.cms {
+            cms::clean(&output)
+        } else {
+            output
+        };
         Ok(finish(&output, format))
     }
 

@@ -394,7 +394,7 @@ pub fn to_html(markdown: &str, theme: Theme, nesting: Nesting) -> String {
     } else {
         markdown
     };
-    let events = make_safe(parser(markdown), nesting);
+    let events = mark_address_links(make_safe(parser(markdown), nesting), theme);
     let mut html = String::new();
     match theme {
         Theme::Plain => pulldown_cmark::html::push_html(&mut html, events.into_iter()),
@@ -403,6 +403,44 @@ pub fn to_html(markdown: &str, theme: Theme, nesting: Nesting) -> String {
         }
     }
     html
+}
+
+/// A link whose text is its own address gets the class `notice-url`, so
+/// the print style sheet, which prints each web link's address after it,
+/// does not print that address twice.
+fn mark_address_links(events: Vec<Event<'_>>, theme: Theme) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
+        let Event::Start(Tag::Link {
+            dest_url, title, ..
+        }) = &event
+        else {
+            out.push(event);
+            continue;
+        };
+        let shows_address =
+            matches!(events.peek(), Some(Event::Text(text)) if text.trim() == dest_url.trim());
+        if !shows_address {
+            out.push(event);
+            continue;
+        }
+        let mut tag = String::from("<a class=\"notice-url");
+        if theme == Theme::Govuk {
+            tag.push_str(" govuk-link");
+        }
+        tag.push_str("\" href=\"");
+        let _ = escape_href(&mut tag, dest_url);
+        tag.push('"');
+        if !title.is_empty() {
+            tag.push_str(" title=\"");
+            let _ = escape_html(&mut tag, title);
+            tag.push('"');
+        }
+        tag.push('>');
+        out.push(Event::Html(CowStr::from(tag)));
+    }
+    out
 }
 
 /// Replaces the tags GOV.UK Frontend styles with markup carrying its
@@ -839,6 +877,19 @@ mod tests {
         assert!(
             html.contains("href=\"mailto:dpo@example.gov.uk\""),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn a_link_showing_its_address_is_marked_for_print() {
+        let html = to_html(
+            "See <https://ico.org.uk/> or [the ICO](https://ico.org.uk/).",
+            Theme::Plain,
+            Nesting::default(),
+        );
+        assert_eq!(
+            html.trim(),
+            r#"<p>See <a class="notice-url" href="https://ico.org.uk/">https://ico.org.uk/</a> or <a href="https://ico.org.uk/">the ICO</a>.</p>"#
         );
     }
 

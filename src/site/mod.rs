@@ -415,7 +415,9 @@ impl Site<'_> {
             IndexEntry {
                 title: view.title.clone(),
                 href: String::new(),
+                url: view.url.map(str::to_string),
                 last_updated: view.last_updated.clone(),
+                draft: view.draft,
             },
             view.language.clone(),
         ));
