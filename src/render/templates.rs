@@ -31,10 +31,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
         "_page.html.j2",
         include_str!("../../templates/_page.html.j2"),
     ),
-    (
-        "_print.css.j2",
-        include_str!("../../templates/_print.css.j2"),
-    ),
+    ("_base.css.j2", include_str!("../../templates/_base.css.j2")),
     (
         "_fragment.html.j2",
         include_str!("../../templates/_fragment.html.j2"),

@@ -4,14 +4,27 @@
 #   tests/conformance/run.sh [--no-script] DIR
 #
 # Checks every *.html file under DIR (recursively) with
-#   1. the Nu HTML Checker (npm vnu-jar, system Java 17), errors only, and
-#   2. axe-core (WCAG 2.0/2.1/2.2 A and AA) in headless Debian Chromium,
+#   1. the Nu HTML Checker (npm vnu-jar, system Java 17), errors only,
+#   2. axe-core (WCAG 2.0/2.1/2.2 A and AA) in headless Debian Chromium at
+#      1280 px, and
+#   3. a phone-width (reflow) check in the same browser: at 390 px (a phone)
+#      and 320 px (WCAG 1.4.10) wide the page may not scroll sideways
+#      (document scrollWidth > viewport width, no tolerance, is a failure
+#      that names the width and the widest elements past the right edge),
 # and with --no-script also
-#   3. that no JavaScript runs on the page and none could (no <script>,
+#   4. that no JavaScript runs on the page and none could (no <script>,
 #      no on* attribute, no javascript: URL, ...).
-# Prints every problem with file, rule, message and HTML snippet, then the
-# line `conformance: N passed, M failed`. Exit 0 if every page is clean,
+# Prints every problem with file, rule, message and HTML snippet, a line
+# `conformance: pages failing: vnu N, axe N, script N, reflow N; ...`, then
+# the line `conformance: N passed, M failed`. Exit 0 if every page is clean,
 # 1 if any page failed, 2 on usage or tool errors.
+#
+# Environment:
+#   SCREENSHOTS=DIR     also save a full-page PNG of every page at 390 px
+#                       and at 1280 px wide into DIR, keeping the pages'
+#                       folders: DIR/seeds/council.390.png, .1280.png
+#                       (DIR is created; existing files are overwritten).
+#   REFLOW_WIDTHS="390 320"  the widths of check 3; empty skips it.
 #
 # Installs what it needs on a fresh Debian machine (run as root): Chromium
 # and Java 17 from apt if missing, the pinned npm packages into
@@ -117,7 +130,13 @@ if [ "$VNU_RC" -ne 0 ] && [ "$VNU_RC" -ne 1 ]; then
   fail "the Nu HTML Checker failed (exit $VNU_RC)"
 fi
 
-# ------------------------------------ axe-core (and no-script) + the report
+# ---------------------- reflow, axe-core (and no-script) + the report
+EXTRA=(--reflow-widths "${REFLOW_WIDTHS-390 320}")
+if [ -n "${SCREENSHOTS:-}" ]; then
+  mkdir -p "$SCREENSHOTS" || fail "cannot create SCREENSHOTS=$SCREENSHOTS"
+  EXTRA+=(--screenshots "$SCREENSHOTS")
+  say "screenshots at 390 and 1280 px into $SCREENSHOTS"
+fi
 RC=0
-node "$HERE/axe-check.mjs" "${NO_SCRIPT[@]}" --vnu-json "$TMP/vnu.json" -- "${PAGES[@]}" || RC=$?
+node "$HERE/axe-check.mjs" "${NO_SCRIPT[@]}" "${EXTRA[@]}" --vnu-json "$TMP/vnu.json" -- "${PAGES[@]}" || RC=$?
 exit "$RC"
