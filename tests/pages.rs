@@ -33,7 +33,8 @@ fn hrefs(html: &str) -> Vec<String> {
         .collect()
 }
 
-fn build_model_council(out: &Path, extra: &[&str]) -> std::process::Output {
+/// Builds the model council into `out`; it has no errors, so the build succeeds.
+fn build_model_council(out: &Path, extra: &[&str]) {
     let out = out.to_string_lossy().into_owned();
     let mut args = vec![
         "build",
@@ -43,7 +44,12 @@ fn build_model_council(out: &Path, extra: &[&str]) -> std::process::Output {
         &out,
     ];
     args.extend_from_slice(extra);
-    noticec(&args)
+    let built = noticec(&args);
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
 }
 
 fn html_pages(dir: &Path) -> Vec<PathBuf> {
@@ -64,12 +70,7 @@ fn html_pages(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_model_council_fragment_has_no_h1_and_no_relative_link() {
     let out = temp_dir("fragment");
-    let built = build_model_council(&out, &["--fragment", "--format", "html"]);
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    build_model_council(&out, &["--fragment", "--format", "html"]);
     for page in html_pages(&out) {
         let html = read(&page);
         assert!(!html.contains("<h1"), "{} has an <h1>", page.display());
@@ -140,12 +141,7 @@ fn drupal_basic_html(html: &str) -> String {
 #[test]
 fn the_cms_fragment_comes_through_a_cms_filter_unchanged() {
     let out = temp_dir("cms");
-    let built = build_model_council(&out, &["--fragment=cms", "--format", "html"]);
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    build_model_council(&out, &["--fragment=cms", "--format", "html"]);
     for page in html_pages(&out) {
         let html = read(&page);
         let filtered = drupal_basic_html(&html);

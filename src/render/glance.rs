@@ -329,10 +329,10 @@ pub fn sentence(text: &str) -> String {
 
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Whether a word is written with one capital then lower case ("Date").
@@ -343,10 +343,10 @@ fn title_case(word: &str) -> bool {
 
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// A description ("Date of birth and National Insurance number") inside a
