@@ -15,7 +15,10 @@
 //! 3. **render** ([`render`]) — a view of each notice through minijinja
 //!    templates to HTML, Markdown and plain text, prose made safe;
 //! 4. **publish** ([`site`]) — decide what is published, write the pages
-//!    atomically, skip what is unchanged.
+//!    atomically, skip what is unchanged;
+//! 5. **preview** ([`serve`]) — the same build into a temporary folder,
+//!    rebuilt on every change and served on loopback with each page's
+//!    findings beside it.
 //!
 //! Beside the stages: [`law`] is the one home of legal facts (profiles,
 //! rights per basis, articles, the regulator); [`report`] turns verdicts
@@ -34,4 +37,5 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod scaffold;
+pub mod serve;
 pub mod site;

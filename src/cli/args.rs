@@ -19,6 +19,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Check notices, then compile those without errors to HTML, Markdown and text.
     Build(BuildArgs),
+    /// Preview the notices in a browser: build them, serve them on this
+    /// machine, rebuild and reload the page on every change, with each
+    /// page's findings beside it.
+    Serve(ServeArgs),
     /// Create a notice project in DIR (default: here), or with `--templates
     /// DIR` write the built-in templates out for editing. Never overwrites a file.
     Init {
@@ -104,6 +108,30 @@ pub struct BuildArgs {
     /// github or gitlab (to standard output).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub message_format: OutputFormat,
+    #[command(flatten)]
+    pub checking: CheckingArgs,
+}
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// Notice files or folders, as for `build`. Without paths: the project's notices.
+    pub paths: Vec<PathBuf>,
+    /// The port to listen on (0: any free port).
+    #[arg(long, default_value_t = 3000)]
+    pub port: u16,
+    /// The address to listen on. Only this machine can connect to the
+    /// default; any other address lets others on the network read the notices.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// The look of the HTML, as for `build`.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeChoice>,
+    /// Templates that replace the built-in ones, as for `build`.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
     #[command(flatten)]
     pub checking: CheckingArgs,
 }

@@ -17,7 +17,7 @@ use noticec::rules;
 use noticec::scaffold::Scaffolded;
 use noticec::site::{self, write::WriteStatus};
 
-use args::{BuildArgs, CheckArgs, Cli, ColorChoice, Command, OutputFormat};
+use args::{BuildArgs, CheckArgs, Cli, ColorChoice, Command, OutputFormat, ServeArgs};
 
 /// Writes a line to standard error. A closed standard error (`noticec
 /// build 2>&1 | head -1`) is not a reason to stop, and never a panic.
@@ -54,6 +54,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Check(args) => run_check(args),
         Command::Build(args) => run_build(args),
+        Command::Serve(args) => run_serve(args),
         Command::Init { dir, templates } => match templates {
             Some(templates) => run_init_templates(&templates),
             None => run_init(dir.as_deref().unwrap_or(Path::new("."))),
@@ -203,6 +204,111 @@ fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// `noticec serve`: builds into a temporary folder (removed on Ctrl-C),
+/// serves it and rebuilds on every change, until stopped.
+fn run_serve(args: ServeArgs) -> Result<u8, Failure> {
+    let temp = tempfile::Builder::new()
+        .prefix("noticec-serve-")
+        .tempdir()
+        .map_err(|e| Failure::Usage(format!("cannot create a folder for the preview: {e}")))?;
+    let out = temp.path().to_path_buf();
+    let args = std::sync::Arc::new(args);
+    // The first open: for the watch list, and to fail early on a bad project.
+    let first = workspace(&args.paths, &args.checking)?;
+    let mut watch: Vec<PathBuf> = args.paths.clone();
+    if let Some(project) = first.project() {
+        watch.push(project.root.clone());
+        if let Some(templates) = &project.config.templates {
+            watch.push(project.path(templates));
+        }
+    }
+    if watch.is_empty() {
+        watch.push(PathBuf::from("."));
+    }
+    watch.extend(args.templates.clone());
+    drop(first);
+    let open_args = args.clone();
+    let open: std::sync::Arc<noticec::serve::Open> = std::sync::Arc::new(move |out: &Path| {
+        let args = &open_args;
+        let workspace = workspace(&args.paths, &args.checking).map_err(|f| match f {
+            Failure::Usage(message) => message,
+            Failure::BrokenPipe => "standard output was closed".to_string(),
+        })?;
+        let build = BuildArgs {
+            paths: args.paths.clone(),
+            out: Some(out.to_path_buf()),
+            format: None,
+            theme: args.theme,
+            fragment: None,
+            markdown: args::MarkdownChoice::Commonmark,
+            templates: args.templates.clone(),
+            // A preview shows a notice with errors, marked as a draft, with its findings.
+            allow_errors: true,
+            message_format: OutputFormat::Human,
+            checking: args::CheckingArgs::default(),
+        };
+        let whole_project = workspace.project().is_some() && args.paths.is_empty();
+        let options = settings::build_options(&build, workspace.project(), whole_project).map_err(
+            |f| match f {
+                Failure::Usage(message) => message,
+                Failure::BrokenPipe => "standard output was closed".to_string(),
+            },
+        )?;
+        Ok((workspace, options))
+    });
+    if !noticec::serve::is_loopback(args.bind) {
+        note!(
+            "warning: serving on {}: anyone who can reach this machine can read the notices being edited",
+            args.bind
+        );
+    }
+    let server = noticec::serve::start(
+        &out,
+        open,
+        noticec::serve::ServeOptions {
+            bind: args.bind,
+            port: args.port,
+            watch,
+            status: std::sync::Arc::new(|line: &str| note!("{line}")),
+        },
+    )
+    .map_err(Failure::Usage)?;
+    let url = server.url();
+    note!("serving {url} (Ctrl-C to stop)");
+    if args.open {
+        open_browser(&url);
+    }
+    // Ctrl-C: remove the preview folder, then stop.
+    let folder = out.clone();
+    let _ = ctrlc::set_handler(move || {
+        let _ = std::fs::remove_dir_all(&folder);
+        std::process::exit(0);
+    });
+    server.run();
+    drop(temp);
+    Ok(EXIT_CLEAN)
+}
+
+/// Opens `url` in the default browser, if there is one to open.
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", "", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    if std::process::Command::new(command.0)
+        .args(&command.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_err()
+    {
+        note!("cannot open a browser; open {url} yourself");
+    }
 }
 
 fn run_init(dir: &Path) -> Result<u8, Failure> {
