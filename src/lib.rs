@@ -20,7 +20,9 @@
 //!    rebuilt on every change and served on loopback with each page's
 //!    findings beside it.
 //!
-//! Beside the stages: [`law`] is the one home of legal facts (profiles,
+//! Beside the stages: [`history`] compares two versions of a notice as
+//! data (`noticec diff`, `check --baseline`), reading git revisions;
+//! [`law`] is the one home of legal facts (profiles,
 //! rights per basis, articles, the regulator); [`report`] turns verdicts
 //! into human, JSON, SARIF, GitHub and GitLab output and rule docs into
 //! `noticec explain`; [`project`] reads `noticec.toml`; [`scaffold`]
@@ -29,6 +31,7 @@
 
 pub mod check;
 pub mod diagnostic;
+pub mod history;
 pub mod law;
 pub mod load;
 pub mod model;

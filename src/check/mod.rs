@@ -10,6 +10,7 @@
 //! - [`consistency`]: the project checks (`P…`), comparing notices.
 
 pub mod allow;
+pub mod baseline;
 pub mod consistency;
 pub mod validate;
 pub mod workspace;
@@ -52,6 +53,9 @@ pub struct FileReport {
     /// Whether the notice has errors — in its own file or in the parts it
     /// extends, where they are reported — so it is not published.
     pub has_errors: bool,
+    /// A notice of the project at the `--baseline` revision that is gone:
+    /// a report of its removal, with no file and no page.
+    pub removed: bool,
 }
 
 impl FileReport {
@@ -66,6 +70,7 @@ impl FileReport {
             diagnostics: Vec::new(),
             suppressed: Vec::new(),
             has_errors: false,
+            removed: false,
         }
     }
 
@@ -92,14 +97,15 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Self {
+        // A notice removed since the baseline has a report, not a file.
         let notices = reports
             .iter()
-            .filter(|r| r.kind == FileKind::Notice)
+            .filter(|r| r.kind == FileKind::Notice && !r.removed)
             .count();
         Summary {
             files: reports.len(),
             notices,
-            parts: reports.len() - notices,
+            parts: reports.iter().filter(|r| r.kind == FileKind::Part).count(),
             errors: reports.iter().map(|r| r.count(Severity::Error)).sum(),
             warnings: reports.iter().map(|r| r.count(Severity::Warning)).sum(),
             suppressed: reports.iter().map(|r| r.suppressed.len()).sum(),

@@ -30,6 +30,9 @@ pub struct Options {
     pub today: Date,
     /// Where shared parts may live, and the defaults every notice extends.
     pub sharing: Sharing,
+    /// `--baseline REV`: the repository's tree at REV, each notice compared
+    /// with its version there (rules P006-P008).
+    pub baseline: Option<std::sync::Arc<crate::history::git::Tree>>,
 }
 
 impl Options {
@@ -41,6 +44,7 @@ impl Options {
             overrides: BTreeMap::new(),
             today,
             sharing: Sharing::default(),
+            baseline: None,
         }
     }
 }

@@ -257,8 +257,14 @@ impl Workspace {
             .map(|file| self.check_notice(file))
             .collect();
         debug_assert_eq!(reports.len(), total);
+        let mut removed = Vec::new();
         if let Some(project) = &self.project {
             consistency::check_project(project, &mut reports, &self.options.overrides);
+            // Notices the project had at the baseline and has no more: a
+            // report each, with no page (they have no output).
+            if let Some(tree) = &self.options.baseline {
+                removed = super::baseline::removed_notices(project, &reports, tree, &self.options);
+            }
         }
         for report in &mut reports {
             report.has_errors |= report.count(Severity::Error) > 0;
@@ -295,7 +301,8 @@ impl Workspace {
                 report.notice = None;
             }
         }
-        let reports = file_by_location(reports, &parts_given, Some(&shown));
+        let mut reports = file_by_location(reports, &parts_given, Some(&shown));
+        reports.extend(removed);
         (
             Checked {
                 reports,
@@ -315,6 +322,13 @@ impl Workspace {
             let validation = validate::validate_with_suppressions(&loaded, &self.options);
             report.diagnostics.extend(validation.diagnostics);
             report.suppressed = validation.suppressed;
+            if let Some(tree) = &self.options.baseline {
+                report.diagnostics.extend(super::baseline::notice_findings(
+                    &loaded,
+                    tree,
+                    &self.options,
+                ));
+            }
             report.notice = Some(Arc::new(loaded));
         }
         report

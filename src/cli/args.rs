@@ -23,6 +23,18 @@ pub enum Command {
     /// machine, rebuild and reload the page on every change, with each
     /// page's findings beside it.
     Serve(ServeArgs),
+    /// Compare two versions of a notice as data and say what changed.
+    /// OLD and NEW are notice files or `REV:PATH` (a git revision and a
+    /// path, e.g. `HEAD~1:notices/council-tax.toml`).
+    Diff {
+        /// The earlier version.
+        old: String,
+        /// The later version.
+        new: String,
+        /// `text` (plain English) or `json`.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+    },
     /// Create a notice project in DIR (default: here), or with `--templates
     /// DIR` write the built-in templates out for editing. Never overwrites a file.
     Init {
@@ -154,6 +166,19 @@ pub struct CheckingArgs {
     /// When to use colour in human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Compare each notice with its version at this git revision (for pull
+    /// requests: `--baseline origin/main`): a change without a later
+    /// `last_updated`, a new purpose or transfer, a removed notice.
+    #[arg(long, value_name = "REV")]
+    pub baseline: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Plain English, material changes first.
+    Text,
+    /// One JSON document.
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

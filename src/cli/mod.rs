@@ -55,6 +55,7 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Check(args) => run_check(args),
         Command::Build(args) => run_build(args),
         Command::Serve(args) => run_serve(args),
+        Command::Diff { old, new, format } => run_diff(&old, &new, format),
         Command::Init { dir, templates } => match templates {
             Some(templates) => run_init_templates(&templates),
             None => run_init(dir.as_deref().unwrap_or(Path::new("."))),
@@ -204,6 +205,82 @@ fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// `noticec diff OLD NEW`: both versions resolved, compared as data.
+fn run_diff(old: &str, new: &str, format: args::DiffFormat) -> Result<u8, Failure> {
+    use noticec::history::{self, git::Spec};
+    let load = |text: &str| -> Result<noticec::model::Notice, Failure> {
+        match Spec::parse(text) {
+            Spec::File(path) => {
+                if !path.is_file() {
+                    return Err(Failure::Usage(format!("{} is not a file", path.display())));
+                }
+                history::load(&path)
+            }
+            Spec::Revision { rev, path } => {
+                let checkout = history::git::checkout(&rev, &path).map_err(Failure::Usage)?;
+                history::load(&checkout.notice)
+            }
+        }
+        .map_err(|e| Failure::Usage(format!("{text} cannot be read: {e}")))
+    };
+    let (before, after) = (load(old)?, load(new)?);
+    let changes = history::compare(&before, &after);
+    match format {
+        args::DiffFormat::Json => {
+            let document = serde_json::json!({
+                "old": old,
+                "new": new,
+                "material": changes.iter().any(|c| c.material),
+                "changes": changes,
+            });
+            let text = serde_json::to_string_pretty(&document)
+                .map_err(|e| Failure::Usage(format!("cannot write JSON: {e}")))?;
+            print(&format!("{text}\n"))
+        }
+        args::DiffFormat::Text => {
+            let mut out = String::new();
+            let material: Vec<_> = changes.iter().filter(|c| c.material).collect();
+            let other: Vec<_> = changes.iter().filter(|c| !c.material).collect();
+            if changes.is_empty() {
+                out.push_str(&format!("{old} and {new} say the same.\n"));
+            }
+            if !material.is_empty() {
+                out.push_str("What people are told about their information:\n");
+                for c in &material {
+                    out.push_str(&format!("- {}\n", c.text));
+                }
+            }
+            if !other.is_empty() {
+                if !material.is_empty() {
+                    out.push('\n');
+                }
+                out.push_str("Wording, dates and version:\n");
+                for c in &other {
+                    out.push_str(&format!("- {}\n", c.text));
+                }
+            }
+            if !changes.is_empty() {
+                out.push_str(&format!(
+                    "\n{}: {} material, {} wording, dates or version.\n",
+                    count(changes.len(), "change"),
+                    material.len(),
+                    other.len()
+                ));
+            }
+            print(&out)
+        }
+    }
+}
+
+/// "1 change", "3 changes".
+fn count(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 /// `noticec serve`: builds into a temporary folder (removed on Ctrl-C),

@@ -65,6 +65,13 @@ pub fn check_options(project: Option<&Project>, args: &CheckingArgs) -> Result<O
             defaults: project.defaults(),
         };
     }
+    if let Some(rev) = &args.baseline {
+        let from = project
+            .map(|p| p.root.clone())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let tree = noticec::history::git::Tree::at(rev, &from).map_err(Failure::Usage)?;
+        options.baseline = Some(std::sync::Arc::new(tree));
+    }
     for setting in &args.severities {
         let (key, level) = setting.split_once('=').ok_or_else(|| {
             Failure::Usage(format!(

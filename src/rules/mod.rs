@@ -135,6 +135,9 @@ pub static RULES: &[&Rule] = &[
     &project::UNUSED_PART,
     &project::DUPLICATE_OUTPUT,
     &project::NOTICE_URL,
+    &project::UNDATED_CHANGE,
+    &project::NEW_PROCESSING,
+    &project::REMOVED_NOTICE,
 ];
 
 impl Rule {

@@ -144,3 +144,95 @@ Add the address of the published page:
     url: "https://www.legislation.gov.uk/eur/2016/679/article/12",
     check: None,
 };
+
+pub const UNDATED_CHANGE: Rule = Rule {
+    code: "P006",
+    name: "undated-change",
+    kind: RuleKind::Project,
+    severity: Some(Severity::Error),
+    summary: "A notice that says something new about people's information has a later `last_updated`",
+    docs: r#"## What it checks
+With `--baseline REV` (for pull requests), each notice is compared with its
+version at the git revision REV, both with their shared parts as they were.
+A material change — a purpose, lawful basis, law, recipient, kind of
+information, source, retention period, transfer, automated decision,
+contact or right; anything but wording — with a `last_updated` that is not
+later than REV's is a finding. A change made in a shared part counts for
+every notice that extends it.
+
+## Why it matters
+The date is how a reader, and an auditor, knows the notice changed: a page
+that says "Last updated 1 October 2026" above a recipient added in November
+states something untrue. The ICO expects councils to keep their privacy
+information under review and to tell people about changes.
+
+## Example
+`noticec check --baseline origin/main` after adding a recipient to
+`notices/council-tax.toml` without changing `last_updated`.
+
+## How to fix
+Set `last_updated` to the date the changed notice is published. Run
+`noticec diff REV:FILE FILE` to see what changed.
+"#,
+    url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/the-right-to-be-informed/",
+    check: None,
+};
+
+pub const NEW_PROCESSING: Rule = Rule {
+    code: "P007",
+    name: "new-processing",
+    kind: RuleKind::Project,
+    severity: Some(Severity::Warning),
+    summary: "A new purpose, transfer or special category use is announced before it starts",
+    docs: r#"## What it checks
+With `--baseline REV`, a purpose that is new since REV, a new transfer of
+information outside the UK, and information newly used that is special
+category information: each is a warning naming the purpose or the
+transfer.
+
+## Why it matters
+People must be told about a new purpose before the information is used
+for it (UK GDPR Art. 13(3) for information collected from them, Art. 14(4)
+for information from elsewhere). A transfer abroad or a use of special
+category information is something people are entitled to know about before
+it happens (Art. 13(1)(f), 9). Publishing the notice on the day the
+processing starts is too late.
+
+## Example
+A pull request that adds a purpose "Referring you for debt advice".
+
+## How to fix
+Publish the changed notice, and tell the people affected, before the new
+processing starts. When that is done, accept the warning for this pull
+request, or merge it after publication.
+"#,
+    url: "https://www.legislation.gov.uk/eur/2016/679/article/13",
+    check: None,
+};
+
+pub const REMOVED_NOTICE: Rule = Rule {
+    code: "P008",
+    name: "removed-notice",
+    kind: RuleKind::Project,
+    severity: Some(Severity::Warning),
+    summary: "A notice published at the baseline is not removed without a word",
+    docs: r#"## What it checks
+With `--baseline REV` in a project, each notice of the project at REV that
+is no longer one of its notices.
+
+## Why it matters
+People may have read, linked to or relied on the removed notice, and the
+processing it described may still go on. The ICO's accountability framework
+expects a record of the privacy information published and when it changed.
+
+## Example
+`notices/cctv.toml` is deleted in a pull request.
+
+## How to fix
+If the processing has stopped or moved to another notice, say so in the
+notice that replaces it (a section or the change record) and keep the old
+version in your records; then this warning can be accepted.
+"#,
+    url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/accountability-and-governance/accountability-framework/",
+    check: None,
+};

@@ -178,7 +178,8 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
             .reports
             .par_iter()
             .enumerate()
-            .filter(|(_, r)| r.kind == FileKind::Notice)
+            // A notice removed since the baseline has a report but no page.
+            .filter(|(_, r)| r.kind == FileKind::Notice && !r.removed)
             .map(|(i, report)| site.publish(report, links.get(&i).cloned().unwrap_or_default()))
             .collect();
         (checked, results)
@@ -190,7 +191,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
         notices: checked
             .reports
             .iter()
-            .filter(|r| r.kind == FileKind::Notice)
+            .filter(|r| r.kind == FileKind::Notice && !r.removed)
             .count(),
         checked,
         outputs: Vec::new(),

@@ -1,0 +1,246 @@
+//! What changed (issue 17): `noticec diff` between files and git
+//! revisions, and `check --baseline REV`, in a repository made here.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("noticec-history-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("read").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.email=test@example.org", "-c", "user.name=Test"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+/// The model council, committed in a new repository.
+fn repository(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    copy_dir(Path::new("examples/model-council"), &dir);
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "notices"]);
+    dir
+}
+
+fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
+        .current_dir(dir)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("NOTICEC_TODAY", "2026-11-23")
+        .output()
+        .expect("noticec runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+const NEW_PURPOSE: &str = r#"
+
+[[recipients]]
+id = "citizens-advice"
+name = "Citizens Advice"
+description = "When you ask us to refer you for debt advice."
+
+[[purposes]]
+id = "debt-advice"
+name = "Referring you for debt advice"
+lawful_bases = ["public-task"]
+data_categories = ["contact", "payments"]
+recipients = ["citizens-advice"]
+retention = "council-tax-accounts"
+from_person = true
+other_sources = []
+provision = { requirement = "voluntary", consequence = "We cannot refer you." }
+"#;
+
+/// Adds a recipient to an existing purpose and a new purpose.
+fn change_council_tax(dir: &Path) -> PathBuf {
+    let notice = dir.join("notices/council-tax.toml");
+    let text = std::fs::read_to_string(&notice).expect("notice");
+    let old = "recipients = [\"courts\", \"enforcement-agents\", \"employers\", \"dwp\"]";
+    assert!(text.contains(old), "the recovery purpose's recipients");
+    let text = text.replace(
+        old,
+        "recipients = [\"courts\", \"enforcement-agents\", \"employers\", \"dwp\", \"citizens-advice\"]",
+    );
+    std::fs::write(&notice, format!("{text}{NEW_PURPOSE}")).expect("edit");
+    notice
+}
+
+#[test]
+fn diff_names_a_new_recipient_and_a_new_purpose() {
+    let dir = repository("diff");
+    change_council_tax(&dir);
+    let (code, out, err) = noticec(
+        &dir,
+        &[
+            "diff",
+            "HEAD:notices/council-tax.toml",
+            "notices/council-tax.toml",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("- New recipient: Citizens Advice (for Recovering unpaid council tax)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- New purpose: Referring you for debt advice (lawful basis: public task)"),
+        "{out}"
+    );
+    let (_, json, _) = noticec(
+        &dir,
+        &[
+            "diff",
+            "HEAD:notices/council-tax.toml",
+            "notices/council-tax.toml",
+            "--format",
+            "json",
+        ],
+    );
+    let document: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(document["material"], true);
+    let topics: Vec<&str> = document["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .filter_map(|c| c["topic"].as_str())
+        .collect();
+    assert!(
+        topics.contains(&"purpose") && topics.contains(&"recipient"),
+        "{topics:?}"
+    );
+
+    // The same file against itself: nothing.
+    let (code, out, _) = noticec(
+        &dir,
+        &[
+            "diff",
+            "notices/council-tax.toml",
+            "notices/council-tax.toml",
+        ],
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("say the same"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_change_in_a_shared_part_shows_in_the_notices_that_use_it() {
+    let dir = repository("shared");
+    let part = dir.join("shared/council.toml");
+    let text = std::fs::read_to_string(&part).expect("part");
+    let changed = text.replacen(
+        "dpo@modelborough.gov.uk",
+        "data.protection@modelborough.gov.uk",
+        1,
+    );
+    assert_ne!(text, changed);
+    std::fs::write(&part, changed).expect("edit");
+    let (_, out, err) = noticec(
+        &dir,
+        &["diff", "HEAD:notices/housing.toml", "notices/housing.toml"],
+    );
+    assert!(out.contains("The data protection officer: email: data.protection@modelborough.gov.uk (was dpo@modelborough.gov.uk)"), "{out}{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_baseline_check_finds_the_undated_change_and_the_new_purpose() {
+    let dir = repository("baseline");
+    let notice = change_council_tax(&dir);
+    let (code, out, err) = noticec(
+        &dir,
+        &["check", "--baseline", "HEAD", "--format", "concise"],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("error P006"), "the undated change: {out}");
+    assert!(
+        out.contains("warning P007 New purpose: Referring you for debt advice"),
+        "the new purpose: {out}"
+    );
+
+    // Dated: the undated-change finding is gone, the new purpose stays.
+    let text = std::fs::read_to_string(&notice).expect("notice");
+    assert!(text.contains("last_updated = 2026-10-01"));
+    std::fs::write(
+        &notice,
+        text.replace("last_updated = 2026-10-01", "last_updated = 2026-11-20"),
+    )
+    .expect("date");
+    let (code, out, _) = noticec(
+        &dir,
+        &["check", "--baseline", "HEAD", "--format", "concise"],
+    );
+    assert!(!out.contains("P006"), "{out}");
+    assert!(out.contains("P007"), "{out}");
+    assert_eq!(code, 0, "warnings only: {out}");
+
+    // A removed notice is reported, and has no page.
+    git(&dir, &["rm", "-q", "notices/cctv.toml"]);
+    let (_, out, _) = noticec(
+        &dir,
+        &["check", "--baseline", "HEAD", "--format", "concise"],
+    );
+    assert!(out.contains("notices/cctv.toml: warning P008"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn revisions_and_repositories_that_do_not_exist_are_clear_errors() {
+    let dir = repository("errors");
+    let (code, _, err) = noticec(
+        &dir,
+        &["diff", "NO-SUCH-REV:notices/cctv.toml", "notices/cctv.toml"],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("`NO-SUCH-REV` is not a revision"), "{err}");
+    let (code, _, err) = noticec(
+        &dir,
+        &["diff", "HEAD:notices/missing.toml", "notices/cctv.toml"],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("notices/missing.toml is not in `HEAD`"),
+        "{err}"
+    );
+    let outside = temp_dir("outside");
+    std::fs::copy(dir.join("notices/cctv.toml"), outside.join("cctv.toml")).expect("copy");
+    let (code, _, err) = noticec(&outside, &["diff", "HEAD:cctv.toml", "cctv.toml"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not in a git repository"), "{err}");
+    let (code, _, err) = noticec(&dir, &["check", "--baseline", "NO-SUCH-REV"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("`NO-SUCH-REV` is not a revision"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&outside);
+}
