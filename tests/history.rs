@@ -205,6 +205,51 @@ fn the_baseline_check_finds_the_undated_change_and_the_new_purpose() {
     assert!(out.contains("P007"), "{out}");
     assert_eq!(code, 0, "warnings only: {out}");
 
+    // The change record, published: latest first, and in the glance layer.
+    let (_, entry, _) = noticec(
+        &dir,
+        &[
+            "diff",
+            "HEAD:notices/council-tax.toml",
+            "notices/council-tax.toml",
+            "--entry",
+        ],
+    );
+    assert!(entry.contains("[[changes]]\ndate = 2026-11-20"), "{entry}");
+    assert!(
+        entry.contains("New purpose: Referring you for debt advice"),
+        "{entry}"
+    );
+    let text = std::fs::read_to_string(&notice).expect("notice");
+    std::fs::write(
+        &notice,
+        format!("{text}\n[[changes]]\ndate = 2026-11-20\nversion = \"4.1\"\nsummary = \"We can now refer you to Citizens Advice for debt advice.\"\n\n[[changes]]\ndate = 2026-04-01\nsummary = \"First published.\"\n"),
+    )
+    .expect("changes");
+    let (code, out, _) = noticec(
+        &dir,
+        &["check", "--baseline", "HEAD", "--format", "concise"],
+    );
+    assert!(!out.contains("P006"), "{out}");
+    assert_eq!(code, 0, "{out}");
+    let site = dir.join("site-out");
+    let (code, _, err) = noticec(&dir, &["build", "--out", &site.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(site.join("council-tax.md")).expect("page");
+    let record = page
+        .split("## What has changed")
+        .nth(1)
+        .expect("the change record");
+    let latest = record
+        .find("We can now refer you to Citizens Advice")
+        .expect("latest");
+    let first = record.find("First published.").expect("first");
+    assert!(latest < first, "latest first: {record}");
+    assert!(
+        page.contains("**What has changed**: On 20 November 2026: We can now refer you to Citizens Advice for debt advice."),
+        "the glance layer: {page}"
+    );
+
     // A removed notice is reported, and has no page.
     git(&dir, &["rm", "-q", "notices/cctv.toml"]);
     let (_, out, _) = noticec(

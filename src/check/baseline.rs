@@ -61,7 +61,7 @@ pub fn notice_findings(loaded: &LoadedNotice, tree: &Tree, options: &Options) ->
                 shown.join("; ")
             ),
             format!(
-                "set `last_updated` to the date the changed notice is published; `noticec diff {}:{} {}` lists the changes",
+                "set `last_updated` to the date the changed notice is published, and say what changed in a `[[changes]]` entry (`noticec diff {}:{} {} --entry` drafts one)",
                 tree.rev,
                 loaded.file.name,
                 loaded.file.name

@@ -34,6 +34,9 @@ pub enum Command {
         /// `text` (plain English) or `json`.
         #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
         format: DiffFormat,
+        /// Print a `[[changes]]` entry for NEW instead, to paste into it and edit.
+        #[arg(long, conflicts_with = "format")]
+        entry: bool,
     },
     /// Create a notice project in DIR (default: here), or with `--templates
     /// DIR` write the built-in templates out for editing. Never overwrites a file.

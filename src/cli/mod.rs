@@ -55,7 +55,12 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Check(args) => run_check(args),
         Command::Build(args) => run_build(args),
         Command::Serve(args) => run_serve(args),
-        Command::Diff { old, new, format } => run_diff(&old, &new, format),
+        Command::Diff {
+            old,
+            new,
+            format,
+            entry,
+        } => run_diff(&old, &new, format, entry),
         Command::Init { dir, templates } => match templates {
             Some(templates) => run_init_templates(&templates),
             None => run_init(dir.as_deref().unwrap_or(Path::new("."))),
@@ -208,7 +213,7 @@ fn progress_bar(total: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// `noticec diff OLD NEW`: both versions resolved, compared as data.
-fn run_diff(old: &str, new: &str, format: args::DiffFormat) -> Result<u8, Failure> {
+fn run_diff(old: &str, new: &str, format: args::DiffFormat, entry: bool) -> Result<u8, Failure> {
     use noticec::history::{self, git::Spec};
     let load = |text: &str| -> Result<noticec::model::Notice, Failure> {
         match Spec::parse(text) {
@@ -227,6 +232,9 @@ fn run_diff(old: &str, new: &str, format: args::DiffFormat) -> Result<u8, Failur
     };
     let (before, after) = (load(old)?, load(new)?);
     let changes = history::compare(&before, &after);
+    if entry {
+        return print(&history::change_entry(&after, &changes));
+    }
     match format {
         args::DiffFormat::Json => {
             let document = serde_json::json!({

@@ -1082,6 +1082,35 @@ fn special(notice: &Notice, id: &str) -> bool {
         .any(|c| c.id.as_deref() == Some(id) && c.special_category)
 }
 
+/// A `[[changes]]` entry for `new` that says its material changes, to
+/// paste into the notice and put in the council's own words: the date and
+/// version are the notice's own.
+pub fn change_entry(new: &Notice, changes: &[Change]) -> String {
+    let meta = new.notice.clone().unwrap_or_default();
+    let material: Vec<String> = changes
+        .iter()
+        .filter(|c| c.material)
+        .map(|c| crate::render::glance::sentence(&c.text))
+        .collect();
+    let summary = if material.is_empty() {
+        "We have changed the wording; nothing about how we use your information has changed."
+            .to_string()
+    } else {
+        material.join(" ")
+    };
+    let entry = crate::model::ChangeEntry {
+        date: meta.last_updated,
+        version: text(&meta.version).map(str::to_string),
+        summary: Some(summary),
+        details: None,
+    };
+    let mut out = String::from(
+        "# Paste into the notice and put it in your own words. The date and\n# version are the notice's `last_updated` and `version`: update those first.\n[[changes]]\n",
+    );
+    out.push_str(&toml::to_string(&entry).unwrap_or_default());
+    out
+}
+
 /// Loads a notice with the shared parts it extends — and, when it is in a
 /// project (a `noticec.toml` above it), the project's defaults. The error
 /// is a sentence naming the first problem.

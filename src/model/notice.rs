@@ -64,6 +64,10 @@ pub struct Notice {
     /// call recording …), rendered after the required ones in this order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<Section>,
+    /// The record of changes to this notice, published as "What has
+    /// changed" (latest first): one entry per published version.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeEntry>,
     /// Findings the council has decided to accept, each with a written
     /// reason. They are not counted, but are reported to auditors
     /// (`suppressed` in JSON output, suppressions in SARIF).
@@ -755,6 +759,21 @@ pub struct IcoContact {
     pub phone: Option<String>,
     /// Where to complain; defaults to the regulator's complaint page.
     pub website: Option<String>,
+}
+
+/// One entry of the change record: what changed in a published version,
+/// in plain words (`noticec diff --entry` drafts one).
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+pub struct ChangeEntry {
+    /// When the changed notice was published, as a TOML date: `2026-11-20`.
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub date: Option<toml::value::Datetime>,
+    /// The version it was published as, e.g. "4.1".
+    pub version: Option<String>,
+    /// What changed, in a sentence or two a reader understands.
+    pub summary: Option<String>,
+    /// More about the change (Markdown).
+    pub details: Option<String>,
 }
 
 /// A further section of the notice, written in Markdown.

@@ -121,6 +121,20 @@ pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
             anchor: "rights",
         });
     }
+    if let Some(latest) = view.changes.first() {
+        let what = latest.summary.map_or_else(
+            || "See the change record below.".to_string(),
+            |s| sentence(&capitalise(bare(s))),
+        );
+        items.push(GlanceItem {
+            heading: "What has changed",
+            text: match &latest.date {
+                Some(date) => format!("On {date}: {what}"),
+                None => what,
+            },
+            anchor: "changes",
+        });
+    }
     if view.complaints_controller.is_some() || view.ico.is_some() {
         items.push(GlanceItem {
             heading: "How to complain",

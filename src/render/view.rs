@@ -63,6 +63,8 @@ pub struct NoticeView<'a> {
     /// has `[complaints.ico]` (for the registration number).
     pub regulator: RegulatorView,
     pub sections: Vec<SectionView<'a>>,
+    /// The change record, latest first.
+    pub changes: Vec<ChangeView<'a>>,
     /// The "at a glance" layer: one line per topic, linking to its section.
     pub glance: Vec<GlanceItem>,
     /// In a project: the corporate notice this notice adds to.
@@ -268,6 +270,16 @@ pub struct SectionView<'a> {
     pub anchor: String,
     pub title: String,
     pub body: Option<&'a str>,
+}
+
+/// One entry of the change record.
+#[derive(Debug, Serialize)]
+pub struct ChangeView<'a> {
+    /// "20 November 2026".
+    pub date: Option<String>,
+    pub version: Option<&'a str>,
+    pub summary: Option<&'a str>,
+    pub details: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -775,6 +787,7 @@ impl<'a> NoticeView<'a> {
                     body: text(&s.body),
                 })
                 .collect(),
+            changes: changes_view(&notice.changes),
             glance: Vec::new(),
             corporate: None,
             service_notices: Vec::new(),
@@ -815,6 +828,32 @@ fn description(summary: Option<&str>, controller: Option<&str>) -> String {
     format!(
         "{how} your personal information: what is collected, why, who it is shared with, how long it is kept and your rights."
     )
+}
+
+/// The change record, latest first (entries without a date last, in the
+/// order written).
+fn changes_view(changes: &[crate::model::ChangeEntry]) -> Vec<ChangeView<'_>> {
+    let date = |c: &crate::model::ChangeEntry| {
+        c.date
+            .and_then(|d| d.date)
+            .and_then(|d| jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
+    };
+    let mut entries: Vec<(Option<jiff::civil::Date>, usize, &crate::model::ChangeEntry)> = changes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (date(c), i, c))
+        .filter(|(_, _, c)| text(&c.summary).is_some() || text(&c.details).is_some())
+        .collect();
+    entries.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    entries
+        .into_iter()
+        .map(|(date, _, c)| ChangeView {
+            date: date.map(date_in_words),
+            version: text(&c.version),
+            summary: text(&c.summary),
+            details: text(&c.details),
+        })
+        .collect()
 }
 
 fn sources_view(sources: &Option<Vec<crate::model::DataSource>>) -> Vec<SourceView<'_>> {

@@ -171,8 +171,10 @@ information under review and to tell people about changes.
 `notices/council-tax.toml` without changing `last_updated`.
 
 ## How to fix
-Set `last_updated` to the date the changed notice is published. Run
-`noticec diff REV:FILE FILE` to see what changed.
+Set `last_updated` to the date the changed notice is published, and add a
+`[[changes]]` entry saying what changed in plain words (published as "What
+has changed"). `noticec diff REV:FILE FILE` lists the changes, and with
+`--entry` drafts the entry.
 "#,
     url: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/individual-rights/the-right-to-be-informed/",
     check: None,

@@ -80,26 +80,25 @@ pub fn manifest_path(path: &Path, out_dir: &Path) -> String {
 }
 
 /// What identifies the noticec that renders: its version, its built-in
-/// templates, and the size and time of the program file (so pages built
-/// by an earlier noticec, whose rendering code may differ, are rebuilt).
+/// templates and the size of the program, so pages built by another
+/// noticec are rebuilt, and the same program always records the same
+/// fingerprint (no file times). Hashing the whole program would cost more
+/// than a small build; two different programs of the same version and
+/// size with the same templates are not told apart. Computed once.
 pub fn renderer_fingerprint() -> String {
     static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     FINGERPRINT
         .get_or_init(|| {
-            let mut text = String::from(env!("CARGO_PKG_VERSION"));
+            let mut hasher = blake3::Hasher::new();
+            hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
             for (name, template) in crate::render::templates::DEFAULTS {
-                text.push_str(name);
-                text.push_str(template);
+                hasher.update(name.as_bytes());
+                hasher.update(template.as_bytes());
             }
             if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
-                let modified = meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map(|d| d.as_nanos());
-                text.push_str(&format!("|{}|{modified:?}", meta.len()));
+                hasher.update(&meta.len().to_le_bytes());
             }
-            content_hash(text.as_bytes())
+            hasher.finalize().to_hex().to_string()
         })
         .clone()
 }
