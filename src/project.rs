@@ -50,6 +50,9 @@ pub struct ProjectConfig {
     pub theme: Option<String>,
     /// A folder of templates that replace the built-in ones, file by file.
     pub templates: Option<String>,
+    /// Build every version of each notice in its git history into
+    /// `archive/` (as `noticec build --archive`).
+    pub archive: Option<bool>,
     /// The requirement profile: "uk-gdpr" (default) or "dpa-2018-part-3".
     pub profile: Option<String>,
     /// Requirement key or project rule → "off", "warning" or "error", e.g.

@@ -289,3 +289,97 @@ fn revisions_and_repositories_that_do_not_exist_are_clear_errors() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&outside);
 }
+
+#[test]
+fn the_archive_has_a_page_for_every_version_and_a_list_of_them() {
+    let dir = temp_dir("archive");
+    std::fs::create_dir_all(dir.join("notices")).expect("notices");
+    let notice = dir.join("notices/ct.toml");
+    let text = std::fs::read_to_string("examples/council-tax.toml").expect("example");
+    assert!(text.contains("version = \"3.0\""));
+    std::fs::write(&notice, &text).expect("v3.0");
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "-A"]);
+    git(&dir, &["commit", "-q", "-m", "3.0"]);
+    for (version, message) in [("3.1", "3.1"), ("3.2", "3.2")] {
+        let now = std::fs::read_to_string(&notice).expect("notice");
+        let bumped = now
+            .lines()
+            .map(|l| {
+                if l.starts_with("version = ") {
+                    format!("version = \"{version}\"")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&notice, bumped).expect("bump");
+        git(&dir, &["commit", "-q", "-a", "-m", message]);
+    }
+    // A commit that changes only wording is not a version of its own.
+    let now = std::fs::read_to_string(&notice).expect("notice");
+    std::fs::write(&notice, format!("{now}\n# a comment\n")).expect("wording");
+    git(&dir, &["commit", "-q", "-a", "-m", "wording"]);
+
+    let site = dir.join("site");
+    let build = |dir: &Path| {
+        noticec(
+            dir,
+            &[
+                "build",
+                "notices",
+                "--archive",
+                "--out",
+                &site.to_string_lossy(),
+            ],
+        )
+    };
+    let (code, _, err) = build(&dir);
+    assert_eq!(code, 0, "{err}");
+    for page in ["3.0.html", "3.1.html", "3.2.html", "index.html"] {
+        assert!(
+            site.join("archive/ct").join(page).is_file(),
+            "archive/ct/{page}: {err}"
+        );
+    }
+    let pages = std::fs::read_dir(site.join("archive/ct"))
+        .expect("archive")
+        .count();
+    assert_eq!(pages, 4, "three versions and their list");
+    let list = std::fs::read_to_string(site.join("archive/ct/index.html")).expect("list");
+    let (v32, v30) = (
+        list.find("Version 3.2").expect("3.2"),
+        list.find("Version 3.0").expect("3.0"),
+    );
+    assert!(v32 < v30, "latest first");
+    assert!(list.contains("(the version published now)"));
+    let old = std::fs::read_to_string(site.join("archive/ct/3.0.html")).expect("3.0");
+    assert!(
+        old.contains("Version 3.0") && old.contains("A version of this notice kept as a record")
+    );
+    assert!(
+        old.contains("href=\"..&#x2f;..&#x2f;ct.html\""),
+        "links to the current page"
+    );
+    let page = std::fs::read_to_string(site.join("ct.html")).expect("page");
+    assert!(
+        page.contains("href=\"archive&#x2f;ct&#x2f;index.html\""),
+        "the notice links to its versions"
+    );
+
+    // Deterministic and incremental: a rebuild writes nothing.
+    let before: Vec<Vec<u8>> = ["3.0.html", "index.html"]
+        .iter()
+        .map(|p| std::fs::read(site.join("archive/ct").join(p)).expect("read"))
+        .collect();
+    let (code, _, err) = build(&dir);
+    assert_eq!(code, 0);
+    assert!(err.contains("0 files written"), "{err}");
+    let after: Vec<Vec<u8>> = ["3.0.html", "index.html"]
+        .iter()
+        .map(|p| std::fs::read(site.join("archive/ct").join(p)).expect("read"))
+        .collect();
+    assert_eq!(before, after);
+    let _ = std::fs::remove_dir_all(&dir);
+}

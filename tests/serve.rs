@@ -35,10 +35,15 @@ fn copy_dir(from: &Path, to: &Path) {
 }
 
 fn start(config: &Path) -> Serving {
+    // The preview folder goes inside the test's own folder, which the test
+    // removes: a killed server leaves nothing in the system's temp folder.
+    let tmp = config.parent().expect("project folder").join("tmp");
+    std::fs::create_dir_all(&tmp).expect("tmp");
     let mut child = Command::new(env!("CARGO_BIN_EXE_noticec"))
         .args(["serve", "--port", "0", "--config"])
         .arg(config)
         .env("NO_COLOR", "1")
+        .env("TMPDIR", &tmp)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()

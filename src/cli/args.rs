@@ -119,6 +119,10 @@ pub struct BuildArgs {
     /// Publish notices even when they have errors.
     #[arg(long)]
     pub allow_errors: bool,
+    /// Also build every version of each notice in its git history into
+    /// `archive/NAME/`, with a list of versions the notice links to.
+    #[arg(long)]
+    pub archive: bool,
     /// How to print diagnostics: human (to standard error), or json, sarif,
     /// github or gitlab (to standard output).
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]

@@ -317,6 +317,23 @@ fn run_serve(args: ServeArgs) -> Result<u8, Failure> {
     let open_args = args.clone();
     let open: std::sync::Arc<noticec::serve::Open> = std::sync::Arc::new(move |out: &Path| {
         let args = &open_args;
+        // A broken noticec.toml: its diagnostics, for the browser.
+        let config = args.checking.config.clone().or_else(|| {
+            std::env::current_dir()
+                .ok()
+                .and_then(|cwd| noticec::project::find(&cwd))
+        });
+        if let Some(config) = config
+            && let Err(diagnostics) = noticec::project::Project::load(&config)
+        {
+            let mut report = FileReport::new(&config, FileKind::Notice);
+            report.diagnostics = diagnostics;
+            return Err(format!(
+                "the project configuration {} has problems:\n\n{}",
+                noticec::load::source::display_name(&config),
+                human::render(&[report], human::Style::plain())
+            ));
+        }
         let workspace = workspace(&args.paths, &args.checking).map_err(|f| match f {
             Failure::Usage(message) => message,
             Failure::BrokenPipe => "standard output was closed".to_string(),
@@ -331,6 +348,7 @@ fn run_serve(args: ServeArgs) -> Result<u8, Failure> {
             templates: args.templates.clone(),
             // A preview shows a notice with errors, marked as a draft, with its findings.
             allow_errors: true,
+            archive: false,
             message_format: OutputFormat::Human,
             checking: args::CheckingArgs::default(),
         };

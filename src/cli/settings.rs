@@ -153,6 +153,7 @@ pub fn build_options(
         templates_dir: templates,
     };
     options.allow_errors = args.allow_errors;
+    options.archive = args.archive || config.and_then(|c| c.archive).unwrap_or(false);
     if whole_project {
         options.corporate = from_project(config.and_then(|c| c.corporate.as_ref()));
         options.site_title = config

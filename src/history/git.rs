@@ -172,6 +172,34 @@ pub fn checkout(rev: &str, path: &Path) -> Result<Checkout, String> {
     Ok(Checkout { tree, notice })
 }
 
+/// The commits that changed the file at `path` (following renames),
+/// oldest first. Empty when the file is not in a repository.
+pub fn commits_of(path: &Path) -> Vec<String> {
+    let Some(dir) = path.parent().filter(|p| p.is_dir()) else {
+        return Vec::new();
+    };
+    let Some(name) = path.file_name() else {
+        return Vec::new();
+    };
+    let Ok(log) = git(
+        dir,
+        &[
+            "log",
+            "--follow",
+            "--reverse",
+            "--format=%H",
+            "--",
+            &name.to_string_lossy(),
+        ],
+    ) else {
+        return Vec::new();
+    };
+    log.lines()
+        .map(str::to_string)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// `path` with `.` and `..` worked out (the file may not exist).
 fn normalise(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();

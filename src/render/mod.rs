@@ -175,6 +175,19 @@ pub struct IndexEntry {
     pub draft: bool,
 }
 
+/// One entry of a notice's list of versions.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionEntry {
+    /// The file name part: the version, or the date.
+    pub label: String,
+    pub href: String,
+    pub version: Option<String>,
+    /// "1 October 2026".
+    pub date: Option<String>,
+    /// The version published now.
+    pub current: bool,
+}
+
 /// Renders notices with one template environment per format.
 pub struct Renderer {
     envs: BTreeMap<Format, Environment<'static>>,
@@ -259,6 +272,26 @@ impl Renderer {
             output
         };
         Ok(finish(&output, format))
+    }
+
+    /// Renders the list of a notice's versions (`build --archive`).
+    pub fn render_versions(
+        &self,
+        title: &str,
+        language: &str,
+        current: &str,
+        versions: &[VersionEntry],
+    ) -> Result<String, RenderError> {
+        let template = self.env(Format::Html).get_template("versions.html.j2")?;
+        let output = template.render(context! {
+            title,
+            page_title => format!("{title}: every version"),
+            language,
+            current,
+            versions => Value::from(Serde(versions)),
+            layout => self.layout(),
+        })?;
+        Ok(finish(&output, Format::Html))
     }
 
     fn layout(&self) -> &'static str {

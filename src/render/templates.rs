@@ -28,6 +28,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ),
     ("index.md.j2", include_str!("../../templates/index.md.j2")),
     (
+        "versions.html.j2",
+        include_str!("../../templates/versions.html.j2"),
+    ),
+    (
         "_page.html.j2",
         include_str!("../../templates/_page.html.j2"),
     ),

@@ -71,6 +71,21 @@ pub struct NoticeView<'a> {
     pub corporate: Option<LinkView>,
     /// In a project, on the corporate notice: the service notices.
     pub service_notices: Vec<LinkView>,
+    /// With `build --archive`: the page listing every published version
+    /// (relative to this page, with extension).
+    pub versions: Option<String>,
+    /// On an archived version: where the current version and the list of
+    /// versions are.
+    pub archived: Option<ArchivedView>,
+}
+
+/// What an archived version of a notice says about itself.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArchivedView {
+    /// The current page, relative to the archived one (with extension).
+    pub current: String,
+    /// The list of versions, relative to the archived one.
+    pub versions: String,
 }
 
 /// A link to another notice of the site. `href` is relative to this page and
@@ -791,6 +806,8 @@ impl<'a> NoticeView<'a> {
             glance: Vec::new(),
             corporate: None,
             service_notices: Vec::new(),
+            versions: None,
+            archived: None,
         };
         view.glance = super::glance::glance(&view);
         view

@@ -177,12 +177,25 @@ impl Preview {
                         );
                     }
                     let summary = crate::check::Summary::of(reports);
+                    let plural = |n: usize, word: &str| {
+                        if n == 1 {
+                            format!("1 {word}")
+                        } else {
+                            format!("{n} {word}s")
+                        }
+                    };
+                    let unreadable = next.pages.values().filter(|p| p.broken).count();
+                    let unreadable = if unreadable > 0 {
+                        format!(" ({unreadable} cannot be read)")
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "rebuilt in {} ms: {} notices, {} errors, {} warnings",
+                        "rebuilt in {} ms: {}{unreadable}, {}, {}",
                         started.elapsed().as_millis(),
-                        summary.notices,
-                        summary.errors,
-                        summary.warnings
+                        plural(summary.notices, "notice"),
+                        plural(summary.errors, "error"),
+                        plural(summary.warnings, "warning")
                     )
                 }
             },

@@ -8,6 +8,7 @@
 //! same build. [`incremental`] skips rendering and writing a page whose
 //! inputs are unchanged — never the check.
 
+pub mod archive;
 pub mod incremental;
 pub mod write;
 
@@ -36,6 +37,9 @@ pub struct BuildOptions {
     pub site_title: Option<String>,
     /// Called with (notices done, total) as the build goes.
     pub progress: Option<Progress>,
+    /// Also build every version in each notice's git history into
+    /// `archive/` ([`archive`]).
+    pub archive: bool,
 }
 
 /// A progress callback (shared between the build's threads).
@@ -59,6 +63,7 @@ impl BuildOptions {
             corporate: None,
             site_title: None,
             progress: None,
+            archive: false,
         }
     }
 }
@@ -143,6 +148,8 @@ struct Site<'a> {
     today: jiff::civil::Date,
     done: std::sync::atomic::AtomicUsize,
     total: usize,
+    /// With `--archive`: the commits' trees, unpacked once.
+    trees: Option<archive::Trees>,
 }
 
 /// Checks the workspace and publishes its notices. Rendering and writing
@@ -167,6 +174,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
         today: workspace.options().today,
         done: std::sync::atomic::AtomicUsize::new(0),
         total: planned.len(),
+        trees: options.archive.then(archive::Trees::default),
     };
 
     let corporate = options.corporate.as_deref().map(canonical);
@@ -346,6 +354,21 @@ impl Site<'_> {
         view.own_page = stem
             .file_name()
             .map(|name| safe_href(&format!("{}.html", name.to_string_lossy())));
+        // With the archive: the commits that changed the notice shape the
+        // page (its link to the versions) and the archive.
+        let commits = match &self.trees {
+            Some(_) => crate::history::git::commits_of(&loaded.file.path),
+            None => Vec::new(),
+        };
+        let archive_folder = archive::folder(stem);
+        if !commits.is_empty() {
+            let depth = stem.parent().map_or(0, |p| p.components().count());
+            view.versions = Some(safe_href(&format!(
+                "{}{}/index.html",
+                "../".repeat(depth),
+                stem_key(&archive_folder)
+            )));
+        }
         view.corporate = links.corporate;
         view.service_notices = links.service_notices;
         let key = stem_key(stem);
@@ -362,8 +385,11 @@ impl Site<'_> {
             .collect();
         let context = incremental::content_hash(
             format!(
-                "{:?}|{:?}|{}",
-                view.corporate, view.service_notices, view.draft
+                "{:?}|{:?}|{}|{}",
+                view.corporate,
+                view.service_notices,
+                view.draft,
+                commits.join(",")
             )
             .as_bytes(),
         );
@@ -408,6 +434,20 @@ impl Site<'_> {
                         text.as_bytes(),
                     )?);
                 }
+                if let Some(trees) = &self.trees {
+                    for (relative, text) in
+                        self.archive_pages(loaded, stem, &view, trees, report)?
+                    {
+                        entry.outputs.insert(
+                            stem_key(&relative),
+                            incremental::content_hash(text.as_bytes()),
+                        );
+                        published.outputs.push(write(
+                            &self.options.out_dir.join(relative),
+                            text.as_bytes(),
+                        )?);
+                    }
+                }
                 published.record = Some((key, entry));
             }
         }
@@ -423,6 +463,65 @@ impl Site<'_> {
             view.language.clone(),
         ));
         Ok(published)
+    }
+}
+
+impl Site<'_> {
+    /// The archived versions of one notice and their list, as (path in the
+    /// site, page).
+    fn archive_pages(
+        &self,
+        loaded: &crate::load::read::LoadedNotice,
+        stem: &Path,
+        current: &NoticeView<'_>,
+        trees: &archive::Trees,
+        report: &FileReport,
+    ) -> Result<Vec<(PathBuf, String)>, BuildError> {
+        let versions = archive::versions(&loaded.file.path, trees);
+        if versions.is_empty() {
+            return Ok(Vec::new());
+        }
+        let folder = archive::folder(stem);
+        let current_href = safe_href(&format!("{}{}.html", archive::up(&folder), stem_key(stem)));
+        let failed = |source| BuildError::Template {
+            notice: report.name.clone(),
+            source,
+        };
+        let mut pages = Vec::new();
+        let mut entries = Vec::new();
+        for version in &versions {
+            let mut view = NoticeView::new(&version.notice, self.law_enforcement, self.today);
+            view.archived = Some(crate::render::view::ArchivedView {
+                current: current_href.clone(),
+                versions: "index.html".to_string(),
+            });
+            let page = self
+                .renderer
+                .render_notice(&view, Format::Html)
+                .map_err(failed)?;
+            let file = format!("{}.html", version.label);
+            pages.push((folder.join(&file), page));
+            entries.push(crate::render::VersionEntry {
+                label: version.label.clone(),
+                href: safe_href(&file),
+                version: version.version.clone(),
+                date: version.last_updated.map(crate::render::view::date_in_words),
+                current: false,
+            });
+        }
+        entries.reverse();
+        // The latest version in the history is the one published now, if
+        // the notice still says the same version and date.
+        if let Some(latest) = entries.first_mut() {
+            latest.current =
+                latest.version.as_deref() == current.version && latest.date == current.last_updated;
+        }
+        let list = self
+            .renderer
+            .render_versions(&current.title, &current.language, &current_href, &entries)
+            .map_err(failed)?;
+        pages.push((folder.join("index.html"), list));
+        Ok(pages)
     }
 }
 
