@@ -4,23 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("noticec-history-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
+mod common;
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("read").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
+fn temp_dir(name: &str) -> PathBuf {
+    common::temp_dir("history", name)
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -41,27 +28,14 @@ fn git(dir: &Path, args: &[&str]) {
 /// The model council, committed in a new repository.
 fn repository(name: &str) -> PathBuf {
     let dir = temp_dir(name);
-    copy_dir(Path::new("examples/model-council"), &dir);
+    common::copy_tree(Path::new("examples/model-council"), &dir);
     git(&dir, &["init", "-q"]);
     git(&dir, &["add", "-A"]);
     git(&dir, &["commit", "-q", "-m", "notices"]);
     dir
 }
 
-fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("NOTICEC_TODAY", "2026-11-23")
-        .output()
-        .expect("noticec runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use common::noticec;
 
 const NEW_PURPOSE: &str = r#"
 

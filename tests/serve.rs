@@ -22,17 +22,7 @@ impl Drop for Serving {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("read").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
+mod common;
 
 fn start(config: &Path) -> Serving {
     // The preview folder goes inside the test's own folder, which the test
@@ -128,9 +118,8 @@ fn wait_for(port: u16, path: &str, wanted: &str) -> Duration {
 }
 
 fn temp_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("noticec-serve-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy_dir(Path::new("examples/model-council"), &dir);
+    let dir = common::temp_dir("serve", name);
+    common::copy_tree(Path::new("examples/model-council"), &dir);
     dir
 }
 
