@@ -73,6 +73,16 @@ fn every_catalogue_key_is_a_requirement_rule() {
 }
 
 #[test]
+fn committed_output_schema_is_up_to_date() {
+    let committed =
+        std::fs::read_to_string("schemas/notice-output.schema.json").expect("output schema file");
+    assert!(
+        committed == noticec::render::twin::output_schema_json(),
+        "schemas/notice-output.schema.json is out of date: run `cargo run -- schema --output > schemas/notice-output.schema.json`"
+    );
+}
+
+#[test]
 fn committed_schema_is_up_to_date() {
     let committed = std::fs::read_to_string("schemas/notice.schema.json").expect("schema file");
     let generated = noticec::load::schema::notice_schema_json();

@@ -109,6 +109,15 @@ fn pipeline(text: &str) -> Outputs {
         return outputs;
     };
     outputs.loaded = true;
+    // The twin is always JSON, whatever the notice holds.
+    let twin = noticec::render::twin::to_json(
+        &loaded.notice,
+        true,
+        false,
+        jiff::civil::date(2026, 11, 23),
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&twin).expect("the twin is JSON");
+    assert_eq!(parsed["format"], "noticec-notice/1");
     check_diagnostics(&validate(loaded, &options()), true);
     for law_enforcement in [false, true] {
         let view = NoticeView::new(
@@ -121,6 +130,10 @@ fn pipeline(text: &str) -> Outputs {
                 // The page chrome is the same for every renderer outside
                 // HTML, so Markdown and text are rendered once.
                 if format != Format::Html && *name != "plain" {
+                    continue;
+                }
+                // The twin is data, not a template: checked below.
+                if format == Format::Json {
                     continue;
                 }
                 let page = renderer
@@ -206,8 +219,20 @@ fn assert_inert(html: &str, what: &str) {
         if name == "style" {
             styles += 1;
         }
-        // The one <link> a page may have: its canonical web address.
-        if name == "link" {
+        // The <link>s a page may have: its canonical web address, and its
+        // machine-readable twins beside it.
+        if name == "link" && attrs.iter().any(|(n, v)| n == "rel" && v == "alternate") {
+            let href = attrs
+                .iter()
+                .find(|(n, _)| n == "href")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or("");
+            assert!(
+                !href.contains(':') && href.ends_with(".json"),
+                "{what}: an alternate <link> that is not a twin beside the page:\n{}",
+                context(html, rest.len(), lt)
+            );
+        } else if name == "link" {
             let attr = |wanted: &str| {
                 attrs
                     .iter()

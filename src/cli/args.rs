@@ -64,8 +64,13 @@ pub enum Command {
         #[arg(long, conflicts_with = "rule")]
         markdown: bool,
     },
-    /// Print the JSON Schema of the notice format (for editors).
-    Schema,
+    /// Print the JSON Schema of the notice format (for editors), or with
+    /// `--output` that of the JSON twin `build --format json` writes.
+    Schema {
+        /// The schema of the twin (`schemas/notice-output.schema.json`).
+        #[arg(long)]
+        output: bool,
+    },
     /// Print a shell completion script: bash, zsh, fish or powershell.
     Completions {
         #[arg(value_enum)]

@@ -76,7 +76,8 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
                 ))),
             },
         },
-        Command::Schema => print(&noticec::load::schema::notice_schema_json()),
+        Command::Schema { output: false } => print(&noticec::load::schema::notice_schema_json()),
+        Command::Schema { output: true } => print(&noticec::render::twin::output_schema_json()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "noticec", &mut script);

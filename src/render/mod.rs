@@ -9,6 +9,7 @@ pub mod cms;
 pub mod glance;
 pub mod prose;
 pub mod templates;
+pub mod twin;
 pub mod view;
 
 use std::collections::BTreeMap;
@@ -31,13 +32,22 @@ pub enum Format {
     /// purpose, for the form where the information is collected. An HTML
     /// page; not built unless asked for.
     Jit,
+    /// The machine-readable twin ([`twin`]): the resolved notice and the
+    /// facts behind the generated text, as JSON. Not built unless asked for.
+    Json,
 }
 
 impl Format {
     /// The formats built by default.
     pub const ALL: [Format; 3] = [Format::Html, Format::Markdown, Format::Text];
     /// Every format there is.
-    pub const EVERY: [Format; 4] = [Format::Html, Format::Markdown, Format::Text, Format::Jit];
+    pub const EVERY: [Format; 5] = [
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+        Format::Jit,
+        Format::Json,
+    ];
 
     /// The file extension of outputs in this format.
     pub fn extension(self) -> &'static str {
@@ -46,16 +56,18 @@ impl Format {
             Format::Markdown => "md",
             Format::Text => "txt",
             Format::Jit => "jit.html",
+            Format::Json => "json",
         }
     }
 
-    /// Parses `html`, `md` (or `markdown`), `txt` (or `text`) and `jit`.
+    /// Parses `html`, `md` (or `markdown`), `txt` (or `text`), `jit` and `json`.
     pub fn parse(text: &str) -> Option<Format> {
         match text.trim().to_ascii_lowercase().as_str() {
             "html" => Some(Format::Html),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
             "jit" => Some(Format::Jit),
+            "json" => Some(Format::Json),
             _ => None,
         }
     }
@@ -173,6 +185,8 @@ pub struct IndexEntry {
     pub last_updated: Option<String>,
     /// Published with errors (`--allow-errors`).
     pub draft: bool,
+    /// The notice's JSON twin, relative to the index, when built.
+    pub twin: Option<String>,
 }
 
 /// One entry of a notice's list of versions.
@@ -384,7 +398,7 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
                     .replace('>', "%3E")
             });
         }
-        Format::Text => {
+        Format::Text | Format::Json => {
             env.add_filter("prose", |md: &str, _parent: Option<u8>| prose::to_text(md));
             env.add_filter("inline_prose", |md: &str| one_line(&prose::to_text(md)));
             env.add_filter("inline", |s: &str| s.to_string());

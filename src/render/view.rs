@@ -77,6 +77,19 @@ pub struct NoticeView<'a> {
     /// On an archived version: where the current version and the list of
     /// versions are.
     pub archived: Option<ArchivedView>,
+    /// The machine-readable twins built beside the page (`--format json`).
+    pub twins: Vec<TwinView>,
+}
+
+/// A machine-readable twin of the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TwinView {
+    /// Its media type: `application/json`.
+    pub media_type: &'static str,
+    /// "JSON".
+    pub label: &'static str,
+    /// Relative to the page.
+    pub href: String,
 }
 
 /// What an archived version of a notice says about itself.
@@ -808,6 +821,7 @@ impl<'a> NoticeView<'a> {
             service_notices: Vec::new(),
             versions: None,
             archived: None,
+            twins: Vec::new(),
         };
         view.glance = super::glance::glance(&view);
         view

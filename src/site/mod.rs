@@ -354,6 +354,15 @@ impl Site<'_> {
         view.own_page = stem
             .file_name()
             .map(|name| safe_href(&format!("{}.html", name.to_string_lossy())));
+        if self.options.formats.contains(&Format::Json)
+            && let Some(name) = stem.file_name()
+        {
+            view.twins.push(crate::render::view::TwinView {
+                media_type: "application/json",
+                label: "JSON",
+                href: safe_href(&format!("{}.json", name.to_string_lossy())),
+            });
+        }
         // With the archive: the commits that changed the notice shape the
         // page (its link to the versions) and the archive.
         let commits = match &self.trees {
@@ -417,13 +426,22 @@ impl Site<'_> {
             None => {
                 let mut entry = entry;
                 for &format in &self.options.formats {
-                    let text = self
-                        .renderer
-                        .render_notice(&view, format)
-                        .map_err(|source| BuildError::Template {
-                            notice: report.name.clone(),
-                            source,
-                        })?;
+                    let text = match format {
+                        // The twin is the data itself, not a template's page.
+                        Format::Json => crate::render::twin::to_json(
+                            &loaded.notice,
+                            report.has_errors,
+                            self.law_enforcement,
+                            self.today,
+                        ),
+                        _ => self
+                            .renderer
+                            .render_notice(&view, format)
+                            .map_err(|source| BuildError::Template {
+                                notice: report.name.clone(),
+                                source,
+                            })?,
+                    };
                     let relative = output_file(stem, format.extension());
                     entry.outputs.insert(
                         stem_key(&relative),
@@ -459,6 +477,7 @@ impl Site<'_> {
                 url: view.url.map(str::to_string),
                 last_updated: view.last_updated.clone(),
                 draft: view.draft,
+                twin: None,
             },
             view.language.clone(),
         ));
@@ -624,6 +643,13 @@ fn write_index(
                         .to_string_lossy()
                         .replace('\\', "/"),
                 ),
+                twin: options.formats.contains(&Format::Json).then(|| {
+                    safe_href(
+                        &output_file(stem, "json")
+                            .to_string_lossy()
+                            .replace('\\', "/"),
+                    )
+                }),
                 ..entry.clone()
             })
             .collect();

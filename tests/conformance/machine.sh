@@ -65,7 +65,22 @@ else
   bad "taplo schema check"
 fi
 
-# 3. pre-commit manifest.
+# 3. The JSON twin of every example (and of the model council) against
+#    the committed schemas/notice-output.schema.json.
+status=0
+"$NOTICEC" build examples --format json --allow-errors --out "$work/twins" >/dev/null 2>&1 || status=$?
+"$NOTICEC" build --config examples/model-council/noticec.toml --format json --out "$work/twins-council" >/dev/null 2>&1 || status=$(( status > 1 ? status : $? ))
+twins=$(find "$work/twins" "$work/twins-council" -name '*.json' ! -name '.noticec-build.json' | sort)
+if [ "$status" -gt 1 ] || [ -z "$twins" ]; then
+  bad "noticec build --format json exited $status"
+elif "$VENV/bin/check-jsonschema" --schemafile schemas/notice-output.schema.json $twins >&2; then
+  say "the JSON twin of $(echo "$twins" | wc -l) notices matches notice-output.schema.json"
+  ok
+else
+  bad "JSON twin schema validation"
+fi
+
+# 4. pre-commit manifest.
 if "$VENV/bin/pre-commit" validate-manifest .pre-commit-hooks.yaml >&2; then
   say "pre-commit manifest is valid"
   ok

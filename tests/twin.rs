@@ -1,0 +1,83 @@
+//! The machine-readable twin (issue 20, JSON part): `build --format json`
+//! writes the resolved notice with the facts behind the generated text,
+//! the page links it, and the same notice gives the same bytes.
+
+mod common;
+
+use std::path::Path;
+
+#[test]
+fn the_json_twin_has_the_facts_and_the_page_links_it() {
+    let dir = common::temp_dir("twin", "json");
+    let out = dir.join("site");
+    let (code, _, err) = common::noticec(
+        Path::new("."),
+        &[
+            "build",
+            "examples/council-tax.toml",
+            "--format",
+            "html,json",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(out.join("council-tax.json")).expect("twin");
+    let twin: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(twin["format"], "noticec-notice/1");
+    assert_eq!(twin["draft"], false);
+    assert_eq!(
+        twin["notice"]["notice"]["last_updated"], "2026-10-01",
+        "dates are strings"
+    );
+    let bases = twin["lawful_bases"].as_array().expect("bases");
+    let billing = bases
+        .iter()
+        .find(|b| b["purpose"] == "billing")
+        .expect("billing");
+    assert_eq!(billing["bases"][0]["key"], "legal-obligation");
+    assert_eq!(billing["bases"][0]["article"], "UK GDPR Art. 6(1)(c)");
+    let rights: Vec<&str> = twin["rights"]
+        .as_array()
+        .expect("rights")
+        .iter()
+        .filter_map(|r| r["key"].as_str())
+        .collect();
+    assert!(
+        rights.contains(&"access") && rights.contains(&"erasure"),
+        "{rights:?}"
+    );
+    assert!(
+        twin["objection"]["grounds"].is_array(),
+        "public task gives the right to object"
+    );
+    assert!(twin["notice"].get("allow").is_none());
+    assert_eq!(twin["regulator"]["short"], "ICO");
+
+    let page = std::fs::read_to_string(out.join("council-tax.html")).expect("page");
+    assert!(
+        page.contains(
+            r#"<link rel="alternate" type="application&#x2f;json" href="council-tax.json">"#
+        ),
+        "{page}"
+    );
+
+    // Deterministic: a second build into another folder, byte for byte.
+    let again = dir.join("again");
+    common::noticec(
+        Path::new("."),
+        &[
+            "build",
+            "examples/council-tax.toml",
+            "--format",
+            "json",
+            "--out",
+            &again.to_string_lossy(),
+        ],
+    );
+    assert_eq!(
+        std::fs::read(again.join("council-tax.json")).expect("again"),
+        text.as_bytes()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
