@@ -158,7 +158,7 @@ fn assert_pages_inert(outputs: &Outputs) {
                 pulldown_cmark::html::push_html(&mut html, parser);
                 assert_inert(&html, "Markdown rendered to HTML");
             }
-            Format::Text => {}
+            Format::Text | Format::Json => {}
         }
     }
 }
