@@ -118,6 +118,14 @@ fn pipeline(text: &str) -> Outputs {
     );
     let parsed: serde_json::Value = serde_json::from_str(&twin).expect("the twin is JSON");
     assert_eq!(parsed["format"], "noticec-notice/1");
+    let linked = noticec::render::jsonld::to_jsonld(
+        &loaded.notice,
+        "https://example.org/n",
+        jiff::civil::date(2026, 11, 23),
+    );
+    let linked: serde_json::Value =
+        serde_json::from_str(&linked).expect("the JSON-LD twin is JSON");
+    assert_eq!(linked["@type"], "dpv:PrivacyNotice");
     check_diagnostics(&validate(loaded, &options()), true);
     for law_enforcement in [false, true] {
         let view = NoticeView::new(
@@ -133,7 +141,7 @@ fn pipeline(text: &str) -> Outputs {
                     continue;
                 }
                 // The twin is data, not a template: checked below.
-                if format == Format::Json {
+                if matches!(format, Format::Json | Format::JsonLd) {
                     continue;
                 }
                 let page = renderer
@@ -158,7 +166,7 @@ fn assert_pages_inert(outputs: &Outputs) {
                 pulldown_cmark::html::push_html(&mut html, parser);
                 assert_inert(&html, "Markdown rendered to HTML");
             }
-            Format::Text | Format::Json => {}
+            Format::Text | Format::Json | Format::JsonLd => {}
         }
     }
 }
@@ -228,7 +236,7 @@ fn assert_inert(html: &str, what: &str) {
                 .map(|(_, v)| v.as_str())
                 .unwrap_or("");
             assert!(
-                !href.contains(':') && href.ends_with(".json"),
+                !href.contains(':') && (href.ends_with(".json") || href.ends_with(".jsonld")),
                 "{what}: an alternate <link> that is not a twin beside the page:\n{}",
                 context(html, rest.len(), lt)
             );

@@ -81,3 +81,62 @@ fn the_json_twin_has_the_facts_and_the_page_links_it() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_json_ld_twin_names_each_purpose_s_dpv_legal_basis() {
+    let dir = common::temp_dir("twin", "jsonld");
+    let out = dir.join("site");
+    let (code, _, err) = common::noticec(
+        Path::new("."),
+        &[
+            "build",
+            "examples/council-tax.toml",
+            "--format",
+            "html,json,jsonld",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(out.join("council-tax.jsonld")).expect("twin");
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(
+        doc["@context"]["dpv"], "https://w3id.org/dpv#",
+        "the context is embedded"
+    );
+    assert_eq!(doc["@type"], "dpv:PrivacyNotice");
+    assert_eq!(
+        doc["@id"], "https://www.borough.gov.uk/privacy/council-tax",
+        "ids come from the notice's url"
+    );
+    let processes = doc["dpv:hasProcess"].as_array().expect("processes");
+    let basis = |purpose: &str| -> Vec<String> {
+        let process = processes
+            .iter()
+            .find(|p| {
+                p["@id"]
+                    == format!("https://www.borough.gov.uk/privacy/council-tax#purpose-{purpose}")
+            })
+            .unwrap_or_else(|| panic!("purpose {purpose}"));
+        process["dpv:hasLegalBasis"]
+            .as_array()
+            .expect("bases")
+            .iter()
+            .filter_map(|b| b["@id"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(basis("billing"), ["dpv:LegalObligation"]);
+    assert_eq!(
+        basis("discounts"),
+        ["dpv:PublicInterest", "dpv:OfficialAuthorityOfController"]
+    );
+    assert!(
+        text.contains("\"dpv:SpecialCategoryPersonalData\""),
+        "health data is special category"
+    );
+    let page = std::fs::read_to_string(out.join("council-tax.html")).expect("page");
+    assert!(page.contains(
+        r#"<link rel="alternate" type="application&#x2f;ld+json" href="council-tax.jsonld">"#
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -119,7 +119,7 @@ pub fn build_options(
     for name in &format_names {
         let format = Format::parse(name).ok_or_else(|| {
             Failure::Usage(format!(
-                "unknown output format `{name}` (use html, md, txt, jit or json)"
+                "unknown output format `{name}` (use html, md, txt, jit, json or jsonld)"
             ))
         })?;
         if !formats.contains(&format) {

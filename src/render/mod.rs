@@ -7,6 +7,7 @@
 
 pub mod cms;
 pub mod glance;
+pub mod jsonld;
 pub mod prose;
 pub mod templates;
 pub mod twin;
@@ -35,18 +36,22 @@ pub enum Format {
     /// The machine-readable twin ([`twin`]): the resolved notice and the
     /// facts behind the generated text, as JSON. Not built unless asked for.
     Json,
+    /// The same facts in JSON-LD with the W3C Data Privacy Vocabulary
+    /// ([`jsonld`]). Not built unless asked for.
+    JsonLd,
 }
 
 impl Format {
     /// The formats built by default.
     pub const ALL: [Format; 3] = [Format::Html, Format::Markdown, Format::Text];
     /// Every format there is.
-    pub const EVERY: [Format; 5] = [
+    pub const EVERY: [Format; 6] = [
         Format::Html,
         Format::Markdown,
         Format::Text,
         Format::Jit,
         Format::Json,
+        Format::JsonLd,
     ];
 
     /// The file extension of outputs in this format.
@@ -57,10 +62,12 @@ impl Format {
             Format::Text => "txt",
             Format::Jit => "jit.html",
             Format::Json => "json",
+            Format::JsonLd => "jsonld",
         }
     }
 
-    /// Parses `html`, `md` (or `markdown`), `txt` (or `text`), `jit` and `json`.
+    /// Parses `html`, `md` (or `markdown`), `txt` (or `text`), `jit`, `json`
+    /// and `jsonld`.
     pub fn parse(text: &str) -> Option<Format> {
         match text.trim().to_ascii_lowercase().as_str() {
             "html" => Some(Format::Html),
@@ -68,6 +75,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "jit" => Some(Format::Jit),
             "json" => Some(Format::Json),
+            "jsonld" | "json-ld" => Some(Format::JsonLd),
             _ => None,
         }
     }
@@ -398,7 +406,7 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
                     .replace('>', "%3E")
             });
         }
-        Format::Text | Format::Json => {
+        Format::Text | Format::Json | Format::JsonLd => {
             env.add_filter("prose", |md: &str, _parent: Option<u8>| prose::to_text(md));
             env.add_filter("inline_prose", |md: &str| one_line(&prose::to_text(md)));
             env.add_filter("inline", |s: &str| s.to_string());

@@ -354,14 +354,23 @@ impl Site<'_> {
         view.own_page = stem
             .file_name()
             .map(|name| safe_href(&format!("{}.html", name.to_string_lossy())));
-        if self.options.formats.contains(&Format::Json)
-            && let Some(name) = stem.file_name()
-        {
-            view.twins.push(crate::render::view::TwinView {
-                media_type: "application/json",
-                label: "JSON",
-                href: safe_href(&format!("{}.json", name.to_string_lossy())),
-            });
+        if let Some(name) = stem.file_name() {
+            for (format, media_type, label) in [
+                (Format::Json, "application/json", "JSON"),
+                (Format::JsonLd, "application/ld+json", "JSON-LD"),
+            ] {
+                if self.options.formats.contains(&format) {
+                    view.twins.push(crate::render::view::TwinView {
+                        media_type,
+                        label,
+                        href: safe_href(&format!(
+                            "{}.{}",
+                            name.to_string_lossy(),
+                            format.extension()
+                        )),
+                    });
+                }
+            }
         }
         // With the archive: the commits that changed the notice shape the
         // page (its link to the versions) and the archive.
@@ -432,6 +441,22 @@ impl Site<'_> {
                             &loaded.notice,
                             report.has_errors,
                             self.law_enforcement,
+                            self.today,
+                        ),
+                        Format::JsonLd => crate::render::jsonld::to_jsonld(
+                            &loaded.notice,
+                            &view
+                                .url
+                                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                                .map_or_else(
+                                    || {
+                                        format!(
+                                            "urn:noticec:{}",
+                                            stem_key(stem).replace(['/', ' ', '#', '?', '%'], ":")
+                                        )
+                                    },
+                                    str::to_string,
+                                ),
                             self.today,
                         ),
                         _ => self

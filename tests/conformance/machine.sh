@@ -5,9 +5,13 @@
 #      language-tag regex corrected) using check-jsonschema;
 #   2. every example passes taplo against schemas/notice.schema.json through
 #      its `#:schema` line (what editors do);
-#   3. .pre-commit-hooks.yaml passes `pre-commit validate-manifest`.
+#   3. the JSON twin of every example and of the model council validates
+#      against schemas/notice-output.schema.json;
+#   4. their JSON-LD twins expand offline with PyLD and name each purpose's
+#      DPV legal bases (tests/conformance/jsonld-check.py);
+#   5. .pre-commit-hooks.yaml passes `pre-commit validate-manifest`.
 # Installs what it needs: npm packages (tests/conformance), and PyPI
-# check-jsonschema and pre-commit in a virtual environment.
+# check-jsonschema, pre-commit and PyLD in a virtual environment.
 #
 #   tests/conformance/machine.sh NOTICEC_BINARY
 set -euo pipefail
@@ -23,10 +27,10 @@ if [ ! -x node_modules/.bin/taplo ] || [ ! -f node_modules/@microsoft/jest-sarif
   PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund >&2
 fi
 VENV="$HERE/.venv"
-if [ ! -x "$VENV/bin/check-jsonschema" ] || [ ! -x "$VENV/bin/pre-commit" ]; then
-  say "pip install check-jsonschema pre-commit"
+if [ ! -x "$VENV/bin/check-jsonschema" ] || [ ! -x "$VENV/bin/pre-commit" ] || ! "$VENV/bin/python" -c 'import pyld' 2>/dev/null; then
+  say "pip install check-jsonschema pre-commit pyld"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check check-jsonschema==0.37.1 pre-commit==4.5.1 >&2
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check check-jsonschema==0.37.1 pre-commit==4.5.1 PyLD==3.3.0 >&2
 fi
 
 work=$(mktemp -d)
@@ -68,8 +72,8 @@ fi
 # 3. The JSON twin of every example (and of the model council) against
 #    the committed schemas/notice-output.schema.json.
 status=0
-"$NOTICEC" build examples --format json --allow-errors --out "$work/twins" >/dev/null 2>&1 || status=$?
-"$NOTICEC" build --config examples/model-council/noticec.toml --format json --out "$work/twins-council" >/dev/null 2>&1 || status=$(( status > 1 ? status : $? ))
+"$NOTICEC" build examples --format json,jsonld --allow-errors --out "$work/twins" >/dev/null 2>&1 || status=$?
+"$NOTICEC" build --config examples/model-council/noticec.toml --format json,jsonld --out "$work/twins-council" >/dev/null 2>&1 || status=$(( status > 1 ? status : $? ))
 twins=$(find "$work/twins" "$work/twins-council" -name '*.json' ! -name '.noticec-build.json' | sort)
 if [ "$status" -gt 1 ] || [ -z "$twins" ]; then
   bad "noticec build --format json exited $status"
@@ -80,7 +84,16 @@ else
   bad "JSON twin schema validation"
 fi
 
-# 4. pre-commit manifest.
+# 4. The JSON-LD twins expand offline with PyLD (a fetch is refused) and
+#    name the DPV legal bases of every purpose that states one.
+if "$VENV/bin/python" "$HERE/jsonld-check.py" "$work/twins" "$work/twins-council" >&2; then
+  say "every JSON-LD twin expands offline and names its purposes' DPV legal bases"
+  ok
+else
+  bad "JSON-LD twin check"
+fi
+
+# 5. pre-commit manifest.
 if "$VENV/bin/pre-commit" validate-manifest .pre-commit-hooks.yaml >&2; then
   say "pre-commit manifest is valid"
   ok
