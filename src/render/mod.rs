@@ -195,6 +195,8 @@ pub struct IndexEntry {
     pub draft: bool,
     /// The notice's JSON twin, relative to the index, when built.
     pub twin: Option<String>,
+    /// The notice's JSON-LD twin, relative to the index, when built.
+    pub twin_ld: Option<String>,
 }
 
 /// One entry of a notice's list of versions.

@@ -503,6 +503,7 @@ impl Site<'_> {
                 last_updated: view.last_updated.clone(),
                 draft: view.draft,
                 twin: None,
+                twin_ld: None,
             },
             view.language.clone(),
         ));
@@ -668,6 +669,13 @@ fn write_index(
                         .to_string_lossy()
                         .replace('\\', "/"),
                 ),
+                twin_ld: options.formats.contains(&Format::JsonLd).then(|| {
+                    safe_href(
+                        &output_file(stem, "jsonld")
+                            .to_string_lossy()
+                            .replace('\\', "/"),
+                    )
+                }),
                 twin: options.formats.contains(&Format::Json).then(|| {
                     safe_href(
                         &output_file(stem, "json")
