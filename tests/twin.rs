@@ -140,3 +140,53 @@ fn the_json_ld_twin_names_each_purpose_s_dpv_legal_basis() {
     ));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_transfer_is_a_cross_border_transfer_with_its_mechanism() {
+    let notice = r#"
+[notice]
+title = "T"
+url = "https://www.example-council.gov.uk/privacy/t"
+[[recipients]]
+id = "cloud"
+name = "Cloud supplier"
+[[purposes]]
+id = "a"
+name = "A"
+lawful_bases = ["public-task"]
+recipients = ["cloud"]
+[transfers]
+outside_uk = true
+[[transfers.destinations]]
+destination = "United States"
+recipient = "cloud"
+mechanism = "idta"
+"#;
+    let loaded = noticec::load::load_str(Path::new("t.toml"), notice.to_string())
+        .notice
+        .expect("loads");
+    let text = noticec::render::jsonld::to_jsonld(
+        &loaded.notice,
+        "https://www.example-council.gov.uk/privacy/t",
+        jiff::civil::date(2026, 11, 23),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let transfer = &doc["dpv:hasProcessing"][0];
+    assert_eq!(transfer["@type"], "dpv:CrossBorderTransfer");
+    assert_eq!(
+        transfer["dpv:hasThirdCountry"]["skos:prefLabel"],
+        "United States"
+    );
+    assert_eq!(
+        transfer["dpv:hasLegalBasis"]["@type"],
+        "dpv:DataTransferLegalBasis"
+    );
+    assert_eq!(
+        transfer["dpv:hasOrganisationalMeasure"]["@type"],
+        "dpv:SafeguardForDataTransfer"
+    );
+    assert_eq!(
+        transfer["dpv:hasRecipient"]["dpv:hasName"],
+        "Cloud supplier"
+    );
+}

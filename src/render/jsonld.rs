@@ -4,7 +4,9 @@
 //! `loc:GB`); each purpose is a `dpv:Process` with its `dpv:Purpose`, its
 //! legal bases (`dpv:LegalObligation` …), the personal data it uses
 //! (`dpv:SpecialCategoryPersonalData` where it is), its recipients, sources
-//! and storage duration; the rights are `dpv:DataSubjectRight`s. The
+//! and storage duration; each transfer out of the UK is a
+//! `dpv:CrossBorderTransfer` with its mechanism; the rights are
+//! `dpv:DataSubjectRight`s. The
 //! `@context` is embedded, so the document expands offline. Where DPV has
 //! no UK term (a right under UK GDPR, the recognised legitimate interest of
 //! Art. 6(1)(ea), the regulator's current name), a node is made under the
@@ -286,6 +288,62 @@ pub fn to_jsonld(notice: &Notice, base: &str, today: jiff::civil::Date) -> Strin
         processes.push(Value::Object(process));
     }
     doc.insert("dpv:hasProcess".into(), Value::Array(processes));
+
+    // Transfers out of the UK: each a dpv:CrossBorderTransfer with its
+    // destination, recipient and mechanism. DPV's transfer terms are the EU
+    // GDPR's, so the UK mechanism is a node of its own, only related to them.
+    let transfers: Vec<Value> = notice
+        .transfers
+        .iter()
+        .filter(|t| t.outside_uk == Some(true))
+        .flat_map(|t| &t.destinations)
+        .enumerate()
+        .map(|(i, t)| {
+            let mut node = Map::new();
+            node.insert("@id".into(), json!(at(&format!("transfer-{}", i + 1))));
+            node.insert("@type".into(), json!("dpv:CrossBorderTransfer"));
+            if let Some(place) = text(&t.destination) {
+                node.insert(
+                    "dpv:hasThirdCountry".into(),
+                    json!({ "@id": at(&format!("country-{}", slug(place))), "@type": "dpv:ThirdCountry", "skos:prefLabel": place }),
+                );
+            }
+            if let Some(r) = t.recipient.as_deref() {
+                node.insert("dpv:hasRecipient".into(), recipient(r));
+            }
+            if let Some(mechanism) = t.mechanism {
+                let (key, related, safeguard) = match mechanism {
+                    crate::model::TransferMechanism::Adequacy => ("adequacy", Some("eu-gdpr:A45-3"), false),
+                    crate::model::TransferMechanism::Idta => ("idta", Some("eu-gdpr:A46-2-d"), true),
+                    crate::model::TransferMechanism::Addendum => ("addendum", Some("eu-gdpr:A46-2-d"), true),
+                    crate::model::TransferMechanism::Bcr => ("bcr", Some("eu-gdpr:A46-2-b"), true),
+                    crate::model::TransferMechanism::Derogation => ("derogation", None, false),
+                };
+                let mut basis = Map::new();
+                basis.insert("@id".into(), json!(at(&format!("transfer-mechanism-{key}"))));
+                basis.insert("@type".into(), json!("dpv:DataTransferLegalBasis"));
+                basis.insert("skos:prefLabel".into(), json!(mechanism.description()));
+                basis.insert("dpv:hasApplicableLaw".into(), id("legal-gb:law-GDPR"));
+                if let Some(related) = related {
+                    basis.insert("skos:relatedMatch".into(), id(related));
+                }
+                node.insert("dpv:hasLegalBasis".into(), Value::Object(basis));
+                if safeguard {
+                    let mut measure = Map::new();
+                    measure.insert("@type".into(), json!("dpv:SafeguardForDataTransfer"));
+                    measure.insert("skos:prefLabel".into(), json!(mechanism.description()));
+                    if let Some(copy) = text(&t.copy) {
+                        measure.insert("dct:description".into(), json!(copy));
+                    }
+                    node.insert("dpv:hasOrganisationalMeasure".into(), Value::Object(measure));
+                }
+            }
+            Value::Object(node)
+        })
+        .collect();
+    if !transfers.is_empty() {
+        doc.insert("dpv:hasProcessing".into(), Value::Array(transfers));
+    }
 
     let rights: Vec<Value> = notice_rights(&effective, false)
         .keys()
