@@ -4,11 +4,12 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-#[test]
-fn the_json_twin_has_the_facts_and_the_page_links_it() {
-    let dir = common::temp_dir("twin", "json");
+/// Builds the council tax example in `formats` into a new folder: (the
+/// folder, the site in it).
+fn build_council_tax(name: &str, formats: &str) -> (PathBuf, PathBuf) {
+    let dir = common::temp_dir("twin", name);
     let out = dir.join("site");
     let (code, _, err) = common::noticec(
         Path::new("."),
@@ -16,12 +17,18 @@ fn the_json_twin_has_the_facts_and_the_page_links_it() {
             "build",
             "examples/council-tax.toml",
             "--format",
-            "html,json",
+            formats,
             "--out",
             &out.to_string_lossy(),
         ],
     );
     assert_eq!(code, 0, "{err}");
+    (dir, out)
+}
+
+#[test]
+fn the_json_twin_has_the_facts_and_the_page_links_it() {
+    let (dir, out) = build_council_tax("json", "html,json");
     let text = std::fs::read_to_string(out.join("council-tax.json")).expect("twin");
     let twin: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(twin["format"], "noticec-notice/1");
@@ -84,20 +91,7 @@ fn the_json_twin_has_the_facts_and_the_page_links_it() {
 
 #[test]
 fn the_json_ld_twin_names_each_purpose_s_dpv_legal_basis() {
-    let dir = common::temp_dir("twin", "jsonld");
-    let out = dir.join("site");
-    let (code, _, err) = common::noticec(
-        Path::new("."),
-        &[
-            "build",
-            "examples/council-tax.toml",
-            "--format",
-            "html,json,jsonld",
-            "--out",
-            &out.to_string_lossy(),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    let (dir, out) = build_council_tax("jsonld", "html,json,jsonld");
     let text = std::fs::read_to_string(out.join("council-tax.jsonld")).expect("twin");
     let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(

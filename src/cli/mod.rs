@@ -273,22 +273,13 @@ fn run_diff(old: &str, new: &str, format: args::DiffFormat, entry: bool) -> Resu
             if !changes.is_empty() {
                 out.push_str(&format!(
                     "\n{}: {} material, {} wording, dates or version.\n",
-                    count(changes.len(), "change"),
+                    human::plural(changes.len(), "change", "changes"),
                     material.len(),
                     other.len()
                 ));
             }
             print(&out)
         }
-    }
-}
-
-/// "1 change", "3 changes".
-fn count(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }
 

@@ -91,26 +91,12 @@ fn names(notice: &Notice) -> Names {
             .retention
             .iter()
             .flat_map(|r| &r.rules)
-            .filter_map(|rule| {
-                let period = [text(&rule.period), text(&rule.trigger)]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let shown = if period.is_empty() {
-                    text(&rule.criteria).unwrap_or_default().to_string()
-                } else {
-                    period
-                };
-                Some((rule.id.clone()?, shown))
-            })
+            .filter_map(|rule| Some((rule.id.clone()?, rule.said().unwrap_or_default())))
             .collect(),
     }
 }
 
-fn text(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|t| !t.is_empty())
-}
+use crate::model::forms::given as text;
 
 /// A value as a short phrase: a string as it is, a list joined, a choice
 /// by its name, `yes`/`no`.

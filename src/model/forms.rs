@@ -87,6 +87,11 @@ pub fn strip_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(text.chars().filter(|c| !is_unsafe_char(*c)).collect())
 }
 
+/// A text field as given: trimmed, and `None` when it is missing or blank.
+pub fn given(field: &Option<String>) -> Option<&str> {
+    field.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

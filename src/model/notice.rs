@@ -582,6 +582,25 @@ pub struct RetentionRule {
     pub criteria: Option<String>,
 }
 
+impl RetentionRule {
+    /// How long, as the notice says it: the period with its trigger ("6
+    /// years after the account closes"), or the criteria when there is no
+    /// period; `None` when it says neither.
+    pub fn said(&self) -> Option<String> {
+        use super::forms::given;
+        match (
+            given(&self.period),
+            given(&self.trigger),
+            given(&self.criteria),
+        ) {
+            (Some(period), Some(trigger), _) => Some(format!("{period} {trigger}")),
+            (Some(period), None, _) => Some(period.to_string()),
+            (None, _, Some(criteria)) => Some(criteria.to_string()),
+            (None, _, None) => None,
+        }
+    }
+}
+
 /// Whether personal data leaves the UK.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 pub struct Transfers {

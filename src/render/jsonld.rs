@@ -69,9 +69,7 @@ fn slug(text: &str) -> String {
     crate::render::view::anchor("", text)
 }
 
-fn text(value: &Option<String>) -> Option<&str> {
-    value.as_deref().map(str::trim).filter(|t| !t.is_empty())
-}
+use crate::model::forms::given as text;
 
 /// The twin of `notice` as pretty JSON-LD with a trailing newline. `base`
 /// is the notice's address (its `@id`); fragments of it name the parts.
@@ -192,16 +190,7 @@ pub fn to_jsonld(notice: &Notice, base: &str, today: jiff::civil::Date) -> Strin
             .iter()
             .flat_map(|r| &r.rules)
             .find(|r| r.id.as_deref() == Some(rule_id))?;
-        let said = [text(&rule.period), text(&rule.trigger)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let said = if said.is_empty() {
-            text(&rule.criteria).unwrap_or_default().to_string()
-        } else {
-            said
-        };
+        let said = rule.said()?;
         Some(json!({
             "@id": at(&format!("retention-{}", slug(rule_id))),
             "@type": "dpv:StorageDuration",

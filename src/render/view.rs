@@ -317,9 +317,7 @@ pub struct GlanceItem {
     pub anchor: &'static str,
 }
 
-fn text(field: &Option<String>) -> Option<&str> {
-    field.as_deref().map(str::trim).filter(|t| !t.is_empty())
-}
+use crate::model::forms::given as text;
 
 /// A link field, kept only if its scheme is safe to publish (http, https,
 /// mailto, tel): a `javascript:` address is dropped even with `--allow-errors`.
@@ -911,16 +909,7 @@ fn display(name: &Option<String>, id: &Option<String>) -> String {
 }
 
 fn retention_text(rule: &crate::model::RetentionRule) -> String {
-    match (
-        text(&rule.period),
-        text(&rule.trigger),
-        text(&rule.criteria),
-    ) {
-        (Some(period), Some(trigger), _) => format!("{period} {trigger}"),
-        (Some(period), None, _) => period.to_string(),
-        (None, _, Some(criteria)) => criteria.to_string(),
-        (None, _, None) => "Not stated".to_string(),
-    }
+    rule.said().unwrap_or_else(|| "Not stated".to_string())
 }
 
 #[cfg(test)]

@@ -135,6 +135,7 @@ pub fn summary_line(summary: Summary) -> String {
     )
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// "1 error", "2 errors": a count with its noun.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

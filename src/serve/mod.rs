@@ -177,13 +177,7 @@ impl Preview {
                         );
                     }
                     let summary = crate::check::Summary::of(reports);
-                    let plural = |n: usize, word: &str| {
-                        if n == 1 {
-                            format!("1 {word}")
-                        } else {
-                            format!("{n} {word}s")
-                        }
-                    };
+                    use crate::report::human::plural;
                     let unreadable = next.pages.values().filter(|p| p.broken).count();
                     let unreadable = if unreadable > 0 {
                         format!(" ({unreadable} cannot be read)")
@@ -193,9 +187,9 @@ impl Preview {
                     format!(
                         "rebuilt in {} ms: {}{unreadable}, {}, {}",
                         started.elapsed().as_millis(),
-                        plural(summary.notices, "notice"),
-                        plural(summary.errors, "error"),
-                        plural(summary.warnings, "warning")
+                        plural(summary.notices, "notice", "notices"),
+                        plural(summary.errors, "error", "errors"),
+                        plural(summary.warnings, "warning", "warnings")
                     )
                 }
             },

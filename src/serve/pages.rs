@@ -156,17 +156,11 @@ fn panel(page: &PageState) -> String {
 
 /// "1 error, 2 warnings".
 fn count(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("1 {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
+    use crate::report::human::plural;
     format!(
         "{}, {}",
-        plural(errors, "error"),
-        plural(warnings, "warning")
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings")
     )
 }
 

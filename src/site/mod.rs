@@ -434,6 +434,8 @@ impl Site<'_> {
             }
             None => {
                 let mut entry = entry;
+                // Every page of this notice, as (path in the site, bytes).
+                let mut pages: Vec<(PathBuf, String)> = Vec::new();
                 for &format in &self.options.formats {
                     let text = match format {
                         // The twin is the data itself, not a template's page.
@@ -467,7 +469,12 @@ impl Site<'_> {
                                 source,
                             })?,
                     };
-                    let relative = output_file(stem, format.extension());
+                    pages.push((output_file(stem, format.extension()), text));
+                }
+                if let Some(trees) = &self.trees {
+                    pages.extend(self.archive_pages(loaded, stem, &view, trees, report)?);
+                }
+                for (relative, text) in pages {
                     entry.outputs.insert(
                         stem_key(&relative),
                         incremental::content_hash(text.as_bytes()),
@@ -476,20 +483,6 @@ impl Site<'_> {
                         &self.options.out_dir.join(relative),
                         text.as_bytes(),
                     )?);
-                }
-                if let Some(trees) = &self.trees {
-                    for (relative, text) in
-                        self.archive_pages(loaded, stem, &view, trees, report)?
-                    {
-                        entry.outputs.insert(
-                            stem_key(&relative),
-                            incremental::content_hash(text.as_bytes()),
-                        );
-                        published.outputs.push(write(
-                            &self.options.out_dir.join(relative),
-                            text.as_bytes(),
-                        )?);
-                    }
                 }
                 published.record = Some((key, entry));
             }
