@@ -32,6 +32,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod history;
+pub mod i18n;
 pub mod law;
 pub mod load;
 pub mod model;

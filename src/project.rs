@@ -31,6 +31,9 @@ pub struct ProjectConfig {
     /// The organisation, shown as the title of the index page, e.g.
     /// "Example Borough Council".
     pub name: Option<String>,
+    /// The organisation's name in Welsh, for the Welsh index page, e.g.
+    /// "Cyngor Bwrdeistref Enghraifft".
+    pub name_cy: Option<String>,
     /// Notice files or folders, relative to this file. Defaults to `["notices"]`.
     pub notices: Option<Vec<String>>,
     /// Files or folders of shared parts that notices `extend`; they are not

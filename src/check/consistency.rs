@@ -19,6 +19,19 @@ use crate::model::KeyPath;
 use crate::project::Project;
 use crate::rules::{Finding, project as rules};
 
+/// The language of a notice's words: notices are compared with notices
+/// in the same language (a Welsh recipient's name differs from the
+/// English one, and should).
+fn language_of(notice: &crate::model::Notice) -> crate::i18n::Language {
+    crate::i18n::Language::from_tag(
+        notice
+            .notice
+            .as_ref()
+            .and_then(|m| m.language.as_deref())
+            .unwrap_or("en-GB"),
+    )
+}
+
 fn same(a: &Option<String>, b: &Option<String>) -> bool {
     let norm = |v: &Option<String>| {
         v.as_deref().map(|t| {
@@ -44,6 +57,7 @@ pub fn check_project(
     contacts(project, reports, &mut found);
     outputs(project, reports, &mut found);
     urls(project, reports, &mut found);
+    welsh_versions(reports, &mut found);
     let mut parts = unused_parts(project, reports);
     // Apply the severities: the rule's own, unless the project says otherwise.
     let mut adjust = |diagnostic: &mut Diagnostic| {
@@ -82,13 +96,14 @@ type Definition = (Option<String>, Option<String>, String);
 
 /// P001: a recipient or data category id with different definitions.
 fn definitions(reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
-    // (kind, id) → (name, description, file the definition lives in)
-    let mut first: HashMap<(&str, String), Definition> = HashMap::new();
+    // (language, kind, id) → (name, description, file the definition lives in)
+    let mut first: HashMap<(crate::i18n::Language, &str, String), Definition> = HashMap::new();
     for (r, report) in reports.iter().enumerate() {
         let Some(loaded) = &report.notice else {
             continue;
         };
         let notice = &loaded.notice;
+        let language = language_of(notice);
         let lists = [
             (
                 "recipient",
@@ -116,10 +131,10 @@ fn definitions(reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
                 };
                 let at = KeyPath::root().key(key).index(i);
                 let home = loaded.locate(&at).0.name.clone();
-                match first.get(&(kind, id.to_string())) {
+                match first.get(&(language, kind, id.to_string())) {
                     None => {
                         first.insert(
-                            (kind, id.to_string()),
+                            (language, kind, id.to_string()),
                             (name.clone(), description.clone(), home),
                         );
                     }
@@ -153,16 +168,44 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
         .corporate
         .as_deref()
         .map(|c| canonical(&project.path(c)));
-    let reference = reports
+    let mut languages: Vec<crate::i18n::Language> = reports
         .iter()
-        .position(|r| {
-            corporate.as_ref().is_some_and(|c| {
-                r.notice
-                    .as_ref()
-                    .is_some_and(|n| canonical(&n.file.path) == *c)
+        .filter_map(|r| r.notice.as_ref())
+        .map(|n| language_of(&n.notice))
+        .collect();
+    languages.sort();
+    languages.dedup();
+    for language in languages {
+        contacts_in(language, corporate.as_deref(), reports, found);
+    }
+}
+
+/// P002 among the notices in one language: the reference is the corporate
+/// notice, or its translation into the language, or the first notice.
+fn contacts_in(
+    language: crate::i18n::Language,
+    corporate: Option<&Path>,
+    reports: &[FileReport],
+    found: &mut Vec<(usize, Diagnostic)>,
+) {
+    let in_language = |r: &FileReport| {
+        r.notice
+            .as_ref()
+            .is_some_and(|n| language_of(&n.notice) == language)
+    };
+    let is_corporate = |r: &FileReport| {
+        corporate.is_some_and(|c| {
+            r.notice.as_ref().is_some_and(|n| {
+                canonical(&n.file.path) == c
+                    || super::translation::original_path(&n.notice, &n.file.path)
+                        .is_some_and(|o| canonical(&o) == c)
             })
         })
-        .or_else(|| reports.iter().position(|r| r.notice.is_some()));
+    };
+    let reference = reports
+        .iter()
+        .position(|r| in_language(r) && is_corporate(r))
+        .or_else(|| reports.iter().position(in_language));
     let Some(reference) = reference else { return };
     let Some(base) = &reports[reference].notice else {
         return;
@@ -190,7 +233,7 @@ fn contacts(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, D
         .as_ref()
         .and_then(|c| c.contact.name.clone());
     for (r, report) in reports.iter().enumerate() {
-        if r == reference {
+        if r == reference || !in_language(report) {
             continue;
         }
         let Some(loaded) = &report.notice else {
@@ -263,6 +306,54 @@ fn urls(project: &Project, reports: &[FileReport], found: &mut Vec<(usize, Diagn
         )
         .label("no url");
         found.push((r, diagnostic_for(loaded, &rules::NOTICE_URL, finding)));
+    }
+}
+
+/// T005: under the Welsh Language Standards, every notice has a Welsh
+/// version in the project.
+fn welsh_versions(reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) {
+    use crate::i18n::Language;
+    let language = |n: &crate::model::Notice| {
+        Language::from_tag(
+            n.notice
+                .as_ref()
+                .and_then(|m| m.language.as_deref())
+                .unwrap_or("en-GB"),
+        )
+    };
+    let translated: HashSet<PathBuf> = reports
+        .iter()
+        .filter_map(|r| r.notice.as_ref())
+        .filter(|n| language(&n.notice) == Language::Welsh)
+        .filter_map(|n| super::translation::original_path(&n.notice, &n.file.path))
+        .map(|p| canonical(&p))
+        .collect();
+    for (r, report) in reports.iter().enumerate() {
+        let Some(loaded) = &report.notice else {
+            continue;
+        };
+        let bound = loaded
+            .notice
+            .controller
+            .as_ref()
+            .and_then(|c| c.welsh_language_standards)
+            == Some(true);
+        if !bound
+            || language(&loaded.notice) == Language::Welsh
+            || translated.contains(&canonical(&loaded.file.path))
+        {
+            continue;
+        }
+        let finding = Finding::new(
+            KeyPath::root().key("controller").key("welsh_language_standards"),
+            "the controller must meet the Welsh Language Standards, and this notice has no Welsh version",
+            "write the Welsh version: a notice with `language = \"cy\"` and `translation_of` naming this file",
+        )
+        .label("a Welsh body");
+        found.push((
+            r,
+            diagnostic_for(loaded, &crate::rules::translation::WELSH_VERSION, finding),
+        ));
     }
 }
 

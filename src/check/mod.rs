@@ -12,6 +12,7 @@
 pub mod allow;
 pub mod baseline;
 pub mod consistency;
+pub mod translation;
 pub mod validate;
 pub mod workspace;
 

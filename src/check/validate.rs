@@ -74,7 +74,28 @@ pub fn validate(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
 /// Checks a loaded notice, setting aside the findings its `[[allow]]`
 /// entries accept.
 pub fn validate_with_suppressions(loaded: &LoadedNotice, options: &Options) -> Validation {
-    let diagnostics = run_rules(loaded, options);
+    validate_with(loaded, options, Vec::new())
+}
+
+/// [`validate_with_suppressions`], with `more` findings about the notice
+/// from outside its own rules (the comparison with the notice it
+/// translates), which `[[allow]]` and `[severity]` apply to as well.
+pub fn validate_with(
+    loaded: &LoadedNotice,
+    options: &Options,
+    more: Vec<Diagnostic>,
+) -> Validation {
+    let mut diagnostics = run_rules(loaded, options);
+    for mut diagnostic in more {
+        let rule = rules::RULES.iter().find(|r| r.code == diagnostic.code);
+        if let Some(level) = rule.and_then(|r| options.overrides.get(r.name)) {
+            match level.severity() {
+                Some(severity) => diagnostic.severity = severity,
+                None => continue,
+            }
+        }
+        diagnostics.push(diagnostic);
+    }
     let mut validation = super::allow::apply_allows(loaded, diagnostics);
     validation
         .diagnostics

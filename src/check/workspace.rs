@@ -313,13 +313,45 @@ impl Workspace {
     }
 
     /// Loads, merges and validates one notice.
+    /// A translation compared with the notice it translates, which is
+    /// loaded for it whichever command runs and whether or not it is in
+    /// this run (see [`super::translation`]).
+    fn compare_with_original(
+        &self,
+        loaded: &crate::load::LoadedNotice,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
+        let Some(path) = super::translation::original_path(&loaded.notice, &loaded.file.path)
+        else {
+            return Vec::new();
+        };
+        if !path.is_file() {
+            let reason = format!(
+                "there is no file {}",
+                crate::load::source::display_name(&path)
+            );
+            return super::translation::compare(loaded, Err(reason));
+        }
+        let outcome = self.resolve(&path);
+        match &outcome.notice {
+            Some(original) => super::translation::compare(loaded, Ok(original)),
+            None => super::translation::compare(
+                loaded,
+                Err(format!(
+                    "{} does not load (`noticec check` on it says why)",
+                    crate::load::source::display_name(&path)
+                )),
+            ),
+        }
+    }
+
     fn check_notice(&self, file: &NoticeFile) -> FileReport {
         let outcome = self.resolve(&file.source);
         let mut report = FileReport::new(&file.source, FileKind::Notice);
         report.output = Some(file.stem.clone());
         report.diagnostics = outcome.diagnostics;
         if let Some(loaded) = outcome.notice {
-            let validation = validate::validate_with_suppressions(&loaded, &self.options);
+            let translation = self.compare_with_original(&loaded);
+            let validation = validate::validate_with(&loaded, &self.options, translation);
             report.diagnostics.extend(validation.diagnostics);
             report.suppressed = validation.suppressed;
             if let Some(tree) = &self.options.baseline {

@@ -156,9 +156,8 @@ pub fn build_options(
     options.archive = args.archive || config.and_then(|c| c.archive).unwrap_or(false);
     if whole_project {
         options.corporate = from_project(config.and_then(|c| c.corporate.as_ref()));
-        options.site_title = config
-            .and_then(|c| c.name.as_deref())
-            .map(|name| format!("{name} privacy notices"));
+        options.site_name = config.and_then(|c| c.name.clone());
+        options.site_name_cy = config.and_then(|c| c.name_cy.clone());
     }
     Ok(options)
 }

@@ -117,7 +117,7 @@ fn show<T: Serialize>(value: &T) -> String {
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Array(items) => {
                 let items: Vec<String> = items.iter().map(plain).collect();
-                crate::render::glance::join_words(&items)
+                crate::i18n::Language::English.join_words(&items)
             }
             other => other.to_string(),
         }

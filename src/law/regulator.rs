@@ -29,6 +29,8 @@ pub struct Name {
     pub name: String,
     /// How it presents itself: "ICO".
     pub short: String,
+    /// The name in Welsh, where the regulator publishes one.
+    pub welsh: Option<String>,
     /// When the name took effect; the first name has none.
     pub from: Option<toml::value::Datetime>,
     pub source: String,
@@ -53,6 +55,9 @@ pub struct Regulator {
     pub name: &'static str,
     /// "ICO".
     pub short: &'static str,
+    /// "Swyddfa'r Comisiynydd Gwybodaeth", where the regulator publishes
+    /// a Welsh name.
+    pub welsh: Option<&'static str>,
     /// Only when a dated source confirms the address in use.
     pub address: Option<&'static str>,
     pub phone: &'static str,
@@ -92,9 +97,24 @@ pub fn regulator(on: Date) -> Regulator {
     Regulator {
         name: name.map_or("Information Commissioner's Office", |n| n.name.as_str()),
         short: name.map_or("ICO", |n| n.short.as_str()),
+        welsh: name.and_then(|n| n.welsh.as_deref()),
         address: data.address.as_ref().map(|a| a.value.as_str()),
         phone: data.helpline.value.as_str(),
         website: data.complaint_page.value.as_str(),
+    }
+}
+
+impl Regulator {
+    /// The name to give on a page in `language`, and the language it is
+    /// in when that is not the page's (a Welsh page names the Information
+    /// Commission in English until it has a Welsh name).
+    pub fn name_in(&self, language: crate::i18n::Language) -> (&'static str, Option<&'static str>) {
+        use crate::i18n::Language;
+        match (language, self.welsh) {
+            (Language::English, _) => (self.name, None),
+            (Language::Welsh, Some(welsh)) => (welsh, None),
+            (Language::Welsh, None) => (self.name, Some(Language::English.tag())),
+        }
     }
 }
 

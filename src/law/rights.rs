@@ -218,18 +218,10 @@ impl Right {
         self.into()
     }
 
-    /// How the right is named in messages and pages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Right::Access => "the right of access",
-            Right::Rectification => "the right to rectification",
-            Right::Erasure => "the right to erasure",
-            Right::Restriction => "the right to restrict processing",
-            Right::Portability => "the right to data portability",
-            Right::Object => "the right to object",
-            Right::WithdrawConsent => "the right to withdraw consent",
-            Right::AutomatedDecisions => "rights about automated decisions",
-        }
+    /// How the right is named in messages: "the right of access" (the
+    /// words are in the catalogue, `locales/en-GB.ftl`).
+    pub fn name(self) -> std::borrow::Cow<'static, str> {
+        crate::i18n::Language::English.word("right-name", self.key())
     }
 
     /// The provision that gives the right under UK GDPR.
@@ -257,59 +249,19 @@ impl Right {
         }
     }
 
-    /// What the right lets the reader do, in plain English. The right to
-    /// object is written from the grounds present ([`objection`]).
-    pub fn description(self) -> &'static str {
-        match self {
-            Right::Access => "You can ask for a copy of the information we hold about you.",
-            Right::Rectification => {
-                "You can ask us to correct information about you that is wrong or incomplete."
-            }
-            Right::Erasure => "You can ask us to delete information about you.",
-            Right::Restriction => {
-                "You can ask us to stop using your information for a time, for example while we check it is correct."
-            }
-            Right::Portability => {
-                "You can ask for information you gave us in a machine-readable format, or ask us to send it to another organisation."
-            }
-            Right::Object => {
-                "You can object to us using your information, and we must then consider your objection."
-            }
-            Right::WithdrawConsent => {
-                "Where we rely on your consent, you can withdraw it at any time. This does not affect what we did before you withdrew it."
-            }
-            Right::AutomatedDecisions => {
-                "Where a significant decision about you is made solely by automated means, you can ask us for information about it, give your point of view, ask for a person to review it and contest the decision."
-            }
-        }
+    /// Whether the right says more on the page in the catalogue (what
+    /// the reader can ask for in the glance layer): the object right and
+    /// withdrawing consent have sentences of their own there.
+    pub fn has_glance_phrase(self) -> bool {
+        !matches!(self, Right::Object | Right::WithdrawConsent)
     }
 
-    /// What the right lets the reader ask for, to follow "You can ask us"
-    /// in the "at a glance" layer. The right to object has a sentence of
-    /// its own there, and withdrawing consent needs no request.
-    pub fn glance_phrase(self) -> Option<&'static str> {
-        match self {
-            Right::Access => Some("for a copy of your information"),
-            Right::Rectification => Some("to correct it"),
-            Right::Erasure => Some("to delete it"),
-            Right::Restriction => Some("to limit how we use it"),
-            Right::Portability => Some("to send it to another organisation"),
-            Right::AutomatedDecisions => {
-                Some("to have a person review a decision made by computer")
-            }
-            Right::Object | Right::WithdrawConsent => None,
-        }
-    }
-
-    /// What limits the right, when it is limited.
-    pub fn limitation(self, availability: Availability) -> Option<&'static str> {
+    /// The catalogue message that states what limits the right, when it is
+    /// limited in this way.
+    pub fn limitation_message(self, availability: Availability) -> Option<&'static str> {
         match (self, availability) {
-            (Right::Erasure, Availability::Limited) => Some(
-                "We cannot delete information where keeping it is necessary to meet a legal obligation or to carry out our public tasks (UK GDPR Art. 17(3)(b)).",
-            ),
-            (Right::Portability, Availability::Conditional) => Some(
-                "This applies only to information you provided to us, where we use it with your consent or for a contract with you, and by automated means (UK GDPR Art. 20(1)).",
-            ),
+            (Right::Erasure, Availability::Limited) => Some("right-limitation-erasure"),
+            (Right::Portability, Availability::Conditional) => Some("right-limitation-portability"),
             _ => None,
         }
     }

@@ -127,6 +127,12 @@ pub struct Metadata {
     pub summary: Option<String>,
     /// Where the notice is published, e.g. `"https://www.example.gov.uk/privacy"`.
     pub url: Option<String>,
+    /// In a translation: the notice file it translates, relative to this
+    /// file, e.g. `"../en/council-tax.toml"`. Its purposes, recipients,
+    /// categories, retention rules and sections have the same ids, and
+    /// every fact that is not words (bases, dates, periods, contacts …)
+    /// must match.
+    pub translation_of: Option<String>,
 }
 
 /// Who the controller is.
@@ -200,6 +206,10 @@ pub struct Controller {
     /// Whether the controller is established in the UK. Defaults to true; a
     /// controller outside the UK needs a UK representative (Art. 27).
     pub established_in_uk: Option<bool>,
+    /// Whether the controller must meet the Welsh Language Standards
+    /// (Welsh Language (Wales) Measure 2011): every notice of the project
+    /// then needs a Welsh version.
+    pub welsh_language_standards: Option<bool>,
 }
 
 /// The controller's representative in the UK (Art. 27).

@@ -4,6 +4,7 @@
 //! and never saying more than the notice does.
 
 use super::view::{GlanceItem, NoticeView};
+use crate::i18n::{Arg, Language};
 
 /// At most this many items are named in a glance sentence, in at most
 /// about this many characters; the rest are counted ("and 6 others"), and
@@ -13,16 +14,30 @@ const MAX_CHARS: usize = 200;
 
 /// The glance layer of a notice.
 pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
+    let lang = view.lang;
     let mut items = Vec::new();
-    if let Some(name) = view.controller.as_ref().and_then(|c| c.name) {
+    let mut push = |heading: &str, text: String, anchor: &'static str| {
+        let heading = lang.text(heading).into_owned();
+        let more = lang
+            .format(
+                "glance-more",
+                &[("topic", Arg::Text(&lower_first(&heading)))],
+            )
+            .into_owned();
         items.push(GlanceItem {
-            heading: "Who we are",
-            text: sentence(&format!(
-                "{} is responsible for your information",
-                bare(name)
-            )),
-            anchor: "who-we-are",
+            heading,
+            more,
+            text,
+            anchor,
         });
+    };
+    if let Some(name) = view.controller.as_ref().and_then(|c| c.name) {
+        push(
+            "glance-who",
+            lang.format("glance-responsible", &[("name", Arg::Text(bare(name)))])
+                .into_owned(),
+            "who-we-are",
+        );
     }
     let categories: Vec<String> = view
         .data_categories
@@ -30,15 +45,16 @@ pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
         .map(|c| description_case(bare(&c.name)))
         .collect();
     if !categories.is_empty() {
-        items.push(GlanceItem {
-            heading: "What we collect",
-            text: sentence(&capitalise(&list(
+        push(
+            "glance-what",
+            sentence(&capitalise(&list(
+                lang,
                 &categories,
-                "other kinds of information",
-                "kinds of information, each described below",
+                "glance-other-kinds",
+                "glance-all-kinds",
             ))),
-            anchor: "what-we-collect",
-        });
+            "what-we-collect",
+        );
     }
     if !view.purposes.is_empty() {
         let mut bases: Vec<String> = view
@@ -55,19 +71,22 @@ pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
             .map(|p| description_case(bare(&p.name)))
             .collect();
         let mut text = sentence(&capitalise(&list(
+            lang,
             &why,
-            "other purposes",
-            "purposes, each described below",
+            "glance-other-purposes",
+            "glance-all-purposes",
         )));
         if !bases.is_empty() {
-            let word = if bases.len() == 1 { "basis" } else { "bases" };
-            text.push_str(&format!(" Lawful {word}: {}.", join_words(&bases)));
+            text.push(' ');
+            text.push_str(&lang.format(
+                "glance-bases",
+                &[
+                    ("count", Arg::Count(bases.len() as u64)),
+                    ("bases", Arg::Text(&lang.join_words(&bases))),
+                ],
+            ));
         }
-        items.push(GlanceItem {
-            heading: "Why we use it",
-            text,
-            anchor: "purposes",
-        });
+        push("glance-why", text, "purposes");
     }
     let mut shared: Vec<String> = Vec::new();
     for name in view
@@ -88,64 +107,66 @@ pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
                 .is_some_and(|a| a.recipients.is_some()));
     if !shared.is_empty() || all_stated {
         let names: Vec<String> = shared.iter().map(|n| name_case(bare(n))).collect();
-        items.push(GlanceItem {
-            heading: "Who we share it with",
-            text: if shared.is_empty() {
-                "We do not share it with anyone else.".to_string()
+        push(
+            "glance-shared",
+            if shared.is_empty() {
+                lang.text("glance-not-shared").into_owned()
             } else {
                 sentence(&capitalise(&list(
+                    lang,
                     &names,
-                    "others",
-                    "organisations, listed below",
+                    "glance-other-recipients",
+                    "glance-all-recipients",
                 )))
             },
             // With nothing shared there is no sharing section: point at the purposes.
-            anchor: if shared.is_empty() {
+            if shared.is_empty() {
                 "purposes"
             } else {
                 "sharing"
             },
-        });
+        );
     }
     if let Some(text) = retention(view) {
-        items.push(GlanceItem {
-            heading: "How long we keep it",
-            text,
-            anchor: "retention",
-        });
+        push("glance-retention", text, "retention");
     }
     if let Some(text) = rights(view) {
-        items.push(GlanceItem {
-            heading: "Your rights",
-            text,
-            anchor: "rights",
-        });
+        push("glance-rights", text, "rights");
     }
     if let Some(latest) = view.changes.first() {
         let what = latest.summary.map_or_else(
-            || "See the change record below.".to_string(),
+            || lang.text("glance-changes-see").into_owned(),
             |s| sentence(&capitalise(bare(s))),
         );
-        items.push(GlanceItem {
-            heading: "What has changed",
-            text: match &latest.date {
-                Some(date) => format!("On {date}: {what}"),
-                None => what,
-            },
-            anchor: "changes",
-        });
+        let text = match &latest.date {
+            Some(date) => lang
+                .format(
+                    "glance-changes-on",
+                    &[("date", Arg::Text(date)), ("what", Arg::Text(&what))],
+                )
+                .into_owned(),
+            None => what,
+        };
+        push("glance-changes", text, "changes");
     }
     if view.complaints_controller.is_some() || view.ico.is_some() {
-        items.push(GlanceItem {
-            heading: "How to complain",
-            text: match (view.complaints_controller.as_ref(), view.ico.as_ref()) {
-                (Some(_), Some(ico)) => format!("To us, or to the {} ({}).", ico.name, ico.short),
-                (Some(_), None) => "To us.".to_string(),
-                (None, Some(ico)) => format!("To the {} ({}).", ico.name, ico.short),
-                (None, None) => String::new(),
-            },
-            anchor: "complaints",
-        });
+        let regulator = |id: &str, ico: &super::view::IcoView<'_>| {
+            lang.format(
+                id,
+                &[
+                    ("name", Arg::Text(ico.name)),
+                    ("short", Arg::Text(ico.short)),
+                ],
+            )
+            .into_owned()
+        };
+        let text = match (view.complaints_controller.as_ref(), view.ico.as_ref()) {
+            (Some(_), Some(ico)) => regulator("glance-complain-both", ico),
+            (Some(_), None) => lang.text("glance-complain-us").into_owned(),
+            (None, Some(ico)) => regulator("glance-complain-regulator", ico),
+            (None, None) => String::new(),
+        };
+        push("glance-complaints", text, "complaints");
     }
     items
 }
@@ -155,18 +176,15 @@ pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
 /// has its own (when the periods cannot be compared), or the schedule.
 /// `None` when the notice gives none of these.
 fn retention(view: &NoticeView<'_>) -> Option<String> {
+    let lang = view.lang;
     let retention = view.retention.as_ref()?;
     let schedule = retention
         .schedule_url
-        .map(|_| " Our retention schedule gives the period for each kind of record.");
+        .map(|_| lang.text("glance-retention-schedule"));
     let text = match retention.rules.as_slice() {
-        [] => match (schedule, retention.criteria) {
-            (Some(_), _) => {
-                "Our retention schedule gives the period for each kind of record.".to_string()
-            }
-            (None, Some(_)) => {
-                "Only as long as we need it: the section below explains how we decide.".to_string()
-            }
+        [] => match (&schedule, retention.criteria) {
+            (Some(schedule), _) => schedule.to_string(),
+            (None, Some(_)) => lang.text("glance-retention-criteria").into_owned(),
             (None, None) => return None,
         },
         [one] => sentence(&capitalise(bare(&one.text))),
@@ -185,31 +203,43 @@ fn retention(view: &NoticeView<'_>) -> Option<String> {
                     if rules.iter().all(|r| r.text == rules[0].text) {
                         sentence(&capitalise(bare(&rules[0].text)))
                     } else if shortest.0 == longest.0 {
-                        format!(
-                            "{}; when the period starts depends on the records.",
-                            capitalise(bare(shortest.1))
+                        lang.format(
+                            "glance-retention-start-varies",
+                            &[("period", Arg::Text(&capitalise(bare(shortest.1))))],
                         )
+                        .into_owned()
                     } else {
-                        format!(
-                            "From {} to {}, depending on the records.",
-                            bare(shortest.1),
-                            bare(longest.1)
+                        lang.format(
+                            "glance-retention-range",
+                            &[
+                                ("shortest", Arg::Text(bare(shortest.1))),
+                                ("longest", Arg::Text(bare(longest.1))),
+                            ],
                         )
+                        .into_owned()
                     }
                 }
-                n if n >= 2 && periods[0].0 != periods[n - 1].0 => format!(
-                    "From {} to {} for {n} of the {} kinds of records; each period is listed below.",
-                    bare(periods[0].1),
-                    bare(periods[n - 1].1),
-                    rules.len()
-                ),
-                _ => format!(
-                    "Each of the {} kinds of records listed below has its own period.",
-                    rules.len()
-                ),
+                n if n >= 2 && periods[0].0 != periods[n - 1].0 => lang
+                    .format(
+                        "glance-retention-some",
+                        &[
+                            ("shortest", Arg::Text(bare(periods[0].1))),
+                            ("longest", Arg::Text(bare(periods[n - 1].1))),
+                            ("count", Arg::Count(n as u64)),
+                            ("total", Arg::Count(rules.len() as u64)),
+                        ],
+                    )
+                    .into_owned(),
+                _ => lang
+                    .format(
+                        "glance-retention-each",
+                        &[("total", Arg::Count(rules.len() as u64))],
+                    )
+                    .into_owned(),
             };
             if let Some(schedule) = schedule {
-                text.push_str(schedule);
+                text.push(' ');
+                text.push_str(&schedule);
             }
             return Some(text);
         }
@@ -246,82 +276,67 @@ pub(crate) fn days(period: &str) -> Option<u32> {
 
 /// The rights in one sentence of what the reader can do.
 fn rights(view: &NoticeView<'_>) -> Option<String> {
-    let asks: Vec<&str> = view
+    let lang = view.lang;
+    let asks: Vec<String> = view
         .rights
         .iter()
-        .filter_map(|r| {
+        .filter(|r| {
             use strum::IntoEnumIterator;
             crate::model::Right::iter()
-                .find(|right| right.key() == r.key)
-                .and_then(crate::model::Right::glance_phrase)
+                .any(|right| right.key() == r.key && right.has_glance_phrase())
         })
+        .map(|r| lang.word("right-glance", r.key).into_owned())
         .collect();
-    let mut text = String::new();
+    let mut sentences: Vec<String> = Vec::new();
     if !asks.is_empty() {
-        text.push_str(&format!("You can ask us {}.", join_words(&asks)));
+        let asks = lang.join_words(&asks);
+        sentences.push(
+            lang.format("glance-rights-ask", &[("asks", Arg::Text(&asks))])
+                .into_owned(),
+        );
     }
     if view.objection.is_some() {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str("You can object to how we use it.");
+        sentences.push(lang.text("glance-rights-object").into_owned());
     }
-    if text.is_empty() {
+    if sentences.is_empty() {
         return None;
     }
     if view.rights.iter().any(|r| r.limitation.is_some()) {
-        text.push_str(" Some limits apply.");
+        sentences.push(lang.text("glance-rights-limits").into_owned());
     }
     if view.free_of_charge == Some(true) {
-        text.push_str(" Requests are free.");
+        sentences.push(lang.text("glance-rights-free").into_owned());
     }
-    Some(text)
+    Some(sentences.join(" "))
 }
 
 /// Names the first items (at most [`MAX_ITEMS`], in about [`MAX_CHARS`])
 /// and counts the rest ("and 4 others"); when not even the first fits,
 /// only counts them ("22 purposes, each described below").
-fn list(items: &[String], others: &str, all: &str) -> String {
+fn list(lang: Language, items: &[String], others: &str, all: &str) -> String {
     let fits =
         |named: &[String]| named.iter().map(|i| i.chars().count() + 2).sum::<usize>() <= MAX_CHARS;
     if items.len() <= MAX_ITEMS && fits(items) {
-        return join_words(items);
+        return lang.join_words(items);
     }
     let mut shown = (MAX_ITEMS - 1).min(items.len());
     while shown > 0 && !fits(&items[..shown]) {
         shown -= 1;
     }
     if shown == 0 {
-        return format!("{} {all}", items.len());
+        return lang
+            .format(all, &[("count", Arg::Count(items.len() as u64))])
+            .into_owned();
     }
     let mut named = items[..shown].to_vec();
-    named.push(format!("{} {others}", items.len() - shown));
-    join_words(&named)
-}
-
-/// Joins a list as people write it: "a, b and c" — with a comma before
-/// the last "and" when the last item has an "and" of its own, so "name
-/// and contact details, and date of birth" does not run together, and
-/// with semicolons when an item has a comma of its own ("income, savings
-/// and benefits; payments").
-pub fn join_words<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => {
-            let last = last.as_ref();
-            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            if rest.iter().any(|item| item.contains(',')) || last.contains(',') {
-                return format!("{}; and {last}", rest.join("; "));
-            }
-            let comma = if rest.len() > 1 && last.contains(" and ") {
-                ","
-            } else {
-                ""
-            };
-            format!("{}{comma} and {last}", rest.join(", "))
-        }
-    }
+    named.push(
+        lang.format(
+            others,
+            &[("count", Arg::Count((items.len() - shown) as u64))],
+        )
+        .into_owned(),
+    );
+    lang.join_words(&named)
 }
 
 /// Text without the punctuation it ends with in the source ("Fraud.",
@@ -341,7 +356,7 @@ pub fn sentence(text: &str) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+pub(crate) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
@@ -396,9 +411,9 @@ mod tests {
 
     #[test]
     fn lists_read_as_sentences() {
-        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(Language::English.join_words(&["a", "b", "c"]), "a, b and c");
         assert_eq!(
-            join_words(&[
+            Language::English.join_words(&[
                 "household details",
                 "income, savings and benefits",
                 "payments"
@@ -406,11 +421,11 @@ mod tests {
             "household details; income, savings and benefits; and payments"
         );
         assert_eq!(
-            join_words(&["household details", "name and contact details"]),
+            Language::English.join_words(&["household details", "name and contact details"]),
             "household details and name and contact details"
         );
         assert_eq!(
-            join_words(&[
+            Language::English.join_words(&[
                 "property",
                 "payments",
                 "date of birth and National Insurance number"
@@ -454,14 +469,38 @@ mod tests {
     #[test]
     fn long_lists_are_counted() {
         let items: Vec<String> = (1..=8).map(|i| format!("item {i}")).collect();
+        let english = Language::English;
         assert_eq!(
-            list(&items, "others", "items"),
+            list(
+                english,
+                &items,
+                "glance-other-recipients",
+                "glance-all-recipients"
+            ),
             "item 1, item 2, item 3, item 4 and 4 others"
         );
         let long = vec!["x".repeat(300), "y".to_string()];
         assert_eq!(
-            list(&long, "others", "items, listed below"),
-            "2 items, listed below"
+            list(
+                english,
+                &long,
+                "glance-other-recipients",
+                "glance-all-recipients"
+            ),
+            "2 organisations, listed below"
+        );
+        let five: Vec<String> = (1..=5)
+            .map(|i| format!("item {i} {}", "z".repeat(40)))
+            .collect();
+        assert!(
+            list(
+                english,
+                &five,
+                "glance-other-purposes",
+                "glance-all-purposes"
+            )
+            .ends_with("and one other purpose"),
+            "one left over is singular"
         );
     }
 

@@ -20,6 +20,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
+use crate::i18n::{Arg, Language};
 use prose::Nesting;
 use view::NoticeView;
 
@@ -241,17 +242,20 @@ impl Renderer {
         let template = self
             .env(format)
             .get_template(&format!("notice.{}.j2", format.extension()))?;
+        let lang = view.lang;
         let page_title = if view.draft {
-            format!("Draft: {}", view.title)
+            lang.format("title-draft", &[("title", Arg::Text(&view.title))])
+                .into_owned()
         } else {
             view.title.clone()
         };
         // Printed at the foot of every page: where the notice lives, and its date.
         let print_footer = [
             view.url.map(str::to_string),
-            view.last_updated
-                .as_ref()
-                .map(|d| format!("Last updated: {d}")),
+            view.last_updated.as_ref().map(|d| {
+                lang.format("meta-last-updated", &[("date", Arg::Text(d))])
+                    .into_owned()
+            }),
         ]
         .into_iter()
         .flatten()
@@ -278,6 +282,7 @@ impl Renderer {
         title: &str,
         language: &str,
         notices: &[IndexEntry],
+        alternates: &[view::AlternateView],
         format: Format,
     ) -> Result<String, RenderError> {
         let template = self
@@ -288,6 +293,7 @@ impl Renderer {
             page_title => title,
             language,
             notices => Value::from(Serde(notices)),
+            index => context! { alternates => Value::from(Serde(alternates)) },
             layout => self.layout(),
         })?;
         let output = if format == Format::Html && self.options.cms {
@@ -369,7 +375,10 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
     env.add_global("cms", options.cms);
     env.add_global("gfm", options.gfm);
     env.add_filter("css_string", css_string);
-    env.add_filter("words", |items: Vec<String>| glance::join_words(&items));
+    env.add_filter("words", |state: &minijinja::State, items: Vec<String>| {
+        page_language(state).join_words(&items)
+    });
+    env.add_function("t", translate(matches!(format, Format::Html | Format::Jit)));
     env.add_filter("sentence", |text: &str| glance::sentence(text));
     let theme = options.theme;
     match format {
@@ -424,6 +433,122 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
         )
     });
     env
+}
+
+/// The language of the page being rendered, from its `language` tag.
+fn page_language(state: &minijinja::State) -> Language {
+    state
+        .lookup("language")
+        .and_then(|tag| tag.as_str().map(Language::from_tag))
+        .unwrap_or_default()
+}
+
+/// The templates' `t("id", name=value, …)`: a message of the page's
+/// language ([`crate::i18n`]) with its arguments. In HTML the message is
+/// escaped, and so is every argument that is not already safe markup (a
+/// link built by the template), so a message is always plain text and a
+/// notice's words can never become markup. Numbers choose plural forms.
+fn translate(
+    html: bool,
+) -> impl Fn(&minijinja::State, &str, minijinja::value::Kwargs) -> Result<Value, minijinja::Error>
++ Send
++ Sync
++ 'static {
+    move |state, id, kwargs| {
+        let lang = page_language(state);
+        let mut names: Vec<&str> = kwargs.args().collect();
+        names.sort_unstable();
+        // Text arguments go in as markers and are put back after escaping.
+        let mut filled: Vec<String> = Vec::with_capacity(names.len());
+        let mut markers: Vec<String> = Vec::with_capacity(names.len());
+        let mut counts: Vec<(&str, u64)> = Vec::new();
+        for name in &names {
+            let value: Value = kwargs.get(name)?;
+            if let Some(n) = value
+                .as_i64()
+                .filter(|_| value.kind() == minijinja::value::ValueKind::Number)
+            {
+                counts.push((name, n.max(0) as u64));
+                continue;
+            }
+            let text = if value.is_none() || value.is_undefined() {
+                String::new()
+            } else {
+                value.to_string()
+            };
+            filled.push(if html && !value.is_safe() {
+                escape_html(&text)
+            } else {
+                text
+            });
+            markers.push(format!("\u{e000}{}\u{e001}", markers.len()));
+        }
+        let mut args: Vec<(&str, Arg<'_>)> = Vec::with_capacity(names.len());
+        let mut texts = markers.iter();
+        for name in &names {
+            match counts.iter().find(|(n, _)| n == name) {
+                Some((_, n)) => args.push((name, Arg::Count(*n))),
+                None => {
+                    if let Some(marker) = texts.next() {
+                        args.push((name, Arg::Text(marker)));
+                    }
+                }
+            }
+        }
+        let message = lang.format(id, &args);
+        let out = if html {
+            escape_html(&message)
+        } else {
+            message.into_owned()
+        };
+        let out = put_back(&out, &filled);
+        Ok(if html {
+            Value::from_safe_string(out)
+        } else {
+            Value::from(out)
+        })
+    }
+}
+
+/// Puts the arguments back where [`translate`] left their markers, in one
+/// pass, so an argument's own text is never read as a marker.
+fn put_back(text: &str, values: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('\u{e000}') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + '\u{e000}'.len_utf8()..];
+        let Some(end) = after.find('\u{e001}') else {
+            rest = after;
+            continue;
+        };
+        if let Some(value) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| values.get(i))
+        {
+            out.push_str(value);
+        }
+        rest = &after[end + '\u{e001}'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text as HTML: the five characters that mean something there escaped.
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The `prose` filter's optional argument: the level of the heading the

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use crate::i18n::{Arg, Language};
 use crate::law::regulator::regulator;
 use crate::law::rights::{Availability, Objection, RightUse, notice_rights, objection};
 use crate::model::{Contact, LawfulBasis, Notice, Right};
@@ -19,7 +20,11 @@ use crate::model::{Contact, LawfulBasis, Notice, Right};
 #[derive(Debug, Serialize)]
 pub struct NoticeView<'a> {
     pub title: String,
+    /// The notice's BCP 47 tag, for `lang`.
     pub language: String,
+    /// The catalogue its fixed text comes from.
+    #[serde(skip)]
+    pub lang: Language,
     pub version: Option<&'a str>,
     pub last_updated: Option<String>,
     pub summary: Option<&'a str>,
@@ -35,7 +40,7 @@ pub struct NoticeView<'a> {
     pub own_page: Option<String>,
     pub controller: Option<ContactView<'a>>,
     /// What the controller is, with its article: "a public authority".
-    pub controller_kind: Option<&'static str>,
+    pub controller_kind: Option<String>,
     pub ico_registration: Option<&'a str>,
     pub representative: Option<ContactView<'a>>,
     pub dpo: Option<ContactView<'a>>,
@@ -79,6 +84,23 @@ pub struct NoticeView<'a> {
     pub archived: Option<ArchivedView>,
     /// The machine-readable twins built beside the page (`--format json`).
     pub twins: Vec<TwinView>,
+    /// In a project: the same notice in the other language (the notice
+    /// this one translates, or its translation).
+    pub alternates: Vec<AlternateView>,
+}
+
+/// The same notice in another language.
+#[derive(Debug, Clone, Serialize)]
+pub struct AlternateView {
+    /// Its language tag, for `hreflang` and `lang`: `cy`.
+    pub language: &'static str,
+    /// The language's name in that language: "Cymraeg".
+    pub name: String,
+    pub title: String,
+    /// Relative to this page, without extension.
+    pub href: String,
+    /// Its published address.
+    pub url: Option<String>,
 }
 
 /// A machine-readable twin of the page.
@@ -156,9 +178,9 @@ pub struct NamedView<'a> {
 #[derive(Debug, Serialize)]
 pub struct BasisView {
     pub key: &'static str,
-    pub name: &'static str,
-    pub article: &'static str,
-    pub explanation: &'static str,
+    pub name: String,
+    pub article: String,
+    pub explanation: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -176,8 +198,8 @@ pub struct PurposeView<'a> {
     pub bases: Vec<BasisView>,
     pub law: Option<&'a str>,
     pub legitimate_interests: Option<&'a str>,
-    pub recognised_interest: Option<&'static str>,
-    pub special_category_conditions: Vec<&'static str>,
+    pub recognised_interest: Option<String>,
+    pub special_category_conditions: Vec<String>,
     pub schedule_1_conditions: Vec<&'a str>,
     pub appropriate_policy_document: Option<&'a str>,
     pub criminal_offence_condition: Option<&'a str>,
@@ -219,7 +241,7 @@ pub struct TransfersView<'a> {
 pub struct TransferView<'a> {
     pub destination: Option<&'a str>,
     pub recipient: Option<String>,
-    pub mechanism: Option<&'static str>,
+    pub mechanism: Option<String>,
     pub copy: Option<&'a str>,
 }
 
@@ -261,6 +283,10 @@ pub struct ComplaintsView<'a> {
 #[derive(Debug, Serialize)]
 pub struct RegulatorView {
     pub name: &'static str,
+    /// The language of `name` when it is not the page's (a Welsh page
+    /// names the Information Commission in English until it has a Welsh
+    /// name): templates mark it with `lang`.
+    pub name_lang: Option<&'static str>,
     pub short: &'static str,
 }
 
@@ -269,6 +295,8 @@ pub struct RegulatorView {
 pub struct IcoView<'a> {
     /// "Information Commission".
     pub name: &'a str,
+    /// The language of `name` when it is not the page's.
+    pub name_lang: Option<&'static str>,
     /// "ICO".
     pub short: &'a str,
     /// Only when the notice gives one or a dated source confirms it.
@@ -312,7 +340,9 @@ pub struct ChangeView<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct GlanceItem {
-    pub heading: &'static str,
+    pub heading: String,
+    /// The link to the section: "More about who we are".
+    pub more: String,
     pub text: String,
     pub anchor: &'static str,
 }
@@ -358,23 +388,23 @@ impl Anchors {
     }
 }
 
-/// A date as people write it: "1 October 2026".
-pub fn date_in_words(date: jiff::civil::Date) -> String {
-    date.strftime("%-d %B %Y").to_string()
-}
-
-fn basis(b: LawfulBasis) -> BasisView {
+fn basis(lang: Language, b: LawfulBasis) -> BasisView {
     BasisView {
         key: b.key(),
-        name: b.title(),
-        article: b.article(),
-        explanation: b.explanation(),
+        name: lang.word("basis-title", b.key()).into_owned(),
+        article: lang.cite(b.article()),
+        explanation: lang.word("basis-explanation", b.key()).into_owned(),
     }
 }
 
 /// The names of the purposes at `indexes`, in words; `None` when they are
 /// all of the `out_of` purposes (the page then need not say which).
-fn purposes_in_words(names: &[String], indexes: &[usize], out_of: usize) -> Option<String> {
+fn purposes_in_words(
+    lang: Language,
+    names: &[String],
+    indexes: &[usize],
+    out_of: usize,
+) -> Option<String> {
     if indexes.len() >= out_of {
         return None;
     }
@@ -383,21 +413,19 @@ fn purposes_in_words(names: &[String], indexes: &[usize], out_of: usize) -> Opti
         .filter_map(|&i| names.get(i))
         .map(|name| format!("\u{201c}{name}\u{201d}"))
         .collect();
-    Some(super::glance::join_words(&chosen))
+    Some(lang.join_words(&chosen))
 }
 
 /// One right as the page states it, for the purposes it applies to.
 fn right_view(
+    lang: Language,
     right: Right,
     use_: &RightUse,
     names: &[String],
     notice: &Notice,
     all_le: bool,
 ) -> RightView {
-    let mut name = right.name().to_string();
-    if let Some(first) = name.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
+    let name = super::glance::capitalise(&lang.word("right-name", right.key()));
     // Law-enforcement purposes have these rights from DPA 2018 Part 3.
     let le = |i: &usize| {
         notice
@@ -405,11 +433,11 @@ fn right_view(
             .get(*i)
             .is_some_and(|p| crate::law::rights::is_law_enforcement(p, all_le))
     };
-    let article = match right.law_enforcement_section() {
+    let article = lang.cite(&match right.law_enforcement_section() {
         Some(section) if use_.purposes.iter().all(le) => section.to_string(),
         Some(section) if use_.purposes.iter().any(le) => format!("{}; {section}", right.article()),
         _ => right.article().to_string(),
-    };
+    });
     // The limit the page states: the UK GDPR one, for the purposes it
     // concerns (law-enforcement limits are explained below the list).
     let gdpr_limited: Vec<usize> = use_.limited.iter().copied().filter(|i| !le(i)).collect();
@@ -420,26 +448,25 @@ fn right_view(
         Availability::Limited
     };
     let limitation = right
-        .limitation(kind)
+        .limitation_message(kind)
         .filter(|_| !gdpr_limited.is_empty())
         .map(
-            |text| match purposes_in_words(names, &gdpr_limited, gdpr_purposes) {
-                Some(which) if right == Right::Erasure => {
-                    let mut text = text.to_string();
-                    if let Some(first) = text.get_mut(0..1) {
-                        first.make_ascii_lowercase();
-                    }
-                    format!("For {which}, {text}")
-                }
-                _ => text.to_string(),
+            |id| match purposes_in_words(lang, names, &gdpr_limited, gdpr_purposes) {
+                Some(which) if right == Right::Erasure => lang
+                    .format(
+                        "right-limitation-erasure-for",
+                        &[("purposes", Arg::Text(&which))],
+                    )
+                    .into_owned(),
+                _ => lang.text(id).into_owned(),
             },
         );
     RightView {
         key: right.key(),
         name,
         article,
-        description: right.description().to_string(),
-        applies_to: purposes_in_words(names, &use_.purposes, names.len()),
+        description: lang.word("right-description", right.key()).into_owned(),
+        applies_to: purposes_in_words(lang, names, &use_.purposes, names.len()),
         limitation,
     }
 }
@@ -448,7 +475,7 @@ fn right_view(
 /// 21(1) for public task and (recognised) legitimate interests, with its
 /// particular-situation test and the controller's answer; Art. 21(2)-(3)
 /// for direct marketing only where a purpose is direct marketing).
-fn objection_view(found: &Objection, names: &[String]) -> Option<RightView> {
+fn objection_view(lang: Language, found: &Objection, names: &[String]) -> Option<RightView> {
     if found.is_empty() {
         return None;
     }
@@ -459,22 +486,26 @@ fn objection_view(found: &Objection, names: &[String]) -> Option<RightView> {
             .grounds
             .iter()
             .map(|(basis, purposes)| {
-                let phrase = match basis {
-                    LawfulBasis::PublicTask => "to carry out our public tasks",
-                    LawfulBasis::RecognisedLegitimateInterest => {
-                        "for a recognised legitimate interest"
-                    }
-                    _ => "for our legitimate interests",
-                };
-                match purposes_in_words(names, purposes, names.len()) {
-                    Some(which) => format!("{phrase} ({which})"),
-                    None => phrase.to_string(),
+                let phrase = lang.text(match basis {
+                    LawfulBasis::PublicTask => "objection-use-public-task",
+                    LawfulBasis::RecognisedLegitimateInterest => "objection-use-recognised",
+                    _ => "objection-use-legitimate",
+                });
+                match purposes_in_words(lang, names, purposes, names.len()) {
+                    Some(which) => lang
+                        .format(
+                            "objection-use-for",
+                            &[("use", Arg::Text(&phrase)), ("purposes", Arg::Text(&which))],
+                        )
+                        .into_owned(),
+                    None => phrase.into_owned(),
                 }
             })
             .collect();
-        text.push_str(&format!(
-            "You can object, on grounds relating to your particular situation, to our using your information {}. We must then stop, unless we can show compelling legitimate grounds for using it that override your interests, rights and freedoms, or we need it to establish, exercise or defend legal claims.",
-            phrases.join(" or ")
+        let or = format!(" {} ", lang.text("list-or"));
+        text.push_str(&lang.format(
+            "objection-grounds",
+            &[("uses", Arg::Text(&phrases.join(&or)))],
         ));
         articles.push("21(1)");
     }
@@ -482,18 +513,21 @@ fn objection_view(found: &Objection, names: &[String]) -> Option<RightView> {
         if !text.is_empty() {
             text.push(' ');
         }
-        let which = purposes_in_words(names, &found.direct_marketing, names.len())
-            .map(|w| format!(" ({w})"))
-            .unwrap_or_default();
-        text.push_str(&format!(
-            "You can object at any time to our using your information for direct marketing{which}, and we will then stop using it for that."
-        ));
+        text.push_str(
+            &match purposes_in_words(lang, names, &found.direct_marketing, names.len()) {
+                Some(which) => lang.format(
+                    "objection-marketing-for",
+                    &[("purposes", Arg::Text(&which))],
+                ),
+                None => lang.text("objection-marketing"),
+            },
+        );
         articles.push("21(2)-(3)");
     }
     Some(RightView {
         key: Right::Object.key(),
-        name: "The right to object".to_string(),
-        article: format!("UK GDPR Art. {}", articles.join(", ")),
+        name: lang.text("objection-name").into_owned(),
+        article: lang.cite(&format!("UK GDPR Art. {}", articles.join(", "))),
         description: text,
         applies_to: None,
         limitation: None,
@@ -506,21 +540,28 @@ impl<'a> NoticeView<'a> {
     /// regulator's name follows.
     pub fn new(notice: &'a Notice, all_law_enforcement: bool, today: jiff::civil::Date) -> Self {
         let meta = notice.notice.as_ref();
+        let language = meta
+            .and_then(|m| text(&m.language))
+            // An invalid tag (published with --allow-errors) must not reach `lang`.
+            .filter(|tag| crate::model::forms::is_language_tag(tag))
+            .unwrap_or("en-GB")
+            .to_string();
+        let lang = Language::from_tag(&language);
         let names: HashMap<&str, String> = notice
             .recipients
             .iter()
-            .filter_map(|r| Some((r.id.as_deref()?, display(&r.name, &r.id))))
+            .filter_map(|r| Some((r.id.as_deref()?, display(lang, &r.name, &r.id))))
             .collect();
         let categories: HashMap<&str, String> = notice
             .data_categories
             .iter()
-            .filter_map(|c| Some((c.id.as_deref()?, display(&c.name, &c.id))))
+            .filter_map(|c| Some((c.id.as_deref()?, display(lang, &c.name, &c.id))))
             .collect();
         let retention_rules: HashMap<&str, String> = notice
             .retention
             .iter()
             .flat_map(|r| &r.rules)
-            .filter_map(|rule| Some((rule.id.as_deref()?, retention_text(rule))))
+            .filter_map(|rule| Some((rule.id.as_deref()?, retention_text(lang, rule))))
             .collect();
 
         // Every id on the page is different, even when two ids differ only
@@ -535,17 +576,25 @@ impl<'a> NoticeView<'a> {
                     Some(id) if !id.trim().is_empty() => anchor("purpose-", id),
                     _ => format!("purpose-{}", i + 1),
                 }),
-                name: text(&p.name).unwrap_or("Purpose").to_string(),
+                name: text(&p.name)
+                    .map_or_else(|| lang.text("purpose-unnamed").into_owned(), str::to_string),
                 description: text(&p.description),
-                bases: p.lawful_bases.iter().flatten().map(|b| basis(*b)).collect(),
+                bases: p
+                    .lawful_bases
+                    .iter()
+                    .flatten()
+                    .map(|b| basis(lang, *b))
+                    .collect(),
                 law: text(&p.law),
                 legitimate_interests: text(&p.legitimate_interests),
-                recognised_interest: p.recognised_interest.map(|r| r.description()),
+                recognised_interest: p
+                    .recognised_interest
+                    .map(|r| lang.word("recognised-interest", r.into()).into_owned()),
                 special_category_conditions: p
                     .special_category_conditions
                     .iter()
                     .flatten()
-                    .map(|c| c.description())
+                    .map(|c| lang.word("special-condition", c.into()).into_owned())
                     .collect(),
                 schedule_1_conditions: p
                     .schedule_1_conditions
@@ -582,7 +631,7 @@ impl<'a> NoticeView<'a> {
                     .and_then(|id| retention_rules.get(id).cloned()),
                 from_person: p.from_person,
                 other_sources: sources_view(&p.other_sources),
-                provision: provision_sentence(&p.provision),
+                provision: provision_sentence(lang, &p.provision),
                 provision_consequence: p.provision.as_ref().and_then(|v| text(&v.consequence)),
                 law_enforcement: all_law_enforcement || p.law_enforcement,
                 direct_marketing: p.direct_marketing,
@@ -591,11 +640,14 @@ impl<'a> NoticeView<'a> {
 
         let all_purposes = notice.all_purposes.as_ref().map(|all| PurposeView {
             anchor: "all-purposes".to_string(),
-            name: "Every purpose".to_string(),
-            description: Some(
-                "What this part says applies to every purpose below, unless the purpose says otherwise.",
-            ),
-            bases: all.lawful_bases.iter().flatten().map(|b| basis(*b)).collect(),
+            name: lang.text("all-purposes-name").into_owned(),
+            description: Some(lang.static_text("all-purposes-description")),
+            bases: all
+                .lawful_bases
+                .iter()
+                .flatten()
+                .map(|b| basis(lang, *b))
+                .collect(),
             law: text(&all.law),
             legitimate_interests: None,
             recognised_interest: None,
@@ -607,17 +659,27 @@ impl<'a> NoticeView<'a> {
                 .data_categories
                 .iter()
                 .flatten()
-                .map(|id| categories.get(id.as_str()).cloned().unwrap_or_else(|| id.clone()))
+                .map(|id| {
+                    categories
+                        .get(id.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| id.clone())
+                })
                 .collect(),
             recipients: all.recipients.as_ref().map(|ids| {
                 ids.iter()
-                    .map(|id| names.get(id.as_str()).cloned().unwrap_or_else(|| id.clone()))
+                    .map(|id| {
+                        names
+                            .get(id.as_str())
+                            .cloned()
+                            .unwrap_or_else(|| id.clone())
+                    })
                     .collect()
             }),
             retention: None,
             from_person: all.from_person,
             other_sources: sources_view(&all.other_sources),
-            provision: provision_sentence(&all.provision),
+            provision: provision_sentence(lang, &all.provision),
             provision_consequence: all.provision.as_ref().and_then(|v| text(&v.consequence)),
             law_enforcement: false,
             direct_marketing: false,
@@ -631,6 +693,7 @@ impl<'a> NoticeView<'a> {
             .filter(|(right, _)| **right != Right::Object)
             .map(|(right, use_)| {
                 right_view(
+                    lang,
                     *right,
                     use_,
                     &purpose_names,
@@ -639,21 +702,20 @@ impl<'a> NoticeView<'a> {
                 )
             })
             .collect();
-        let objection = objection_view(&objection(&effective, all_law_enforcement), &purpose_names);
+        let objection = objection_view(
+            lang,
+            &objection(&effective, all_law_enforcement),
+            &purpose_names,
+        );
 
         let rights_table = notice.rights.as_ref();
         let complaints = notice.complaints.as_ref();
         let mut view = NoticeView {
             title: meta
                 .and_then(|m| text(&m.title))
-                .unwrap_or("Privacy notice")
-                .to_string(),
-            language: meta
-                .and_then(|m| text(&m.language))
-                // An invalid tag (published with --allow-errors) must not reach `lang`.
-                .filter(|tag| crate::model::forms::is_language_tag(tag))
-                .unwrap_or("en-GB")
-                .to_string(),
+                .map_or_else(|| lang.text("title-default").into_owned(), str::to_string),
+            language,
+            lang,
             version: meta.and_then(|m| text(&m.version)),
             last_updated: meta
                 .and_then(|m| m.last_updated.as_ref())
@@ -661,9 +723,10 @@ impl<'a> NoticeView<'a> {
                 .and_then(|d| {
                     jiff::civil::Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
                 })
-                .map(date_in_words),
+                .map(|d| lang.date(d)),
             summary: meta.and_then(|m| text(&m.summary)),
             description: description(
+                lang,
                 meta.and_then(|m| text(&m.summary)),
                 notice
                     .controller
@@ -681,7 +744,7 @@ impl<'a> NoticeView<'a> {
                 .controller
                 .as_ref()
                 .and_then(|c| c.kind)
-                .map(|k| k.description()),
+                .map(|k| lang.word("controller-kind", k.into()).into_owned()),
             ico_registration: notice
                 .controller
                 .as_ref()
@@ -697,10 +760,10 @@ impl<'a> NoticeView<'a> {
                 .map(|c| {
                     let mut view = ContactView::new(&c.contact);
                     // "our data protection officer (Data Protection Officer)" says nothing.
-                    if view
-                        .name
-                        .is_some_and(|n| n.eq_ignore_ascii_case("data protection officer"))
-                    {
+                    if view.name.is_some_and(|n| {
+                        n.eq_ignore_ascii_case("data protection officer")
+                            || n.eq_ignore_ascii_case("swyddog diogelu data")
+                    }) {
                         view.name = None;
                     }
                     view
@@ -709,7 +772,7 @@ impl<'a> NoticeView<'a> {
                 .data_categories
                 .iter()
                 .map(|c| CategoryView {
-                    name: display(&c.name, &c.id),
+                    name: display(lang, &c.name, &c.id),
                     description: text(&c.description),
                     special_category: c.special_category,
                     criminal_offence: c.criminal_offence,
@@ -719,7 +782,7 @@ impl<'a> NoticeView<'a> {
                 .recipients
                 .iter()
                 .map(|r| NamedView {
-                    name: display(&r.name, &r.id),
+                    name: display(lang, &r.name, &r.id),
                     description: text(&r.description),
                 })
                 .collect(),
@@ -735,7 +798,7 @@ impl<'a> NoticeView<'a> {
                     .map(|rule| RetentionRuleView {
                         records: text(&rule.records),
                         period: text(&rule.period),
-                        text: retention_text(rule),
+                        text: retention_text(lang, rule),
                     })
                     .collect(),
             }),
@@ -751,7 +814,9 @@ impl<'a> NoticeView<'a> {
                             .recipient
                             .as_deref()
                             .map(|id| names.get(id).cloned().unwrap_or_else(|| id.to_string())),
-                        mechanism: d.mechanism.map(|m| m.description()),
+                        mechanism: d
+                            .mechanism
+                            .map(|m| lang.word("transfer-mechanism", m.into()).into_owned()),
                         copy: text(&d.copy),
                     })
                     .collect(),
@@ -784,8 +849,13 @@ impl<'a> NoticeView<'a> {
             ico: complaints.and_then(|c| c.ico.as_ref()).map(|ico| {
                 let published = regulator(today);
                 let phone = text(&ico.phone).unwrap_or(published.phone);
+                let (name, name_lang) = match text(&ico.name) {
+                    Some(own) => (own, None),
+                    None => published.name_in(lang),
+                };
                 IcoView {
-                    name: text(&ico.name).unwrap_or(published.name),
+                    name,
+                    name_lang,
                     short: published.short,
                     address: text(&ico.address).or(published.address),
                     phone,
@@ -795,8 +865,10 @@ impl<'a> NoticeView<'a> {
             }),
             regulator: {
                 let published = regulator(today);
+                let (name, name_lang) = published.name_in(lang);
                 RegulatorView {
-                    name: published.name,
+                    name,
+                    name_lang,
                     short: published.short,
                 }
             },
@@ -809,17 +881,21 @@ impl<'a> NoticeView<'a> {
                         Some(id) if !id.trim().is_empty() => anchor("section-", id),
                         _ => format!("section-{}", i + 1),
                     }),
-                    title: text(&s.title).unwrap_or("More information").to_string(),
+                    title: text(&s.title).map_or_else(
+                        || lang.text("section-untitled").into_owned(),
+                        str::to_string,
+                    ),
                     body: text(&s.body),
                 })
                 .collect(),
-            changes: changes_view(&notice.changes),
+            changes: changes_view(lang, &notice.changes),
             glance: Vec::new(),
             corporate: None,
             service_notices: Vec::new(),
             versions: None,
             archived: None,
             twins: Vec::new(),
+            alternates: Vec::new(),
         };
         view.glance = super::glance::glance(&view);
         view
@@ -829,7 +905,7 @@ impl<'a> NoticeView<'a> {
 /// The page's description for search results: the notice's summary as
 /// plain text, cut at a word near 160 characters, or a sentence saying
 /// what a privacy notice tells.
-fn description(summary: Option<&str>, controller: Option<&str>) -> String {
+fn description(lang: Language, summary: Option<&str>, controller: Option<&str>) -> String {
     const LIMIT: usize = 160;
     if let Some(summary) = summary {
         let plain = super::prose::to_text(summary);
@@ -850,18 +926,17 @@ fn description(summary: Option<&str>, controller: Option<&str>) -> String {
             return out;
         }
     }
-    let how = controller.map_or_else(
-        || "How we use".to_string(),
-        |name| format!("How {name} uses"),
-    );
-    format!(
-        "{how} your personal information: what is collected, why, who it is shared with, how long it is kept and your rights."
-    )
+    match controller {
+        Some(name) => lang
+            .format("description-named", &[("name", Arg::Text(name))])
+            .into_owned(),
+        None => lang.text("description-we").into_owned(),
+    }
 }
 
 /// The change record, latest first (entries without a date last, in the
 /// order written).
-fn changes_view(changes: &[crate::model::ChangeEntry]) -> Vec<ChangeView<'_>> {
+fn changes_view(lang: Language, changes: &[crate::model::ChangeEntry]) -> Vec<ChangeView<'_>> {
     let date = |c: &crate::model::ChangeEntry| {
         c.date
             .and_then(|d| d.date)
@@ -877,7 +952,7 @@ fn changes_view(changes: &[crate::model::ChangeEntry]) -> Vec<ChangeView<'_>> {
     entries
         .into_iter()
         .map(|(date, _, c)| ChangeView {
-            date: date.map(date_in_words),
+            date: date.map(|d| lang.date(d)),
             version: text(&c.version),
             summary: text(&c.summary),
             details: text(&c.details),
@@ -897,19 +972,25 @@ fn sources_view(sources: &Option<Vec<crate::model::DataSource>>) -> Vec<SourceVi
         .collect()
 }
 
-fn provision_sentence(provision: &Option<crate::model::Provision>) -> Option<String> {
+fn provision_sentence(
+    lang: Language,
+    provision: &Option<crate::model::Provision>,
+) -> Option<String> {
     provision
         .as_ref()
         .and_then(|v| v.requirement)
-        .map(|r| r.sentence().to_string())
+        .map(|r| lang.word("provision", r.into()).into_owned())
 }
 
-fn display(name: &Option<String>, id: &Option<String>) -> String {
-    text(name).or(text(id)).unwrap_or("(unnamed)").to_string()
+fn display(lang: Language, name: &Option<String>, id: &Option<String>) -> String {
+    text(name)
+        .or(text(id))
+        .map_or_else(|| lang.text("unnamed").into_owned(), str::to_string)
 }
 
-fn retention_text(rule: &crate::model::RetentionRule) -> String {
-    rule.said().unwrap_or_else(|| "Not stated".to_string())
+fn retention_text(lang: Language, rule: &crate::model::RetentionRule) -> String {
+    rule.said()
+        .unwrap_or_else(|| lang.text("retention-not-stated").into_owned())
 }
 
 #[cfg(test)]
@@ -935,6 +1016,7 @@ mod tests {
 
     #[test]
     fn dates_are_written_in_words() {
-        assert_eq!(date_in_words(jiff::civil::date(2026, 4, 1)), "1 April 2026");
+        let date = jiff::civil::date(2026, 4, 1);
+        assert_eq!(Language::English.date(date), "1 April 2026");
     }
 }

@@ -5,7 +5,9 @@
 //! `complaint-ico`, …), which is a public interface: JSON and SARIF output and
 //! `noticec explain` use it. Structure rules (`E…`) are problems with the
 //! file itself (errors, except `unused-allow`). Which requirement rules run, how severe their findings are and
-//! which provisions they cite come from the selected [`Profile`].
+//! which provisions they cite come from the selected [`Profile`]. Project
+//! rules (`P…`) compare a council's notices with each other, translation
+//! rules (`T…`, [`translation`]) a notice with its translation.
 //!
 //! [`RULES`] is the one sorted table of rules; a test keeps it sorted, unique
 //! and documented, and the README's rule list is generated from it.
@@ -50,6 +52,7 @@ mod source;
 mod special_category_condition;
 pub mod structure;
 mod text;
+pub mod translation;
 mod withdraw_consent;
 
 /// Whether a rule checks a catalogue requirement or the file's structure.
@@ -138,6 +141,11 @@ pub static RULES: &[&Rule] = &[
     &project::UNDATED_CHANGE,
     &project::NEW_PROCESSING,
     &project::REMOVED_NOTICE,
+    &translation::ORIGINAL,
+    &translation::ITEMS,
+    &translation::FACTS,
+    &translation::UNTRANSLATED,
+    &translation::WELSH_VERSION,
 ];
 
 impl Rule {
@@ -414,6 +422,7 @@ mod tests {
                 "N" => 1,
                 "Q" => 2,
                 "P" => 3,
+                "T" => 4,
                 other => panic!("unknown code prefix {other}"),
             };
             (prefix, code[1..].parse::<u32>().expect("numeric code"))

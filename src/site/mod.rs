@@ -18,8 +18,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::check::{Checked, FileKind, FileReport, Workspace};
+use crate::i18n::{Arg, Language};
 use crate::load::discover::{NoticeFile, canonical, output_file};
-use crate::render::view::{LinkView, NoticeView};
+use crate::render::view::{AlternateView, LinkView, NoticeView};
 use crate::render::{Format, IndexEntry, RenderError, RenderOptions, Renderer};
 use write::{WriteStatus, write_if_changed};
 
@@ -33,8 +34,10 @@ pub struct BuildOptions {
     pub allow_errors: bool,
     /// The corporate notice of a project: other pages link to it.
     pub corporate: Option<PathBuf>,
-    /// The title of the index page.
-    pub site_title: Option<String>,
+    /// The organisation, for the title of the index page.
+    pub site_name: Option<String>,
+    /// Its name in Welsh, for the Welsh index page.
+    pub site_name_cy: Option<String>,
     /// Called with (notices done, total) as the build goes.
     pub progress: Option<Progress>,
     /// Also build every version in each notice's git history into
@@ -61,7 +64,8 @@ impl BuildOptions {
             render: RenderOptions::default(),
             allow_errors: false,
             corporate: None,
-            site_title: None,
+            site_name: None,
+            site_name_cy: None,
             progress: None,
             archive: false,
         }
@@ -121,6 +125,7 @@ pub enum BuildError {
 struct Links {
     corporate: Option<LinkView>,
     service_notices: Vec<LinkView>,
+    alternates: Vec<AlternateView>,
 }
 
 /// What publishing one notice produced.
@@ -178,7 +183,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
     };
 
     let corporate = options.corporate.as_deref().map(canonical);
-    let (checked, results) = if corporate.is_some() && workspace.checks_whole_project() {
+    let (checked, results) = if workspace.checks_whole_project() {
         // Pages link to each other: every verdict must be known first.
         let checked = workspace.check();
         let links = site_links(&checked, corporate.as_deref(), &site);
@@ -274,47 +279,105 @@ fn publishable(report: &FileReport, options: &BuildOptions) -> bool {
 }
 
 /// The links between the pages of a project: every published page links
-/// to the corporate notice when it is published too, and the corporate
-/// page lists the published service notices. Keyed by report index.
+/// to the corporate notice in its language when that is published too,
+/// the corporate page lists the published service notices in its language,
+/// and a notice and its translation link to each other. Keyed by report
+/// index.
 fn site_links(
     checked: &Checked,
     corporate: Option<&Path>,
     site: &Site<'_>,
 ) -> BTreeMap<usize, Links> {
-    let published: Vec<(usize, &FileReport, PathBuf, String, Option<String>)> = checked
+    struct Page {
+        index: usize,
+        path: PathBuf,
+        stem: PathBuf,
+        title: String,
+        url: Option<String>,
+        lang: Language,
+        /// The notice this one translates, when it is published.
+        original: Option<PathBuf>,
+    }
+    let published: Vec<Page> = checked
         .reports
         .iter()
         .enumerate()
         .filter(|(_, r)| r.kind == FileKind::Notice && publishable(r, site.options))
-        .filter_map(|(i, r)| {
+        .filter_map(|(index, r)| {
             let loaded = r.notice.as_ref()?;
             let stem = r.output.clone()?;
             let view = NoticeView::new(&loaded.notice, site.law_enforcement, site.today);
-            let url = view.url.map(str::to_string);
-            Some((i, r, stem, view.title, url))
+            Some(Page {
+                index,
+                path: canonical(&r.path),
+                stem,
+                url: view.url.map(str::to_string),
+                lang: view.lang,
+                title: view.title,
+                original: crate::check::translation::original_path(&loaded.notice, &r.path)
+                    .map(|p| canonical(&p)),
+            })
         })
         .collect();
-    let corporate = published
-        .iter()
-        .find(|(_, r, _, _, _)| Some(canonical(&r.path).as_path()) == corporate);
-    let mut links: BTreeMap<usize, Links> = BTreeMap::new();
-    let Some((c, _, corporate_stem, corporate_title, corporate_url)) = corporate else {
-        return links;
+    let by_path: BTreeMap<&Path, &Page> = published.iter().map(|p| (p.path.as_path(), p)).collect();
+    let link = |from: &Page, to: &Page| LinkView {
+        title: to.title.clone(),
+        href: relative_href(&from.stem, &to.stem),
+        url: to.url.clone(),
     };
-    for (i, _, stem, title, url) in &published {
-        if i == c {
+    let mut links: BTreeMap<usize, Links> = BTreeMap::new();
+    // A notice and its translation, both ways.
+    let mut translation_of: BTreeMap<&Path, Vec<&Page>> = BTreeMap::new();
+    for page in &published {
+        let Some(original) = page.original.as_deref().and_then(|o| by_path.get(o)) else {
+            continue;
+        };
+        if original.lang == page.lang {
             continue;
         }
-        links.entry(*i).or_default().corporate = Some(LinkView {
-            title: corporate_title.clone(),
-            href: relative_href(stem, corporate_stem),
-            url: corporate_url.clone(),
-        });
-        links.entry(*c).or_default().service_notices.push(LinkView {
-            title: title.clone(),
-            href: relative_href(corporate_stem, stem),
-            url: url.clone(),
-        });
+        translation_of
+            .entry(original.path.as_path())
+            .or_default()
+            .push(page);
+        for (from, to) in [(page, *original), (*original, page)] {
+            links
+                .entry(from.index)
+                .or_default()
+                .alternates
+                .push(AlternateView {
+                    language: to.lang.tag(),
+                    name: to.lang.text("language-name").into_owned(),
+                    title: to.title.clone(),
+                    href: relative_href(&from.stem, &to.stem),
+                    url: to.url.clone(),
+                });
+        }
+    }
+    let Some(corporate) = corporate.and_then(|c| by_path.get(c)) else {
+        return links;
+    };
+    // The corporate notice in each language: it, and its translations.
+    let mut corporates: Vec<&Page> = vec![*corporate];
+    corporates.extend(
+        translation_of
+            .get(corporate.path.as_path())
+            .into_iter()
+            .flatten(),
+    );
+    for page in &published {
+        if corporates.iter().any(|c| c.index == page.index) {
+            continue;
+        }
+        let home = corporates
+            .iter()
+            .find(|c| c.lang == page.lang)
+            .unwrap_or(&corporates[0]);
+        links.entry(page.index).or_default().corporate = Some(link(page, home));
+        links
+            .entry(home.index)
+            .or_default()
+            .service_notices
+            .push(link(home, page));
     }
     links
 }
@@ -389,6 +452,7 @@ impl Site<'_> {
         }
         view.corporate = links.corporate;
         view.service_notices = links.service_notices;
+        view.alternates = links.alternates;
         let key = stem_key(stem);
         // What this page is made of: the bytes of every file that was
         // loaded for it, and the links to the other pages.
@@ -403,9 +467,10 @@ impl Site<'_> {
             .collect();
         let context = incremental::content_hash(
             format!(
-                "{:?}|{:?}|{}|{}",
+                "{:?}|{:?}|{:?}|{}|{}",
                 view.corporate,
                 view.service_notices,
+                view.alternates,
                 view.draft,
                 commits.join(",")
             )
@@ -543,7 +608,7 @@ impl Site<'_> {
                 label: version.label.clone(),
                 href: safe_href(&file),
                 version: version.version.clone(),
-                date: version.last_updated.map(crate::render::view::date_in_words),
+                date: version.last_updated.map(|d| view.lang.date(d)),
                 current: false,
             });
         }
@@ -645,55 +710,98 @@ fn write_index(
     options: &BuildOptions,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
-    // The index is in the notices' language when they all share one.
-    let language = match index.first() {
-        Some((_, _, first)) if index.iter().all(|(_, _, l)| l == first) => first.as_str(),
-        _ => "en-GB",
-    };
-    for format in [Format::Html, Format::Markdown] {
-        if !options.formats.contains(&format) {
-            continue;
+    // One index per language of the notices: `index.html` in English (or
+    // in the only language there is), `index.cy.html` in Welsh, each
+    // linking to the other.
+    let mut languages: Vec<Language> = index
+        .iter()
+        .map(|(_, _, tag)| Language::from_tag(tag))
+        .collect();
+    languages.sort();
+    languages.dedup();
+    if languages.is_empty() {
+        languages.push(Language::English);
+    }
+    let file_of = |lang: Language| {
+        if lang == languages[0] {
+            "index".to_string()
+        } else {
+            format!("index{}", lang.suffix())
         }
-        let entries: Vec<IndexEntry> = index
+    };
+    for &lang in &languages {
+        // The tag the notices themselves give, when they all give one.
+        let tags: Vec<&str> = index
             .iter()
-            .map(|(stem, entry, _)| IndexEntry {
-                href: safe_href(
-                    &output_file(stem, format.extension())
-                        .to_string_lossy()
-                        .replace('\\', "/"),
-                ),
-                twin_ld: options.formats.contains(&Format::JsonLd).then(|| {
-                    safe_href(
-                        &output_file(stem, "jsonld")
-                            .to_string_lossy()
-                            .replace('\\', "/"),
-                    )
-                }),
-                twin: options.formats.contains(&Format::Json).then(|| {
-                    safe_href(
-                        &output_file(stem, "json")
-                            .to_string_lossy()
-                            .replace('\\', "/"),
-                    )
-                }),
-                ..entry.clone()
+            .filter(|(_, _, tag)| Language::from_tag(tag) == lang)
+            .map(|(_, _, tag)| tag.as_str())
+            .collect();
+        let language = match tags.first() {
+            Some(first) if tags.iter().all(|t| t == first) => *first,
+            _ => lang.tag(),
+        };
+        let alternates: Vec<AlternateView> = languages
+            .iter()
+            .filter(|&&other| other != lang)
+            .map(|&other| AlternateView {
+                language: other.tag(),
+                name: other.text("language-name").into_owned(),
+                title: String::new(),
+                href: file_of(other),
+                url: None,
             })
             .collect();
-        let text = renderer
-            .render_index(
-                options.site_title.as_deref().unwrap_or("Privacy notices"),
-                language,
-                &entries,
-                format,
-            )
-            .map_err(|source| BuildError::Template {
-                notice: "index".into(),
-                source,
-            })?;
-        let path = options
-            .out_dir
-            .join(format!("index.{}", format.extension()));
-        report.outputs.push(write(&path, text.as_bytes())?);
+        let name = match lang {
+            Language::Welsh => options.site_name_cy.as_ref().or(options.site_name.as_ref()),
+            Language::English => options.site_name.as_ref(),
+        };
+        let title = match name {
+            Some(name) => lang
+                .format("index-title-named", &[("name", Arg::Text(name))])
+                .into_owned(),
+            None => lang.text("index-title").into_owned(),
+        };
+        for format in [Format::Html, Format::Markdown] {
+            if !options.formats.contains(&format) {
+                continue;
+            }
+            let entries: Vec<IndexEntry> = index
+                .iter()
+                .filter(|(_, _, tag)| Language::from_tag(tag) == lang)
+                .map(|(stem, entry, _)| IndexEntry {
+                    href: safe_href(
+                        &output_file(stem, format.extension())
+                            .to_string_lossy()
+                            .replace('\\', "/"),
+                    ),
+                    twin_ld: options.formats.contains(&Format::JsonLd).then(|| {
+                        safe_href(
+                            &output_file(stem, "jsonld")
+                                .to_string_lossy()
+                                .replace('\\', "/"),
+                        )
+                    }),
+                    twin: options.formats.contains(&Format::Json).then(|| {
+                        safe_href(
+                            &output_file(stem, "json")
+                                .to_string_lossy()
+                                .replace('\\', "/"),
+                        )
+                    }),
+                    ..entry.clone()
+                })
+                .collect();
+            let text = renderer
+                .render_index(&title, language, &entries, &alternates, format)
+                .map_err(|source| BuildError::Template {
+                    notice: "index".into(),
+                    source,
+                })?;
+            let path = options
+                .out_dir
+                .join(format!("{}.{}", file_of(lang), format.extension()));
+            report.outputs.push(write(&path, text.as_bytes())?);
+        }
     }
     Ok(())
 }
