@@ -536,7 +536,7 @@ fn put_back(text: &str, values: &[String]) -> String {
 }
 
 /// Text as HTML: the five characters that mean something there escaped.
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

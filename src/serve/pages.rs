@@ -297,19 +297,7 @@ fn with<R: Read>(response: Response<R>, name: &str, value: &str) -> Response<R> 
     }
 }
 
-/// Text for HTML.
+/// Text for HTML, without control or bidi-override characters.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if crate::model::forms::is_unsafe_char(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::render::escape_html(&crate::model::forms::strip_unsafe(text))
 }
