@@ -501,3 +501,37 @@ fn extends_never_reads_a_file_that_is_not_a_notice_part() {
         assert!(!all.contains("hunter2"), "{all}");
     }
 }
+
+/// A finding about a shared entry points at that entry, even when an
+/// entry before it in the shared part is not used by the notice (and so
+/// is left out of the merged notice).
+#[test]
+fn findings_in_shared_lists_point_at_their_own_entry() {
+    let dir = temp_dir("shared-entry-lines");
+    std::fs::create_dir_all(dir.join("notices")).expect("notices");
+    std::fs::create_dir_all(dir.join("shared")).expect("shared");
+    let write = |path: &str, text: &str| std::fs::write(dir.join(path), text).expect("write");
+    write(
+        "noticec.toml",
+        "name = \"X\"\nnotices = [\"notices\"]\nparts = [\"shared\"]\n",
+    );
+    write(
+        "shared/recipients.toml",
+        "[[recipients]]\nid = \"a\"\nname = \"Alpha\"\n\n[[recipients]]\nid = \"b\"\nname = \"Beta\"\n\n[[recipients]]\nid = \"c\"\nname = \"Gamma\"\n",
+    );
+    write(
+        "notices/a.toml",
+        "[notice]\ntitle = \"A\"\n[[recipients]]\nid = \"c\"\nname = \"Gamma, differently\"\n[[purposes]]\nid = \"p\"\nname = \"P\"\nrecipients = [\"c\"]\n",
+    );
+    write(
+        "notices/b.toml",
+        "extends = \"../shared/recipients.toml\"\n[notice]\ntitle = \"B\"\n[[purposes]]\nid = \"p\"\nname = \"P\"\nrecipients = [\"c\"]\n",
+    );
+    let (_, stdout, stderr) = noticec(&dir, &["check", "--format", "concise"]);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("P001"))
+        .unwrap_or_else(|| panic!("no P001:\n{stdout}{stderr}"));
+    // Line 11 is `name = "Gamma"`, not line 3 (`name = "Alpha"`).
+    assert!(line.starts_with("shared/recipients.toml:11:"), "{line}");
+}

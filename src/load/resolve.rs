@@ -413,11 +413,39 @@ fn fill_all(
         let mut table = table.clone();
         if source != own_index {
             for list in ["recipients", "data_categories"] {
-                if let Some(toml::Value::Array(entries)) = table.get_mut(list) {
-                    entries.retain(|e| {
-                        entry_id(e)
-                            .is_none_or(|id| !drop.contains(&(list.to_string(), id.to_string())))
-                    });
+                let Some(toml::Value::Array(entries)) = table.get(list) else {
+                    continue;
+                };
+                if !is_entry_list(entries) {
+                    continue;
+                }
+                // Entries keep their place in the source file: a finding
+                // about the third entry points at the third, even when the
+                // second is left out.
+                let Some(toml::Value::Array(entries)) = table.remove(list) else {
+                    continue;
+                };
+                let kept = entries.into_iter().enumerate().filter(|(_, e)| {
+                    entry_id(e).is_none_or(|id| !drop.contains(&(list.to_string(), id.to_string())))
+                });
+                let path = KeyPath::root().key(list);
+                let existing = merged
+                    .entry(list.to_string())
+                    .or_insert_with(|| toml::Value::Array(Vec::new()));
+                let toml::Value::Array(existing) = existing else {
+                    continue;
+                };
+                if !existing.is_empty() && !is_entry_list(existing) {
+                    continue;
+                }
+                for (j, entry) in kept {
+                    let known = entry_id(&entry)
+                        .is_some_and(|id| existing.iter().any(|e| entry_id(e) == Some(id)));
+                    if !known {
+                        let i = existing.len();
+                        provenance.record(&path.index(i), source, &path.index(j), &entry);
+                        existing.push(entry);
+                    }
                 }
             }
         }
