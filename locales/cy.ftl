@@ -402,6 +402,10 @@ glance-changes-on = Ar { $date }: { $what }
 glance-complain-both = I ni, neu i'r rheoleiddiwr, { $name } ({ $short }).
 glance-complain-us = I ni.
 glance-complain-regulator = I'r rheoleiddiwr, { $name } ({ $short }).
+# Pan nad yw enw'r rheoleiddiwr yn Gymraeg (testun plaen yw'r frawddeg,
+# felly ni ellir nodi iaith yr enw).
+glance-complain-both-short = I ni, neu i'r rheoleiddiwr ({ $short }).
+glance-complain-regulator-short = I'r rheoleiddiwr ({ $short }).
 
 ## Hysbysiadau byr ar gyfer ffurflenni (short notices for forms, --format jit)
 

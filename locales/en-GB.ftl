@@ -300,6 +300,10 @@ glance-changes-on = On { $date }: { $what }
 glance-complain-both = To us, or to the { $name } ({ $short }).
 glance-complain-us = To us.
 glance-complain-regulator = To the { $name } ({ $short }).
+# When the regulator's name is not in the page's language (the sentence
+# is plain text, so the name could not be marked with its language).
+glance-complain-both-short = To us, or to the regulator ({ $short }).
+glance-complain-regulator-short = To the regulator ({ $short }).
 
 ## Short notices for forms (--format jit)
 

@@ -90,6 +90,17 @@ fn welsh_pages_have_no_english_fixed_text() {
             }
         }
     }
+    // The regulator has no Welsh name since it became the Information
+    // Commission: the English name appears only marked as English.
+    let welsh = read(&out.join("cy/council-tax.html"));
+    let named = welsh.matches("Information Commission").count();
+    let marked = welsh
+        .matches("<span lang=\"en-GB\">Information Commission</span>")
+        .count();
+    assert!(
+        named >= 1 && named == marked,
+        "{named} named, {marked} marked"
+    );
     // The same English pages do have them (the test can fail).
     let english_page = read(&out.join("en/council-tax.html"));
     assert!(english_page.contains("Why we use your information"));

@@ -150,9 +150,16 @@ pub fn glance(view: &NoticeView<'_>) -> Vec<GlanceItem> {
         push("glance-changes", text, "changes");
     }
     if view.complaints_controller.is_some() || view.ico.is_some() {
+        // A name in another language cannot be marked in a plain sentence:
+        // the sentence then gives the regulator's short name only.
         let regulator = |id: &str, ico: &super::view::IcoView<'_>| {
+            let id = if ico.name_lang.is_some() {
+                format!("{id}-short")
+            } else {
+                id.to_string()
+            };
             lang.format(
-                id,
+                &id,
                 &[
                     ("name", Arg::Text(ico.name)),
                     ("short", Arg::Text(ico.short)),
