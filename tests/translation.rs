@@ -101,6 +101,11 @@ fn welsh_pages_have_no_english_fixed_text() {
         named >= 1 && named == marked,
         "{named} named, {marked} marked"
     );
+    // Welsh periods are read like English ones: the glance compares them.
+    assert!(
+        welsh.contains("6 blynedd; mae"),
+        "the Welsh glance compares periods"
+    );
     // The same English pages do have them (the test can fail).
     let english_page = read(&out.join("en/council-tax.html"));
     assert!(english_page.contains("Why we use your information"));

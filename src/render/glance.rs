@@ -254,28 +254,51 @@ fn retention(view: &NoticeView<'_>) -> Option<String> {
     Some(text)
 }
 
-/// The length of a period that starts with a number and a unit ("6
-/// years", "31 days", "two months after…"), in days, to compare periods.
+/// The length of a period that starts with a number and a unit, in
+/// English or Welsh ("6 years", "31 days", "two months after…", "6
+/// blynedd", "chwe mis"), in days, to compare periods.
 pub(crate) fn days(period: &str) -> Option<u32> {
     let mut words = period.split_whitespace();
-    let number = words.next()?.to_ascii_lowercase();
+    let number = words.next()?.to_lowercase();
     let n: u32 = number.parse().ok().or_else(|| {
-        const WORDS: [&str; 12] = [
-            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-            "eleven", "twelve",
+        const WORDS: [(&str, u32); 26] = [
+            ("one", 1),
+            ("two", 2),
+            ("three", 3),
+            ("four", 4),
+            ("five", 5),
+            ("six", 6),
+            ("seven", 7),
+            ("eight", 8),
+            ("nine", 9),
+            ("ten", 10),
+            ("eleven", 11),
+            ("twelve", 12),
+            ("un", 1),
+            ("dau", 2),
+            ("dwy", 2),
+            ("tri", 3),
+            ("tair", 3),
+            ("pedwar", 4),
+            ("pedair", 4),
+            ("pum", 5),
+            ("pump", 5),
+            ("chwe", 6),
+            ("chwech", 6),
+            ("saith", 7),
+            ("wyth", 8),
+            ("deg", 10),
         ];
-        WORDS
-            .iter()
-            .position(|w| *w == number)
-            .map(|i| i as u32 + 1)
+        WORDS.iter().find(|(w, _)| *w == number).map(|(_, n)| *n)
     })?;
-    let unit = words.next()?.to_ascii_lowercase();
-    let unit = unit.trim_end_matches(|c: char| !c.is_ascii_alphabetic());
+    let unit = words.next()?.to_lowercase();
+    let unit = unit.trim_end_matches(|c: char| !c.is_alphabetic());
+    // Welsh units as they follow a number, mutations included.
     let per = match unit {
-        "day" | "days" => 1,
-        "week" | "weeks" => 7,
-        "month" | "months" => 30,
-        "year" | "years" => 365,
+        "day" | "days" | "diwrnod" | "niwrnod" | "diwrnodau" => 1,
+        "week" | "weeks" | "wythnos" | "wythnosau" => 7,
+        "month" | "months" | "mis" | "fis" | "misoedd" => 30,
+        "year" | "years" | "blwyddyn" | "flwyddyn" | "blynedd" | "mlynedd" | "flynedd" => 365,
         _ => return None,
     };
     n.checked_mul(per)
@@ -516,6 +539,9 @@ mod tests {
         assert_eq!(days("6 years after the account closes"), Some(6 * 365));
         assert_eq!(days("31 days"), Some(31));
         assert_eq!(days("Two months"), Some(60));
+        assert_eq!(days("6 blynedd ar ôl i'r cyfrif gau"), Some(6 * 365));
+        assert_eq!(days("chwe mis"), Some(180));
+        assert_eq!(days("7 mlynedd"), Some(7 * 365));
         assert_eq!(days("Until the case is closed"), None);
         assert!(days("6 weeks") < days("2 months"));
     }
