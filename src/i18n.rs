@@ -212,9 +212,15 @@ pub enum Arg<'a> {
 
 /// "a" (and) with the word after it, as Welsh writes them.
 fn welsh_and(word: &str) -> String {
+    // "a" with the article or "eich" after it is written as one word, in
+    // lower case whatever the case of the item ("a'r Adran Gwaith a
+    // Phensiynau").
     for (article, contracted) in [("eich ", "a'ch "), ("yr ", "a'r "), ("y ", "a'r ")] {
-        if let Some(rest) = word.strip_prefix(article) {
-            return format!("{contracted}{rest}");
+        let starts = word
+            .get(..article.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(article));
+        if starts {
+            return format!("{contracted}{}", &word[article.len()..]);
         }
     }
     let mut chars = word.chars();
