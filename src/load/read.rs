@@ -617,14 +617,14 @@ fn wrong_value(
     if allowed.is_empty() {
         return None;
     }
-    let (kind, found) = match value.get_ref() {
-        DeValue::String(text) => ("string", format!("text \"{}\"", shorten(text))),
-        DeValue::Integer(number) => ("integer", format!("the number `{number}`")),
-        DeValue::Float(number) => ("number", format!("the number `{number}`")),
-        DeValue::Boolean(flag) => ("boolean", format!("`{flag}`")),
-        DeValue::Datetime(date) => ("datetime", format!("the date `{date}`")),
-        DeValue::Array(_) => ("array", "a list".to_string()),
-        DeValue::Table(_) => ("object", "a table".to_string()),
+    let kind = match value.get_ref() {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "number",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "object",
     };
     let fits = |form: &Form<'_>| match (kind, form.kind, form.format) {
         ("datetime", "string", Some("date")) => true,
@@ -643,6 +643,16 @@ fn wrong_value(
             }
         }
         let hint = allowed.first().map(|f| describe_form(f).1).unwrap_or("");
+        // Written only for the message: most values fit.
+        let found = match value.get_ref() {
+            DeValue::String(text) => format!("text \"{}\"", shorten(text)),
+            DeValue::Integer(number) => format!("the number `{number}`"),
+            DeValue::Float(number) => format!("the number `{number}`"),
+            DeValue::Boolean(flag) => format!("`{flag}`"),
+            DeValue::Datetime(date) => format!("the date `{date}`"),
+            DeValue::Array(_) => "a list".to_string(),
+            DeValue::Table(_) => "a table".to_string(),
+        };
         let message = format!("expected {}, found {found}", wanted.join(" or "));
         return Some(
             Diagnostic::file_problem(

@@ -64,7 +64,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     if prose.iter().any(|(_, text)| mentions_consent(text)) {
         return;
     }
-    for (at, text) in &prose {
+    for (at, text) in prose {
         let lower = text.to_ascii_lowercase();
         if let Some((start, phrase)) = TRACKING
             .iter()

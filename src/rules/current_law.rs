@@ -267,7 +267,7 @@ fn matcher() -> &'static AhoCorasick {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut fields = cx.prose();
+    let mut fields = cx.prose().to_vec();
     if let Some(name) = cx
         .notice
         .complaints

@@ -60,7 +60,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         if let Some(range) = fee_mention(text) {
             out.push(
                 Finding::new(
-                    path,
+                    path.clone(),
                     "the text asks for a fee for a request",
                     "remove the fee: requests are free, except for a reasonable fee for further copies (Art. 15(3)) or for a manifestly unfounded or excessive request (Art. 12(5))",
                 )
@@ -76,9 +76,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 /// make a charge", in a sentence about fees and requests. Sentences that say
 /// there is no charge are left alone.
 fn fee_mention(text: &str) -> Option<std::ops::Range<usize>> {
+    // Most prose never mentions a fee: one pass over the field decides.
+    let whole = text.to_ascii_lowercase();
+    if !whole.contains("fee") && !whole.contains("charge") {
+        return None;
+    }
     for sentence in text.split_inclusive(['.', '\n']) {
         let lower = sentence.to_ascii_lowercase();
         let about_fee = ["fee", "charge"].iter().any(|w| lower.contains(w));
+        if !about_fee {
+            continue;
+        }
         let about_request = ["request", "access", "copy", "information", "this service"]
             .iter()
             .any(|w| lower.contains(w));

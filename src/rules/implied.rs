@@ -148,6 +148,6 @@ fn first_mention<'a>(cx: &Context<'a>, kind: Implied) -> Option<(KeyPath, Range<
             .find_iter(text)
             .map(|m| m.range())
             .find(|r| whole_word(&text[..r.start], &text[r.end..]))
-            .map(|r| (at, r.clone(), &text[r]))
+            .map(|r| (at.clone(), r.clone(), &text[r]))
     })
 }

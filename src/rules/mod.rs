@@ -234,11 +234,11 @@ impl<'a> Context<'a> {
         self.gdpr_purposes().any(|(_, p)| has_basis(p, basis))
     }
 
-    /// Every prose field in the notice, with its path, for wording checks.
-    pub fn prose(&self) -> Vec<(KeyPath, &'a str)> {
+    /// Every prose field in the notice, with its path, for wording checks
+    /// (collected once, shared by every rule).
+    pub fn prose(&self) -> &[(KeyPath, &'a str)] {
         self.prose
             .get_or_init(|| crate::model::prose_fields(self.written))
-            .clone()
     }
 
     /// A readable name for a purpose in messages: its name (shortened to

@@ -69,7 +69,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             fields.push((at.key("email"), email));
         }
     }
-    fields.extend(cx.prose());
+    fields.extend(cx.prose().iter().cloned());
     for (at, text) in fields {
         let lower = text.to_ascii_lowercase();
         for (domain, why) in RETIRED {
