@@ -62,10 +62,20 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether a text has an unsafe character ([`is_unsafe_char`]). Scans the
+/// bytes first: only a C0 control, DEL, or a character that starts with
+/// 0xC2 (C1 controls) or 0xE2 (the bidi marks) can be one.
+pub fn has_unsafe_char(text: &str) -> bool {
+    let maybe = text.bytes().any(|b| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xc2 || b == 0xe2
+    });
+    maybe && text.chars().any(is_unsafe_char)
+}
+
 /// The text with every unsafe character written as a visible escape
 /// (`\u{1b}`), for diagnostics and terminals.
 pub fn escape_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
+    if !has_unsafe_char(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -81,7 +91,7 @@ pub fn escape_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The text with every unsafe character removed, for published pages.
 pub fn strip_unsafe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(is_unsafe_char) {
+    if !has_unsafe_char(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     std::borrow::Cow::Owned(text.chars().filter(|c| !is_unsafe_char(*c)).collect())
@@ -102,6 +112,17 @@ mod tests {
         assert_eq!(escape_unsafe("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(strip_unsafe("a\u{7}b\u{2066}c"), "abc");
         assert_eq!(escape_unsafe("tab\tok\n"), "tab\tok\n");
+    }
+
+    /// The byte prefilter agrees with the character test on every
+    /// character up to U+2FFF, alone and inside text.
+    #[test]
+    fn the_fast_check_agrees_with_the_character_test() {
+        for code in 0..0x3000u32 {
+            let Some(c) = char::from_u32(code) else { continue };
+            let text = format!("Gwybodaeth “{c}” — text");
+            assert_eq!(has_unsafe_char(&text), is_unsafe_char(c), "U+{code:04X}");
+        }
     }
 
     #[test]

@@ -341,7 +341,7 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
     // into a CMS or a `.txt` printed in a letter.
     env.set_formatter(|out, state, value| {
         if let Some(text) = value.as_str()
-            && text.chars().any(crate::model::forms::is_unsafe_char)
+            && crate::model::forms::has_unsafe_char(text)
         {
             let clean = crate::model::forms::strip_unsafe(text).into_owned();
             let clean = if value.is_safe() {
