@@ -119,7 +119,9 @@ mod tests {
     #[test]
     fn the_fast_check_agrees_with_the_character_test() {
         for code in 0..0x3000u32 {
-            let Some(c) = char::from_u32(code) else { continue };
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
             let text = format!("Gwybodaeth “{c}” — text");
             assert_eq!(has_unsafe_char(&text), is_unsafe_char(c), "U+{code:04X}");
         }

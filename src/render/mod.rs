@@ -735,13 +735,28 @@ mod tests {
     #[test]
     fn wrapping_matches_textwrap_first_fit() {
         let words = [
-            "a", "council", "tax", "—", "information", "Gwybodaeth", "ŵyr", "x",
+            "a",
+            "council",
+            "tax",
+            "—",
+            "information",
+            "Gwybodaeth",
+            "ŵyr",
+            "x",
             "https://www.modelborough.gov.uk/a/very/long/address/that/never/fits/on/one/line/at/all/really",
-            "", "  ", "1.", "(UK", "GDPR", "Art.", "6(1)(e))",
+            "",
+            "  ",
+            "1.",
+            "(UK",
+            "GDPR",
+            "Art.",
+            "6(1)(e))",
         ];
         let mut seed: u64 = 7;
         let mut next = || {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (seed >> 33) as usize
         };
         for case in 0..2000 {

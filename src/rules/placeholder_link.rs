@@ -70,9 +70,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        let lower = text.to_ascii_lowercase();
-        for phrase in PHRASES {
-            if let Some(start) = lower.find(phrase) {
+        static MATCHER: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
+        let matcher = MATCHER.get_or_init(|| super::text::Phrases::new(PHRASES));
+        for (phrase, found) in PHRASES.iter().zip(matcher.first_of_each(text)) {
+            if let Some(start) = found {
                 out.push(
                     Finding::new(
                         at.clone(),

@@ -158,9 +158,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
 
 /// Each jargon phrase of a field, once, with its plain alternative.
 fn jargon(at: &KeyPath, text: &str, out: &mut Vec<Finding>) {
-    let lower = text.to_ascii_lowercase();
-    for (jargon, plain) in JARGON {
-        if let Some(start) = lower.find(jargon) {
+    static PHRASES: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| super::text::Phrases::new(JARGON.iter().map(|(j, _)| j)));
+    for ((jargon, plain), found) in JARGON.iter().zip(phrases.first_of_each(text)) {
+        if let Some(start) = found {
             out.push(
                 Finding::new(
                     at.clone(),

@@ -70,10 +70,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         }
     }
     fields.extend(cx.prose().iter().cloned());
+    static DOMAINS: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
+    let domains = DOMAINS.get_or_init(|| super::text::Phrases::new(RETIRED.iter().map(|(d, _)| d)));
     for (at, text) in fields {
+        let found = domains.first_of_each(text);
+        if found.iter().all(Option::is_none) {
+            continue;
+        }
         let lower = text.to_ascii_lowercase();
-        for (domain, why) in RETIRED {
-            let Some(start) = lower.find(domain) else {
+        for ((domain, why), start) in RETIRED.iter().zip(found) {
+            let Some(start) = start else {
                 continue;
             };
             // Widen to the whole address or host name around the domain.

@@ -1,5 +1,7 @@
 //! Reading prose the way the wording rules need it: sentences with their
-//! offsets, and whole words.
+//! offsets, whole words, and many phrases found in one pass.
+
+use aho_corasick::AhoCorasick;
 
 /// The sentences of a text with their byte offsets: split after `.`, `!`,
 /// `?` or a line break (not after the dot of "Art. 12" or "e.g.").
@@ -78,5 +80,39 @@ mod tests {
     fn finds_whole_words_only() {
         assert!(contains_word("we may charge a fee", "fee"));
         assert!(!contains_word("coffee is free", "fee"));
+    }
+}
+
+/// A rule's list of phrases, found in one pass over a text (ASCII case
+/// ignored) instead of one search per phrase.
+pub struct Phrases(AhoCorasick);
+
+impl Phrases {
+    /// The phrases, in lower case.
+    pub fn new<I, P>(phrases: I) -> Phrases
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        Phrases(
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(phrases)
+                // The lists are the rules' own constants, tested.
+                .unwrap_or_else(|e| panic!("phrase list: {e}")),
+        )
+    }
+
+    /// Where each phrase is first found in `text` (what `text.find(phrase)`
+    /// on the lower-cased text gives), by the phrase's place in the list.
+    pub fn first_of_each(&self, text: &str) -> Vec<Option<usize>> {
+        let mut first = vec![None; self.0.patterns_len()];
+        for found in self.0.find_overlapping_iter(text) {
+            let slot = &mut first[found.pattern().as_usize()];
+            if slot.is_none() {
+                *slot = Some(found.start());
+            }
+        }
+        first
     }
 }
