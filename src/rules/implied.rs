@@ -136,7 +136,7 @@ pub fn unmarked_mention(cx: &Context<'_>, kind: Implied) -> Option<Finding> {
 /// own regime for such data).
 fn first_mention<'a>(cx: &Context<'a>, kind: Implied) -> Option<(KeyPath, Range<usize>, &'a str)> {
     let matcher = kind.matcher();
-    cx.prose().into_iter().find_map(|(at, text)| {
+    cx.prose().iter().find_map(|(at, text)| {
         let law_enforcement = at
             .in_purpose()
             .and_then(|(i, _)| cx.notice.purposes.get(i))
