@@ -111,7 +111,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 long.push(this());
             }
         }
-        jargon(&at, text, out);
+        jargon(at, text, out);
     }
     let Some(longest) = longest else { return };
     // Rounded to the nearest word.
