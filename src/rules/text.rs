@@ -59,30 +59,6 @@ pub fn contains_word(text: &str, word: &str) -> bool {
         .any(|(i, _)| whole_word(&text[..i], &text[i + word.len()..]))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_sentences_but_not_article_numbers() {
-        let s = sentences("see art. 12. then e.g. more");
-        assert_eq!(s.len(), 2, "{s:?}");
-        let s = sentences("See Art. 12. Then No. 5 applies.");
-        assert_eq!(s.len(), 2, "{s:?}");
-    }
-
-    #[test]
-    fn counts_words_a_reader_reads() {
-        assert_eq!(word_count("See https://example.org – it says so."), 4);
-    }
-
-    #[test]
-    fn finds_whole_words_only() {
-        assert!(contains_word("we may charge a fee", "fee"));
-        assert!(!contains_word("coffee is free", "fee"));
-    }
-}
-
 /// A rule's list of phrases, found in one pass over a text (ASCII case
 /// ignored) instead of one search per phrase.
 pub struct Phrases(AhoCorasick);
@@ -114,5 +90,29 @@ impl Phrases {
             }
         }
         first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_but_not_article_numbers() {
+        let s = sentences("see art. 12. then e.g. more");
+        assert_eq!(s.len(), 2, "{s:?}");
+        let s = sentences("See Art. 12. Then No. 5 applies.");
+        assert_eq!(s.len(), 2, "{s:?}");
+    }
+
+    #[test]
+    fn counts_words_a_reader_reads() {
+        assert_eq!(word_count("See https://example.org – it says so."), 4);
+    }
+
+    #[test]
+    fn finds_whole_words_only() {
+        assert!(contains_word("we may charge a fee", "fee"));
+        assert!(!contains_word("coffee is free", "fee"));
     }
 }
