@@ -83,6 +83,12 @@ impl Phrases {
     /// on the lower-cased text gives), by the phrase's place in the list.
     pub fn first_of_each(&self, text: &str) -> Vec<Option<usize>> {
         let mut first = vec![None; self.0.patterns_len()];
+        // Most texts have none of the phrases: a search with prefilters
+        // says so quickly; overlapping search (which has none) only where
+        // there is something to find.
+        if !self.0.is_match(text) {
+            return first;
+        }
         for found in self.0.find_overlapping_iter(text) {
             let slot = &mut first[found.pattern().as_usize()];
             if slot.is_none() {
