@@ -32,6 +32,7 @@
 pub mod check;
 pub mod diagnostic;
 pub mod history;
+pub mod import;
 pub mod law;
 pub mod load;
 pub mod model;
