@@ -64,7 +64,10 @@ fn assert_loads(report: &FileReport, what: &str) {
         })
         .map(|d| format!("{} {}", d.code, d.message))
         .collect();
-    assert!(broken.is_empty(), "{what}: the draft does not load: {broken:?}");
+    assert!(
+        broken.is_empty(),
+        "{what}: the draft does not load: {broken:?}"
+    );
 }
 
 /// The requirement keys with a finding of any severity.
@@ -296,14 +299,20 @@ fn hostile_inputs() -> Vec<(String, String, SourceKind)> {
     ];
     let mut many = String::new();
     for i in 0..10_000 {
-        many.push_str(&format!("Heading {i}\n\nWhy we use your information {i}\n\n- purpose {i}\n\n"));
+        many.push_str(&format!(
+            "Heading {i}\n\nWhy we use your information {i}\n\n- purpose {i}\n\n"
+        ));
     }
     cases.push(("10k headings".to_string(), many, SourceKind::Text));
     let mut html_headings = String::new();
     for i in 0..10_000 {
         html_headings.push_str(&format!("<h2>Why we use it {i}</h2><h3>P {i}</h3><p>t</p>"));
     }
-    cases.push(("10k HTML headings".to_string(), html_headings, SourceKind::Html));
+    cases.push((
+        "10k HTML headings".to_string(),
+        html_headings,
+        SourceKind::Html,
+    ));
     cases.push((
         "deep nesting HTML".to_string(),
         format!(
@@ -395,8 +404,7 @@ fn the_command_writes_to_stdout_or_a_new_file_only() {
 
     // -o never overwrites a file.
     std::fs::write(dir.join("draft.toml"), "keep me").expect("write");
-    let (code, _, stderr) =
-        common::noticec(&dir, &["import", "notice.txt", "-o", "draft.toml"]);
+    let (code, _, stderr) = common::noticec(&dir, &["import", "notice.txt", "-o", "draft.toml"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("already exists"), "{stderr}");
     assert_eq!(

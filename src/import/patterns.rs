@@ -222,6 +222,7 @@ pub fn lawful_bases(text: &str) -> Vec<LawfulBasis> {
         "consent –",
         "consent -",
         "consent (",
+        "you have agreed",
     ];
     if consent.iter().any(|p| says(&lower, p)) && !says(&lower, "consent of the individuals") {
         add(LawfulBasis::Consent);

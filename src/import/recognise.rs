@@ -27,8 +27,8 @@ use super::{Block, BlockKind, Provenance};
 use crate::model::{
     AllPurposes, AutomatedDecisions, Complaints, Contact, Controller, ControllerComplaints,
     ControllerKind, DataCategory, DataSource, Dpo, IcoContact, LawfulBasis, Metadata, Notice,
-    Provision, ProvisionRequirement, Purpose, Recipient, Retention, Right, Rights, Section,
-    Transfers,
+    Provision, ProvisionRequirement, Purpose, Recipient, Retention, RetentionRule, Right, Rights,
+    Section, Transfers,
 };
 
 /// What a heading or a list's introduction is about.
@@ -94,6 +94,10 @@ pub fn topic(text: &str) -> Option<Topic> {
             "outside the uk",
             "outside of the uk",
             "overseas",
+            "european economic area",
+            "outside the eea",
+            "outside europe",
+            "outside the european",
             "abroad",
             "international transfer",
             "transfers",
@@ -155,6 +159,10 @@ pub fn topic(text: &str) -> Option<Topic> {
         lower,
         &[
             "do you have to",
+            "fail to provide",
+            "if you do not provide",
+            "if you don't provide",
+            "if you don't give",
             "have to give",
             "if you do not give",
             "must you give",
@@ -179,6 +187,14 @@ pub fn topic(text: &str) -> Option<Topic> {
             "what is personal data",
             "what we collect",
             "kinds of information",
+            "kind of personal",
+            "kinds of personal",
+            "what personal information",
+            "personal information do we",
+            "personal data do we",
+            "information do we process",
+            "information do we collect",
+            "information do we hold",
         ],
     ) {
         return Some(Topic::Data);
@@ -267,6 +283,9 @@ fn intro_topic(text: &str) -> Option<Topic> {
             "information may include",
             "information about you includes",
             "data includes",
+            "kinds of personal",
+            "kind of personal",
+            "types of data",
         ],
     ) {
         return Some(Topic::Data);
@@ -529,9 +548,11 @@ pub fn recognise(blocks: &[Block]) -> Recognised {
     title_and_dates(&mut r);
     purpose_headings(&mut r);
     lists(&mut r);
+    data_paragraphs(&mut r);
     contacts(&mut r);
     statements(&mut r);
     purpose_facts(&mut r);
+    shared_with(&mut r);
     notice_wide(&mut r);
     let kept = sections(&mut r);
     Recognised {
@@ -718,6 +739,167 @@ fn lists(r: &mut Reader) {
             _ => {}
         }
     }
+}
+
+/// Paragraphs under a heading about the data that say what it includes
+/// ("Personal data is basic details such as name, address …"): one data
+/// category each, in its own words, for the whole notice.
+fn data_paragraphs(r: &mut Reader) {
+    for i in 0..r.blocks.len() {
+        let block = &r.blocks[i];
+        let heading_topic = r.section_of(i).and_then(|h| topic(&r.blocks[h].text));
+        let introduces_list = r
+            .blocks
+            .get(i + 1)
+            .is_some_and(|next| next.kind == BlockKind::ListItem);
+        if block.kind != BlockKind::Paragraph
+            || r.consumed[i]
+            || r.in_purpose_heading(i)
+            || heading_topic != Some(Topic::Data)
+            || introduces_list
+        {
+            continue;
+        }
+        let lower = block.text.to_lowercase();
+        if !has_any(
+            &lower,
+            &["such as", "include", "including", "for example", "e.g."],
+        ) {
+            continue;
+        }
+        let name = block.text.clone();
+        let id = slug(&name, &mut r.ids, "data");
+        let k = r.notice.data_categories.len();
+        r.notice.data_categories.push(DataCategory {
+            id: Some(id.clone()),
+            name: Some(name),
+            description: None,
+            special_category: has_any(&lower, SPECIAL),
+            criminal_offence: has_any(&lower, CRIMINAL),
+        });
+        r.notice
+            .all_purposes
+            .get_or_insert_with(AllPurposes::default)
+            .data_categories
+            .get_or_insert_with(Vec::new)
+            .push(id);
+        r.consumed[i] = true;
+        r.note(format!("data_categories.{k}"), i);
+    }
+}
+
+/// Who a sentence says information is shared with: "… may be shared with
+/// the police or emergency services", "we pass your information to …".
+/// Said outside any purpose, they are the notice's recipients for every
+/// purpose, unless a list already said so.
+fn shared_with(r: &mut Reader) {
+    static SHARED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:(?:shared|passed(?: on)?|disclosed|given|sent|provided)\s+(?:with|to|onto)|(?:share|pass|disclose|give|send)\s+(?:on\s+)?(?:[a-z]+\s+){0,3}?(?:information|data|details|images|records|it|them)\s+(?:on\s+)?(?:with|to|onto))\s+",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let said_by_list = r
+        .notice
+        .all_purposes
+        .as_ref()
+        .is_some_and(|a| a.recipients.is_some());
+    let mut ids = Vec::new();
+    for i in 0..r.blocks.len() {
+        let block = &r.blocks[i];
+        if block.is_heading()
+            || block.kind == BlockKind::ListItem
+            || r.in_purpose_heading(i)
+            || r.purpose_scope.contains(&Some(i))
+        {
+            continue;
+        }
+        let text = block.text.clone();
+        let mut found: Vec<String> = Vec::new();
+        for m in SHARED.find_iter(&text) {
+            let sentence = sentence_at(&text, m.start()).to_lowercase();
+            if has_any(
+                &sentence,
+                &[" not ", "n't ", " never ", " no ", "without your", "unless"],
+            ) {
+                continue;
+            }
+            let rest = &text[m.end()..];
+            let name = recipient_phrase(rest);
+            if name.split_whitespace().count() >= 1 && name.chars().any(char::is_alphabetic) {
+                found.push(name);
+            }
+        }
+        for name in found {
+            if r.notice
+                .recipients
+                .iter()
+                .any(|x| x.name.as_deref() == Some(name.as_str()))
+            {
+                continue;
+            }
+            let id = slug(&name, &mut r.ids, "recipient");
+            let k = r.notice.recipients.len();
+            r.notice.recipients.push(Recipient {
+                id: Some(id.clone()),
+                name: Some(name.clone()),
+                description: None,
+            });
+            r.note_quote(format!("recipients.{k}"), i, &text);
+            ids.push((id, i));
+        }
+    }
+    if !said_by_list && !ids.is_empty() {
+        let at = ids[0].1;
+        r.notice
+            .all_purposes
+            .get_or_insert_with(AllPurposes::default)
+            .recipients = Some(ids.into_iter().map(|(id, _)| id).collect());
+        r.note("all_purposes.recipients", at);
+    }
+}
+
+/// The recipient named at the start of `rest`: up to the end of the clause
+/// (a comma, a full stop, or a lowercase "for", "to", "where" … that starts
+/// the reason, not a name's "for" as in "Department for Work").
+fn recipient_phrase(rest: &str) -> String {
+    let mut end = rest.len();
+    for stop in [",", ".", ";", ":", " (", " –", " - ", "\n"] {
+        if let Some(at) = rest.find(stop) {
+            end = end.min(at);
+        }
+    }
+    for word in [
+        " for ",
+        " to ",
+        " as ",
+        " where ",
+        " when ",
+        " if ",
+        " so ",
+        " in order",
+        " unless ",
+        " who ",
+        " which ",
+        " that ",
+        " because ",
+        " under ",
+        " in ",
+        " on ",
+        " about ",
+    ] {
+        if let Some(at) = rest[..end].find(word) {
+            let next = rest[at + word.len()..].chars().next();
+            if next.is_some_and(char::is_lowercase)
+                || word.trim() == "who"
+                || word.trim() == "which"
+                || word.trim() == "that"
+            {
+                end = end.min(at);
+            }
+        }
+    }
+    rest[..end].trim().to_string()
 }
 
 /// "**Name**: what it is" → the name and the rest; otherwise the whole item.
@@ -942,15 +1124,11 @@ fn contacts(r: &mut Reader) {
         for email in patterns::emails(&text) {
             let at = text.find(email).unwrap_or(0);
             let local = email.to_lowercase();
+            // The words around an address say whose it is; its name does
+            // not ("data.protection@" may be a team, not the DPO).
             let owner = if local.contains("ico.org.uk") {
                 Owner::Regulator
-            } else if local.starts_with("dpo")
-                || local.contains("data.protection")
-                || local.contains("dataprotection")
-                || local.contains("information.governance")
-                || local.contains("informationgovernance")
-                || local.contains("infogov")
-            {
+            } else if local.starts_with("dpo@") {
                 Owner::Dpo
             } else {
                 owner_of(r, i, at)
@@ -1105,13 +1283,52 @@ fn statements(r: &mut Reader) {
             && r.blocks[i].kind != BlockKind::ListItem
             || topic == Some(Topic::Retention) && !r.consumed[i]
         {
+            // Under a heading of its own topic (or none) it is said for the
+            // whole notice; under another heading ("CCTV") it is a rule for
+            // the records that heading is about.
+            let records = r
+                .section_of(i)
+                .filter(|_| topic != Some(Topic::Retention))
+                .filter(|&h| Some(h) != r.layout.title)
+                .map(|h| r.blocks[h].text.clone());
             let retention = r.notice.retention.get_or_insert_with(Retention::default);
+            let said = as_markdown(&r.blocks[i]);
+            if let Some(records) = records {
+                let k = match retention
+                    .rules
+                    .iter()
+                    .position(|rule| rule.records.as_deref() == Some(records.as_str()))
+                {
+                    Some(k) => {
+                        let criteria = retention.rules[k].criteria.get_or_insert_with(String::new);
+                        criteria.push_str("\n\n");
+                        criteria.push_str(&said);
+                        k
+                    }
+                    None => {
+                        let id = slug(&records, &mut r.ids, "records");
+                        retention.rules.push(RetentionRule {
+                            id: Some(id),
+                            records: Some(records),
+                            criteria: Some(said),
+                            ..Default::default()
+                        });
+                        retention.rules.len() - 1
+                    }
+                };
+                r.consumed[i] = true;
+                r.note(format!("retention.rules.{k}"), i);
+                continue;
+            }
             match &mut retention.criteria {
                 Some(criteria) => {
-                    criteria.push_str("\n\n");
-                    criteria.push_str(&as_markdown(&r.blocks[i]));
+                    let together = r.blocks[i].kind == BlockKind::ListItem
+                        && i > 0
+                        && r.blocks[i - 1].kind == BlockKind::ListItem;
+                    criteria.push_str(if together { "\n" } else { "\n\n" });
+                    criteria.push_str(&said);
                 }
-                None => retention.criteria = Some(as_markdown(&r.blocks[i])),
+                None => retention.criteria = Some(said),
             }
             if retention.schedule_url.is_none()
                 && let Some(url) = patterns::urls(&text).find(|u| {
@@ -1129,8 +1346,16 @@ fn statements(r: &mut Reader) {
         }
         // Rights listed.
         if topic == Some(Topic::Rights)
-            || lower.contains("right to")
-            || lower.contains("you can ask us to")
+            || has_any(
+                &lower,
+                &[
+                    "you have the right",
+                    "you have a right",
+                    "your rights are",
+                    "right of access",
+                    "you can ask us to",
+                ],
+            )
         {
             let before = rights.len();
             for (words, right) in RIGHT_WORDS {
@@ -1143,7 +1368,11 @@ fn statements(r: &mut Reader) {
             }
         }
         // Consent withdrawal.
-        if !r.consumed[i] && lower.contains("withdraw") && lower.contains("consent") {
+        if !r.consumed[i]
+            && lower.contains("withdraw")
+            && lower.contains("consent")
+            && names_a_route(&lower)
+        {
             let rights = r.notice.rights.get_or_insert_with(Rights::default);
             if rights.how_to_withdraw_consent.is_none() {
                 rights.how_to_withdraw_consent = Some(as_markdown(&r.blocks[i]));
@@ -1154,9 +1383,10 @@ fn statements(r: &mut Reader) {
         }
         // Complaints to the council.
         if !r.consumed[i]
-            && lower.contains("complain")
-            && owner_in(&text) != Some(Owner::Regulator)
+            && (lower.contains("complain") && owner_in(&text) != Some(Owner::Regulator)
+                || complaint_to_us(&lower))
             && (topic == Some(Topic::Complaints)
+                || complaint_to_us(&lower)
                 || has_any(
                     &lower,
                     &[
@@ -1211,6 +1441,7 @@ fn statements(r: &mut Reader) {
         }
         // Transfers.
         if !r.consumed[i]
+            && r.blocks[i].kind != BlockKind::ListItem
             && has_any(
                 &lower,
                 &[
@@ -1223,6 +1454,7 @@ fn statements(r: &mut Reader) {
                     "outside the european",
                     "outside the eea",
                     "outside europe",
+                    "european economic area",
                 ],
             )
         {
@@ -1314,6 +1546,12 @@ fn statements(r: &mut Reader) {
                 "obtain information about you from",
                 "information about you from",
                 "we may receive",
+                "ask other agencies",
+                "ask other organisations",
+                "from a range of sources",
+                "from other agencies",
+                "call us on your behalf",
+                "contact us on your behalf",
                 "we also obtain",
                 "from other organisations",
                 "from third parties",
@@ -1349,6 +1587,9 @@ fn statements(r: &mut Reader) {
                     "if you don't",
                     "you do not have to",
                     "you don't have to",
+                    "fail to provide",
+                    "not able to",
+                    "unable to",
                 ],
             )
         {
@@ -1374,6 +1615,69 @@ fn statements(r: &mut Reader) {
     }
 }
 
+/// Whether a text gives a way to do something: an address, a link, a
+/// number, or an action such as unsubscribing or contacting someone.
+fn names_a_route(lower: &str) -> bool {
+    lower.contains('@')
+        || lower.contains("http")
+        || lower.contains("www.")
+        || lower.chars().filter(char::is_ascii_digit).count() >= 6
+        || has_any(
+            lower,
+            &[
+                "unsubscribe",
+                "contact",
+                "email",
+                "e-mail",
+                "write to",
+                "call",
+                "phone",
+                "form",
+                "tell us",
+                "let us know",
+                "link",
+                "settings",
+                "opt out",
+                "opt-out",
+                "in person",
+                "by post",
+            ],
+        )
+}
+
+/// Whether a text tells people to take a concern to the council itself.
+fn complaint_to_us(lower: &str) -> bool {
+    has_any(
+        lower,
+        &[
+            "complain",
+            "concern",
+            "unhappy",
+            "not happy",
+            "dissatisfied",
+        ],
+    ) && has_any(
+        lower,
+        &[
+            "contact us",
+            "tell us",
+            "let us know",
+            "write to us",
+            "our complaints",
+            "complaints procedure",
+            "complaints process",
+            "complaints policy",
+            "complaints team",
+            "deal with your",
+            "complain to us",
+            "complaint to us",
+            "contact our data protection officer",
+            "contact the data protection officer",
+            "contact our dpo",
+        ],
+    )
+}
+
 /// Words that name each right.
 const RIGHT_WORDS: &[(&[&str], Right)] = &[
     (&["access", "copy of", "copies of"], Right::Access),
@@ -1388,6 +1692,17 @@ const RIGHT_WORDS: &[(&[&str], Right)] = &[
 ];
 
 fn provision_requirement(lower: &str) -> Option<ProvisionRequirement> {
+    let by_law = has_any(
+        lower,
+        &[
+            "by law",
+            "required by law",
+            "legal requirement",
+            "statutory",
+            "the law requires",
+        ],
+    );
+    let contract = lower.contains("contract");
     if has_any(
         lower,
         &[
@@ -1398,16 +1713,14 @@ fn provision_requirement(lower: &str) -> Option<ProvisionRequirement> {
         ],
     ) {
         Some(ProvisionRequirement::Voluntary)
-    } else if has_any(
-        lower,
-        &[
-            "required by law",
-            "legal requirement",
-            "statutory requirement",
-            "the law requires",
-        ],
-    ) {
+    } else if by_law && contract {
+        // "Where we need it by law or under a contract …": said for the
+        // whole notice, it depends on the service.
+        Some(ProvisionRequirement::Varies)
+    } else if by_law {
         Some(ProvisionRequirement::Statutory)
+    } else if contract {
+        Some(ProvisionRequirement::Contractual)
     } else {
         None
     }

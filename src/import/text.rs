@@ -139,7 +139,7 @@ fn flush(pending: &mut Vec<&Line>, out: &mut Vec<Block>) {
         return;
     }
     let unwrapped = pending.len() > 1
-        && pending[..pending.len() - 1]
+        && pending
             .iter()
             .any(|l| l.text.trim().chars().count() > UNWRAPPED_LINE);
     if unwrapped {

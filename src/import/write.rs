@@ -239,6 +239,15 @@ fn write_notice(w: &mut Writer, n: &Notice) {
         w.table("[retention]", "retention");
         w.text("retention", "schedule_url", &r.schedule_url);
         w.text("retention", "criteria", &r.criteria);
+        for (i, rule) in r.rules.iter().enumerate() {
+            let at = format!("retention.rules.{i}");
+            w.table("[[retention.rules]]", &at);
+            w.text(&at, "id", &rule.id);
+            w.text(&at, "records", &rule.records);
+            w.text(&at, "period", &rule.period);
+            w.text(&at, "trigger", &rule.trigger);
+            w.text(&at, "criteria", &rule.criteria);
+        }
     }
     if let Some(t) = &n.transfers {
         w.table("[transfers]", "transfers");
