@@ -70,6 +70,10 @@ pub fn topic(text: &str) -> Option<Topic> {
     if has_any(lower, &["complain"]) {
         return Some(Topic::Complaints);
     }
+    // A page's social sharing buttons, not who the data goes to.
+    if lower.starts_with("share this") || lower.starts_with("share on") || lower.starts_with("share page") {
+        return None;
+    }
     if has_any(lower, &["automated", "automatic decision", "profiling"]) {
         return Some(Topic::Automated);
     }
@@ -696,6 +700,19 @@ fn lists(r: &mut Reader) {
                 for &item in &run {
                     let (name, description) = split_lead(&r.blocks[item]);
                     let lower = r.blocks[item].text.to_lowercase();
+                    // Named again in another list: the same category.
+                    if description.is_none()
+                        && let Some(k) = r.notice.data_categories.iter().position(|c| {
+                            c.description.is_none()
+                                && c.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                        })
+                        && let Some(id) = r.notice.data_categories[k].id.clone()
+                    {
+                        ids.push(id);
+                        r.consumed[item] = true;
+                        r.note(format!("data_categories.{k}"), item);
+                        continue;
+                    }
                     let id = slug(&name, &mut r.ids, "data");
                     let k = r.notice.data_categories.len();
                     r.notice.data_categories.push(DataCategory {
@@ -719,6 +736,18 @@ fn lists(r: &mut Reader) {
                 let mut ids = Vec::new();
                 for &item in &run {
                     let (name, description) = split_lead(&r.blocks[item]);
+                    if description.is_none()
+                        && let Some(k) = r.notice.recipients.iter().position(|c| {
+                            c.description.is_none()
+                                && c.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                        })
+                        && let Some(id) = r.notice.recipients[k].id.clone()
+                    {
+                        ids.push(id);
+                        r.consumed[item] = true;
+                        r.note(format!("recipients.{k}"), item);
+                        continue;
+                    }
                     let id = slug(&name, &mut r.ids, "recipient");
                     let k = r.notice.recipients.len();
                     r.notice.recipients.push(Recipient {
@@ -804,13 +833,14 @@ fn shared_with(r: &mut Reader) {
         .all_purposes
         .as_ref()
         .is_some_and(|a| a.recipients.is_some());
+    let scoped: BTreeSet<usize> = r.purpose_scope.iter().flatten().copied().collect();
     let mut ids = Vec::new();
     for i in 0..r.blocks.len() {
         let block = &r.blocks[i];
         if block.is_heading()
             || block.kind == BlockKind::ListItem
             || r.in_purpose_heading(i)
-            || r.purpose_scope.contains(&Some(i))
+            || scoped.contains(&i)
         {
             continue;
         }
@@ -826,7 +856,18 @@ fn shared_with(r: &mut Reader) {
             }
             let rest = &text[m.end()..];
             let name = recipient_phrase(rest);
-            if name.split_whitespace().count() >= 1 && name.chars().any(char::is_alphabetic) {
+            let first = name
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            let not_a_name = matches!(
+                first.as_str(),
+                "" | "and" | "or" | "but" | "you" | "we" | "us" | "it" | "them" | "which" | "who"
+                    | "that" | "this" | "following" | "those" | "these" | "any"
+            ) || name.to_lowercase().starts_with("the following")
+                || has_any(&name.to_lowercase(), &["shared", "disclosed", "passed"]);
+            if !not_a_name && name.chars().any(char::is_alphabetic) {
                 found.push(name);
             }
         }
@@ -926,30 +967,25 @@ enum Owner {
 
 fn owner_in(text: &str) -> Option<Owner> {
     let lower = text.to_lowercase();
-    if has_any(
-        &lower,
-        &[
+    let word = |w: &str| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == w);
+    if (word("ico")
+        || has_any(
+            &lower,
+            &[
             "information commissioner",
-            "(ico)",
-            " ico ",
             "ico.org.uk",
             "wycliffe",
             "information commission",
             "supervisory authority",
         ],
-    ) && !has_any(&lower, &["data protection officer"])
+    ))
+        && !has_any(&lower, &["data protection officer"])
     {
         return Some(Owner::Regulator);
     }
-    if has_any(
-        &lower,
-        &[
-            "data protection officer",
-            "dpo",
-            "information governance",
-            "data protection team",
-        ],
-    ) {
+    // Only the office by name: an "information governance" team is not
+    // the DPO unless the text says so.
+    if lower.contains("data protection officer") || word("dpo") {
         return Some(Owner::Dpo);
     }
     None
@@ -1955,10 +1991,11 @@ fn names_to_ids_data(
 /// Lawful bases stated for the whole notice: under a lawful-basis heading
 /// outside any purpose, or "our lawful basis is …".
 fn notice_wide(r: &mut Reader) {
+    let scoped: BTreeSet<usize> = r.purpose_scope.iter().flatten().copied().collect();
     let mut bases: Vec<LawfulBasis> = Vec::new();
     let mut at = None;
     for i in 0..r.blocks.len() {
-        if r.in_purpose_heading(i) || r.purpose_scope.contains(&Some(i)) {
+        if r.in_purpose_heading(i) || scoped.contains(&i) {
             continue;
         }
         let lower = r.blocks[i].text.to_lowercase();
