@@ -71,7 +71,10 @@ pub fn topic(text: &str) -> Option<Topic> {
         return Some(Topic::Complaints);
     }
     // A page's social sharing buttons, not who the data goes to.
-    if lower.starts_with("share this") || lower.starts_with("share on") || lower.starts_with("share page") {
+    if lower.starts_with("share this")
+        || lower.starts_with("share on")
+        || lower.starts_with("share page")
+    {
         return None;
     }
     if has_any(lower, &["automated", "automatic decision", "profiling"]) {
@@ -704,7 +707,9 @@ fn lists(r: &mut Reader) {
                     if description.is_none()
                         && let Some(k) = r.notice.data_categories.iter().position(|c| {
                             c.description.is_none()
-                                && c.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                                && c.name
+                                    .as_deref()
+                                    .is_some_and(|n| n.eq_ignore_ascii_case(&name))
                         })
                         && let Some(id) = r.notice.data_categories[k].id.clone()
                     {
@@ -739,7 +744,9 @@ fn lists(r: &mut Reader) {
                     if description.is_none()
                         && let Some(k) = r.notice.recipients.iter().position(|c| {
                             c.description.is_none()
-                                && c.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(&name))
+                                && c.name
+                                    .as_deref()
+                                    .is_some_and(|n| n.eq_ignore_ascii_case(&name))
                         })
                         && let Some(id) = r.notice.recipients[k].id.clone()
                     {
@@ -863,8 +870,22 @@ fn shared_with(r: &mut Reader) {
                 .to_lowercase();
             let not_a_name = matches!(
                 first.as_str(),
-                "" | "and" | "or" | "but" | "you" | "we" | "us" | "it" | "them" | "which" | "who"
-                    | "that" | "this" | "following" | "those" | "these" | "any"
+                "" | "and"
+                    | "or"
+                    | "but"
+                    | "you"
+                    | "we"
+                    | "us"
+                    | "it"
+                    | "them"
+                    | "which"
+                    | "who"
+                    | "that"
+                    | "this"
+                    | "following"
+                    | "those"
+                    | "these"
+                    | "any"
             ) || name.to_lowercase().starts_with("the following")
                 || has_any(&name.to_lowercase(), &["shared", "disclosed", "passed"]);
             if !not_a_name && name.chars().any(char::is_alphabetic) {
@@ -972,13 +993,13 @@ fn owner_in(text: &str) -> Option<Owner> {
         || has_any(
             &lower,
             &[
-            "information commissioner",
-            "ico.org.uk",
-            "wycliffe",
-            "information commission",
-            "supervisory authority",
-        ],
-    ))
+                "information commissioner",
+                "ico.org.uk",
+                "wycliffe",
+                "information commission",
+                "supervisory authority",
+            ],
+        ))
         && !has_any(&lower, &["data protection officer"])
     {
         return Some(Owner::Regulator);
@@ -1067,7 +1088,7 @@ fn address_at(text: &str, m: &regex::Match) -> String {
     let before = &text[..m.start()];
     let start = before.rfind(". ").map_or(0, |i| i + 2);
     let mut segment = &text[start..m.end()];
-    let lower = segment.to_lowercase();
+    let lower = segment.to_ascii_lowercase();
     for marker in [
         "address is ",
         "write to us at ",
@@ -1574,32 +1595,17 @@ fn statements(r: &mut Reader) {
                 .from_person = Some(true);
             r.note("all_purposes.from_person", i);
         }
-        if has_any(
-            &lower,
-            &[
-                "receive information about you from",
-                "receive personal information about you from",
-                "obtain information about you from",
-                "information about you from",
-                "we may receive",
-                "ask other agencies",
-                "ask other organisations",
-                "from a range of sources",
-                "from other agencies",
-                "call us on your behalf",
-                "contact us on your behalf",
-                "we also obtain",
-                "from other organisations",
-                "from third parties",
-            ],
-        ) {
+        if let Some(name) = source_named(&text)
+            && r.section_of(i)
+                .is_none_or(|h| self::topic(&r.blocks[h].text) != Some(Topic::Recipients))
+        {
             let all = r
                 .notice
                 .all_purposes
                 .get_or_insert_with(AllPurposes::default);
             let sources = all.other_sources.get_or_insert_with(Vec::new);
             sources.push(DataSource {
-                name: source_name(&text),
+                name: Some(name),
                 description: None,
                 publicly_accessible: has_any(
                     &lower,
@@ -1683,35 +1689,29 @@ fn names_a_route(lower: &str) -> bool {
 
 /// Whether a text tells people to take a concern to the council itself.
 fn complaint_to_us(lower: &str) -> bool {
-    has_any(
-        lower,
-        &[
-            "complain",
-            "concern",
-            "unhappy",
-            "not happy",
-            "dissatisfied",
-        ],
-    ) && has_any(
-        lower,
-        &[
-            "contact us",
-            "tell us",
-            "let us know",
-            "write to us",
-            "our complaints",
-            "complaints procedure",
-            "complaints process",
-            "complaints policy",
-            "complaints team",
-            "deal with your",
-            "complain to us",
-            "complaint to us",
-            "contact our data protection officer",
-            "contact the data protection officer",
-            "contact our dpo",
-        ],
-    )
+    // "Unhappy about being in a photo? Contact us" is a request, not a
+    // complaints route: the words of complaint must be there.
+    has_any(lower, &["complain", "concerns"])
+        && has_any(
+            lower,
+            &[
+                "contact us",
+                "tell us",
+                "let us know",
+                "write to us",
+                "our complaints",
+                "complaints procedure",
+                "complaints process",
+                "complaints policy",
+                "complaints team",
+                "deal with your",
+                "complain to us",
+                "complaint to us",
+                "contact our data protection officer",
+                "contact the data protection officer",
+                "contact our dpo",
+            ],
+        )
 }
 
 /// Words that name each right.
@@ -1762,18 +1762,60 @@ fn provision_requirement(lower: &str) -> Option<ProvisionRequirement> {
     }
 }
 
-/// "We may receive information about you from the police …" → "the police …".
-fn source_name(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let at = lower.find(" from ")? + " from ".len();
-    let rest = &text[at..];
-    let end = rest
-        .find(" for ")
-        .or_else(|| rest.find(". "))
-        .or_else(|| rest.find(", "))
-        .unwrap_or(rest.len());
-    let name = rest[..end].trim().trim_end_matches('.').to_string();
-    (!name.is_empty()).then_some(name)
+/// Who a text says data about people comes from, in its words: "We may
+/// receive personal information about you from the police …" → "the
+/// police"; "we may need to ask other agencies or organisations for …" →
+/// "other agencies or organisations"; "someone may call us on your behalf".
+fn source_named(text: &str) -> Option<String> {
+    // ASCII lowercasing keeps every byte offset of `text`.
+    let lower = text.to_ascii_lowercase();
+    // (cue, where the name is: after the cue, the cue's own words, or the
+    // clause the cue ends)
+    enum At {
+        After,
+        Words,
+        Clause,
+    }
+    const CUES: &[(&str, At)] = &[
+        ("information about you from ", At::After),
+        ("data about you from ", At::After),
+        ("we receive information from ", At::After),
+        ("we may receive information from ", At::After),
+        ("obtain information from ", At::After),
+        ("ask other ", At::Words),
+        ("from a range of sources", At::Words),
+        ("from other agencies", At::Words),
+        ("from other organisations", At::Words),
+        ("from third parties", At::Words),
+        ("from other public bodies", At::Words),
+        ("call us on your behalf", At::Clause),
+        ("contact us on your behalf", At::Clause),
+    ];
+    let (at, cue, kind) = CUES
+        .iter()
+        .filter_map(|(cue, kind)| Some((lower.find(cue)?, *cue, kind)))
+        .min_by_key(|(at, ..)| *at)?;
+    let end = at + cue.len();
+    if !text.is_char_boundary(at) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let name = match kind {
+        At::After => recipient_phrase(&text[end..]),
+        At::Words => {
+            let start = if cue.starts_with("ask ") {
+                at + 4
+            } else {
+                at + 5
+            };
+            recipient_phrase(&text[start..])
+        }
+        At::Clause => {
+            let sentence = sentence_at(text, at);
+            let offset = sentence.as_ptr() as usize - text.as_ptr() as usize;
+            text[offset..end].trim().to_string()
+        }
+    };
+    (name.chars().any(char::is_alphabetic)).then_some(name)
 }
 
 impl Reader<'_> {
