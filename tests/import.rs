@@ -313,6 +313,19 @@ fn hostile_inputs() -> Vec<(String, String, SourceKind)> {
         html_headings,
         SourceKind::Html,
     ));
+    let mut rows = String::from("<h2>Why we use your information</h2>");
+    for i in 0..3_000 {
+        rows.push_str(&format!(
+            "<h3>P{i}</h3><dl><dt>Who we share it with</dt><dd>R{i}, R{}</dd><dt>Lawful basis</dt><dd>public task</dd></dl>",
+            i + 1
+        ));
+    }
+    cases.push(("3k purposes with rows".to_string(), rows, SourceKind::Html));
+    let mut list = String::from("What information we collect\n\n");
+    for i in 0..10_000 {
+        list.push_str(&format!("- contact details {}\n", i % 50));
+    }
+    cases.push(("10k-item list".to_string(), list, SourceKind::Text));
     cases.push((
         "deep nesting HTML".to_string(),
         format!(

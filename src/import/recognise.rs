@@ -342,7 +342,15 @@ fn intro_topic(text: &str) -> Option<Topic> {
 }
 
 /// A short, unique, kebab-case id from a text.
-fn slug(text: &str, taken: &mut BTreeSet<String>, fallback: &str) -> String {
+/// The ids given so far, and the next number to try for each base, so
+/// that ten thousand "purpose" headings number in linear time.
+#[derive(Default)]
+struct Ids {
+    taken: BTreeSet<String>,
+    next: std::collections::BTreeMap<String, usize>,
+}
+
+fn slug(text: &str, ids: &mut Ids, fallback: &str) -> String {
     let mut words = Vec::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -383,13 +391,18 @@ fn slug(text: &str, taken: &mut BTreeSet<String>, fallback: &str) -> String {
     } else {
         words.join("-")
     };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
+    let mut n = ids.next.get(&base).copied().unwrap_or(1);
+    let mut id = if n == 1 {
+        base.clone()
+    } else {
+        format!("{base}-{n}")
+    };
+    while ids.taken.contains(&id) {
         n += 1;
+        id = format!("{base}-{n}");
     }
-    taken.insert(id.clone());
+    ids.next.insert(base, n + 1);
+    ids.taken.insert(id.clone());
     id
 }
 
@@ -492,6 +505,13 @@ fn layout(blocks: &[Block]) -> Layout {
     }
 }
 
+/// Which list a name is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Named {
+    Category,
+    Recipient,
+}
+
 /// The state of the reading.
 struct Reader<'a> {
     blocks: &'a [Block],
@@ -499,7 +519,10 @@ struct Reader<'a> {
     consumed: Vec<bool>,
     notice: Notice,
     provenance: Vec<Provenance>,
-    ids: BTreeSet<String>,
+    ids: Ids,
+    /// Categories and recipients without a description, by lowercased
+    /// name: a name said again is the same entry.
+    named: std::collections::HashMap<(Named, String), usize>,
     /// For each purpose: the block of its heading or item.
     purpose_scope: Vec<Option<usize>>,
 }
@@ -549,7 +572,8 @@ pub fn recognise(blocks: &[Block]) -> Recognised {
         layout,
         notice: Notice::default(),
         provenance: Vec::new(),
-        ids: BTreeSet::new(),
+        ids: Ids::default(),
+        named: std::collections::HashMap::new(),
         purpose_scope: Vec::new(),
     };
     title_and_dates(&mut r);
@@ -705,12 +729,7 @@ fn lists(r: &mut Reader) {
                     let lower = r.blocks[item].text.to_lowercase();
                     // Named again in another list: the same category.
                     if description.is_none()
-                        && let Some(k) = r.notice.data_categories.iter().position(|c| {
-                            c.description.is_none()
-                                && c.name
-                                    .as_deref()
-                                    .is_some_and(|n| n.eq_ignore_ascii_case(&name))
-                        })
+                        && let Some(&k) = r.named.get(&(Named::Category, name.to_lowercase()))
                         && let Some(id) = r.notice.data_categories[k].id.clone()
                     {
                         ids.push(id);
@@ -720,6 +739,9 @@ fn lists(r: &mut Reader) {
                     }
                     let id = slug(&name, &mut r.ids, "data");
                     let k = r.notice.data_categories.len();
+                    if description.is_none() {
+                        r.named.insert((Named::Category, name.to_lowercase()), k);
+                    }
                     r.notice.data_categories.push(DataCategory {
                         id: Some(id.clone()),
                         name: Some(name),
@@ -742,12 +764,7 @@ fn lists(r: &mut Reader) {
                 for &item in &run {
                     let (name, description) = split_lead(&r.blocks[item]);
                     if description.is_none()
-                        && let Some(k) = r.notice.recipients.iter().position(|c| {
-                            c.description.is_none()
-                                && c.name
-                                    .as_deref()
-                                    .is_some_and(|n| n.eq_ignore_ascii_case(&name))
-                        })
+                        && let Some(&k) = r.named.get(&(Named::Recipient, name.to_lowercase()))
                         && let Some(id) = r.notice.recipients[k].id.clone()
                     {
                         ids.push(id);
@@ -757,6 +774,9 @@ fn lists(r: &mut Reader) {
                     }
                     let id = slug(&name, &mut r.ids, "recipient");
                     let k = r.notice.recipients.len();
+                    if description.is_none() {
+                        r.named.insert((Named::Recipient, name.to_lowercase()), k);
+                    }
                     r.notice.recipients.push(Recipient {
                         id: Some(id.clone()),
                         name: Some(name),
@@ -893,13 +913,11 @@ fn shared_with(r: &mut Reader) {
             }
         }
         for name in found {
-            if r.notice
-                .recipients
-                .iter()
-                .any(|x| x.name.as_deref() == Some(name.as_str()))
-            {
+            let key = (Named::Recipient, name.to_lowercase());
+            if r.named.contains_key(&key) {
                 continue;
             }
+            r.named.insert(key, r.notice.recipients.len());
             let id = slug(&name, &mut r.ids, "recipient");
             let k = r.notice.recipients.len();
             r.notice.recipients.push(Recipient {
@@ -1962,15 +1980,20 @@ fn purpose_facts(r: &mut Reader) {
 
 /// Names in a row ("DWP, Valuation Office Agency") → the ids of the
 /// recipients with those names, adding any not listed yet.
+/// How many known names a row ("Who we share it with: …") is matched against.
+const MATCHED_NAMES: usize = 300;
+
 fn names_to_ids(
     text: &str,
     recipients: &mut Vec<Recipient>,
-    taken: &mut BTreeSet<String>,
+    taken: &mut Ids,
     add: bool,
 ) -> Vec<String> {
     let mut ids = Vec::new();
     let mut rest = text.to_string();
-    for recipient in recipients.iter() {
+    // Bounded: a row is matched against the first names only, so a
+    // hostile page of thousands of rows and names stays linear.
+    for recipient in recipients.iter().take(MATCHED_NAMES) {
         if let (Some(name), Some(id)) = (&recipient.name, &recipient.id)
             && rest.contains(name.as_str())
         {
@@ -1999,11 +2022,11 @@ fn names_to_ids(
 fn names_to_ids_data(
     text: &str,
     categories: &mut Vec<DataCategory>,
-    taken: &mut BTreeSet<String>,
+    taken: &mut Ids,
 ) -> Vec<String> {
     let mut ids = Vec::new();
     let mut rest = text.to_string();
-    for category in categories.iter() {
+    for category in categories.iter().take(MATCHED_NAMES) {
         if let (Some(name), Some(id)) = (&category.name, &category.id)
             && rest.contains(name.as_str())
         {
@@ -2126,7 +2149,7 @@ fn markdown_of(blocks: &[Block], indices: &[usize]) -> String {
 /// source order. Returns how many blocks went there.
 fn sections(r: &mut Reader) -> usize {
     let mut kept = 0;
-    let mut section_ids: BTreeSet<String> = BTreeSet::new();
+    let mut section_ids = Ids::default();
     let mut current: Option<(Option<usize>, Vec<usize>)> = None;
     let mut finished: Vec<(Option<usize>, Vec<usize>)> = Vec::new();
     for i in 0..r.blocks.len() {
