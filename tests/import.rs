@@ -249,7 +249,16 @@ fn noticecs_own_page_imports_back_to_the_same_purposes_bases_and_recipients() {
         .expect("renders");
     let draft = import::import(&html, SourceKind::Html);
     let dir = common::temp_dir("import", "round-trip");
-    assert_loads(&check_draft(&dir, "council-tax", &draft.toml), "round trip");
+    let report = check_draft(&dir, "council-tax", &draft.toml);
+    assert_loads(&report, "round trip");
+    // The page said everything the law asks: so does its import.
+    let errors: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == noticec::diagnostic::Severity::Error)
+        .map(|d| format!("{} {}", d.code, d.message))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
     let back: noticec::model::Notice = toml::from_str(&draft.toml).expect("draft");
     assert_eq!(
         purposes_bases_recipients(&back),
@@ -259,6 +268,13 @@ fn noticecs_own_page_imports_back_to_the_same_purposes_bases_and_recipients() {
         n.recipients.iter().filter_map(|r| r.name.clone()).collect()
     };
     assert_eq!(names(&back), names(&loaded.notice));
+    let categories = |n: &noticec::model::Notice| -> BTreeSet<String> {
+        n.data_categories
+            .iter()
+            .filter_map(|c| c.name.clone())
+            .collect()
+    };
+    assert_eq!(categories(&back), categories(&loaded.notice));
     // The controller's details come back too.
     let controller = back.controller.expect("controller");
     assert_eq!(

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::LawfulBasis;
+use crate::model::{LawfulBasis, SpecialCategoryCondition};
 
 fn re(pattern: &str) -> Regex {
     // The patterns are constants of this file; a test compiles each.
@@ -37,6 +37,8 @@ static VERSION: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bversion(?:\s+number)?\s*:?\s*v?([0-9]+(?:\.[0-9]+){0,3})\b"));
 static ARTICLE_6: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)6\s*\(\s*1\s*\)\s*\(\s*(ea|[a-f])\s*\)"));
+static ARTICLE_9: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)9\s*\(\s*2\s*\)\s*\(\s*([a-j])\s*\)"));
 static LAW: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"\b(?:(?:[A-Z][A-Za-z'’]*|and|of|the|for|in|on|to|\(|\))[ ,]*){1,12}(?:Act|Regulations|Order)(?: \([A-Za-z ]+\))? [0-9]{4}\b",
@@ -145,6 +147,30 @@ pub fn version(text: &str) -> Option<&str> {
         .captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str())
+}
+
+/// The Art. 9(2) conditions a text cites by letter: "(Art. 9(2)(g))".
+pub fn special_category_conditions(text: &str) -> Vec<SpecialCategoryCondition> {
+    use SpecialCategoryCondition::*;
+    let mut out = Vec::new();
+    for c in ARTICLE_9.captures_iter(text) {
+        let condition = match c[1].to_ascii_lowercase().as_str() {
+            "a" => ExplicitConsent,
+            "b" => EmploymentSocialSecurity,
+            "c" => VitalInterests,
+            "d" => NotForProfit,
+            "e" => MadePublic,
+            "f" => LegalClaims,
+            "g" => SubstantialPublicInterest,
+            "h" => HealthSocialCare,
+            "i" => PublicHealth,
+            _ => ArchivingResearch,
+        };
+        if !out.contains(&condition) {
+            out.push(condition);
+        }
+    }
+    out
 }
 
 /// The laws a text cites by name: "Local Government Finance Act 1992".
@@ -379,6 +405,16 @@ mod tests {
             lawful_bases("Public task (Art. 6(1)(e)): a task"),
             [PublicTask]
         );
+    }
+
+    #[test]
+    fn special_category_conditions_by_letter() {
+        use SpecialCategoryCondition::*;
+        assert_eq!(
+            special_category_conditions("substantial public interest (Art. 9(2)(g)) and 9 (2) (h)"),
+            [SubstantialPublicInterest, HealthSocialCare]
+        );
+        assert!(special_category_conditions("Article 6(1)(e)").is_empty());
     }
 
     #[test]

@@ -586,6 +586,17 @@ pub fn recognise(blocks: &[Block]) -> Recognised {
     shared_with(&mut r);
     notice_wide(&mut r);
     let kept = sections(&mut r);
+    if r.notice.all_purposes.as_ref().is_some_and(|a| {
+        a.lawful_bases.is_none()
+            && a.law.is_none()
+            && a.recipients.is_none()
+            && a.data_categories.is_none()
+            && a.from_person.is_none()
+            && a.other_sources.is_none()
+            && a.provision.is_none()
+    }) {
+        r.notice.all_purposes = None;
+    }
     Recognised {
         notice: r.notice,
         provenance: r.provenance,
@@ -982,6 +993,18 @@ fn recipient_phrase(rest: &str) -> String {
     rest[..end].trim().to_string()
 }
 
+/// "Name: what it is" → the name and the rest, when the part before the
+/// colon is short enough to be a name.
+fn split_label(text: &str) -> (String, Option<String>) {
+    if let Some((name, rest)) = text.split_once(": ")
+        && name.split_whitespace().count() <= 8
+        && !rest.trim().is_empty()
+    {
+        return (name.trim().to_string(), Some(rest.trim().to_string()));
+    }
+    (text.to_string(), None)
+}
+
 /// "**Name**: what it is" → the name and the rest; otherwise the whole item.
 fn split_lead(block: &Block) -> (String, Option<String>) {
     if let Some(lead) = &block.lead
@@ -1026,6 +1049,20 @@ fn owner_in(text: &str) -> Option<Owner> {
     // the DPO unless the text says so.
     if lower.contains("data protection officer") || word("dpo") {
         return Some(Owner::Dpo);
+    }
+    if has_any(
+        &lower,
+        &[
+            "contact us",
+            "write to us",
+            "email us",
+            "call us",
+            "phone us",
+            "ring us",
+            "reach us",
+        ],
+    ) {
+        return Some(Owner::Controller);
     }
     None
 }
@@ -1441,6 +1478,47 @@ fn statements(r: &mut Reader) {
             if rights.len() > before && rights_at.is_none() {
                 rights_at = Some(i);
             }
+        }
+        // How to make a rights request: a route, under the rights heading.
+        if !r.consumed[i]
+            && topic == Some(Topic::Rights)
+            && r.blocks[i].kind == BlockKind::Paragraph
+            && names_a_route(&lower)
+            && !(lower.contains("withdraw") && lower.contains("consent"))
+            && r.notice
+                .rights
+                .as_ref()
+                .is_none_or(|x| x.how_to_exercise.is_none())
+        {
+            let rights = r.notice.rights.get_or_insert_with(Rights::default);
+            rights.how_to_exercise = Some(as_markdown(&r.blocks[i]));
+            r.consumed[i] = true;
+            r.note("rights.how_to_exercise", i);
+            continue;
+        }
+        // Requests are free: said, not assumed.
+        if has_any(
+            &lower,
+            &[
+                "no charge for",
+                "free of charge",
+                "not have to pay a fee",
+                "not need to pay a fee",
+                "requests are free",
+                "there is no fee",
+                "no fee for",
+            ],
+        ) && !lower.contains('£')
+            && r.notice
+                .rights
+                .as_ref()
+                .is_none_or(|x| x.free_of_charge.is_none())
+        {
+            r.notice
+                .rights
+                .get_or_insert_with(Rights::default)
+                .free_of_charge = Some(true);
+            r.note("rights.free_of_charge", i);
         }
         // Consent withdrawal.
         if !r.consumed[i]
@@ -1867,6 +1945,11 @@ fn purpose_facts(r: &mut Reader) {
         let mut categories: Option<(Vec<String>, usize)> = None;
         let mut legitimate: Option<(String, usize)> = None;
         let mut from_person = None;
+        let mut sources: Vec<(DataSource, usize)> = Vec::new();
+        let mut sources_row = false;
+        let mut conditions = Vec::new();
+        let mut condition_at = None;
+        let mut provision: Option<(Provision, usize)> = None;
         let mut label: Option<Topic> = None;
         for &b in &scope {
             let block = &r.blocks[b];
@@ -1889,7 +1972,15 @@ fn purpose_facts(r: &mut Reader) {
                 label = this_label;
                 continue;
             }
-            let context = this_label.or(label.take());
+            // A label's value is the next block, or the list after it.
+            let context = this_label.or(label);
+            let list_continues = block.kind == BlockKind::ListItem
+                && r.blocks
+                    .get(b + 1)
+                    .is_some_and(|next| next.kind == BlockKind::ListItem);
+            if !list_continues {
+                label = None;
+            }
             match context {
                 Some(Topic::Recipients) => {
                     if value.to_lowercase().contains("do not share") {
@@ -1910,9 +2001,43 @@ fn purpose_facts(r: &mut Reader) {
                     continue;
                 }
                 Some(Topic::Sources) => {
-                    if value.to_lowercase().contains("from you") {
+                    sources_row = true;
+                    let lower = value.to_lowercase();
+                    if lower.trim_end_matches('.') == "from you" {
                         from_person = Some(b);
+                    } else if lower.contains("from you") && block.kind != BlockKind::ListItem {
+                        from_person = Some(b);
+                    } else {
+                        let (name, description) = match split_lead(block) {
+                            (name, None) => split_label(&name),
+                            found => found,
+                        };
+                        let public =
+                            has_any(&lower, &["publicly available", "publicly accessible"]);
+                        let name = name
+                            .trim_end_matches(" (publicly available)")
+                            .trim_end_matches(" (publicly accessible)")
+                            .to_string();
+                        sources.push((
+                            DataSource {
+                                name: Some(name),
+                                description,
+                                publicly_accessible: public,
+                            },
+                            b,
+                        ));
                     }
+                    continue;
+                }
+                Some(Topic::Provision) => {
+                    let lower = value.to_lowercase();
+                    provision = Some((
+                        Provision {
+                            requirement: provision_requirement(&lower),
+                            consequence: Some(value.clone()),
+                        },
+                        b,
+                    ));
                     continue;
                 }
                 _ => {}
@@ -1921,6 +2046,12 @@ fn purpose_facts(r: &mut Reader) {
                 if !bases.contains(&basis) {
                     bases.push(basis);
                     basis_at.get_or_insert(b);
+                }
+            }
+            for condition in patterns::special_category_conditions(&value) {
+                if !conditions.contains(&condition) {
+                    conditions.push(condition);
+                    condition_at.get_or_insert(b);
                 }
             }
             if bases.contains(&LawfulBasis::LegitimateInterests)
@@ -1957,6 +2088,19 @@ fn purpose_facts(r: &mut Reader) {
         if from_person.is_some() {
             purpose.from_person = Some(true);
         }
+        if !conditions.is_empty() {
+            purpose.special_category_conditions = Some(conditions);
+        }
+        if !sources.is_empty() {
+            purpose.other_sources = Some(sources.iter().map(|(s, _)| s.clone()).collect());
+        } else if sources_row && from_person.is_some() {
+            // A "Where it comes from" row that names only "From you" says
+            // there is nowhere else.
+            purpose.other_sources = Some(Vec::new());
+        }
+        if let Some((p, _)) = &provision {
+            purpose.provision = Some(p.clone());
+        }
         if let Some(b) = basis_at {
             r.note(format!("purposes.{k}.lawful_bases"), b);
         }
@@ -1974,6 +2118,15 @@ fn purpose_facts(r: &mut Reader) {
         }
         if let Some(b) = from_person {
             r.note(format!("purposes.{k}.from_person"), b);
+        }
+        for (j, (_, b)) in sources.iter().enumerate() {
+            r.note(format!("purposes.{k}.other_sources.{j}"), *b);
+        }
+        if let Some((_, b)) = provision {
+            r.note(format!("purposes.{k}.provision"), b);
+        }
+        if let Some(b) = condition_at {
+            r.note(format!("purposes.{k}.special_category_conditions"), b);
         }
     }
 }

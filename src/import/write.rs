@@ -169,7 +169,15 @@ fn write_notice(w: &mut Writer, n: &Notice) {
         w.text(&at, "name", &r.name);
         w.text(&at, "description", &r.description);
     }
-    if let Some(all) = &n.all_purposes {
+    if let Some(all) = n.all_purposes.as_ref().filter(|a| {
+        a.lawful_bases.is_some()
+            || a.law.is_some()
+            || a.recipients.is_some()
+            || a.data_categories.is_some()
+            || a.from_person.is_some()
+            || a.other_sources.is_some()
+            || a.provision.is_some()
+    }) {
         let at = "all_purposes";
         w.table("[all_purposes]", at);
         w.value(
@@ -220,6 +228,13 @@ fn write_notice(w: &mut Writer, n: &Notice) {
         w.text(&at, "legitimate_interests", &p.legitimate_interests);
         w.value(
             &at,
+            "special_category_conditions",
+            p.special_category_conditions
+                .as_ref()
+                .map(|c| strings(c.iter().map(|c| key_of(*c)))),
+        );
+        w.value(
+            &at,
             "data_categories",
             p.data_categories
                 .as_ref()
@@ -233,6 +248,12 @@ fn write_notice(w: &mut Writer, n: &Notice) {
                 .map(|ids| strings(ids.iter().map(String::as_str))),
         );
         w.value(&at, "from_person", p.from_person.map(|b| b.to_string()));
+        if let Some(list) = &p.other_sources {
+            for j in 0..list.len() {
+                w.from(&format!("{at}.other_sources.{j}"));
+            }
+            w.value(&at, "other_sources", Some(sources(list)));
+        }
         w.value(&at, "provision", p.provision.as_ref().map(provision));
     }
     if let Some(r) = &n.retention {
@@ -276,6 +297,11 @@ fn write_notice(w: &mut Writer, n: &Notice) {
             "rights",
             "how_to_withdraw_consent",
             &r.how_to_withdraw_consent,
+        );
+        w.value(
+            "rights",
+            "free_of_charge",
+            r.free_of_charge.map(|b| b.to_string()),
         );
     }
     if let Some(c) = &n.complaints {
