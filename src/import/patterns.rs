@@ -218,6 +218,21 @@ fn says(lower: &str, needle: &str) -> bool {
 /// by law" or "to help you" are not read as a basis.
 pub fn lawful_bases(text: &str) -> Vec<LawfulBasis> {
     let lower = text.to_lowercase().replace('’', "'");
+    // A sentence about other processing ("it may form part of other
+    // processes with a different lawful basis …") states no basis here.
+    let lower: String = lower
+        .split_inclusive(". ")
+        .filter(|s| {
+            ![
+                "different lawful basis",
+                "different legal basis",
+                "another lawful basis",
+                "other lawful basis",
+            ]
+            .iter()
+            .any(|p| s.contains(p))
+        })
+        .collect();
     let mut bases = Vec::new();
     let mut add = |b: LawfulBasis| {
         if !bases.contains(&b) {

@@ -523,6 +523,8 @@ struct Reader<'a> {
     /// Categories and recipients without a description, by lowercased
     /// name: a name said again is the same entry.
     named: std::collections::HashMap<(Named, String), usize>,
+    /// The list items read as a data category or recipient: its id.
+    entry_of_block: std::collections::HashMap<usize, (Named, String)>,
     /// For each purpose: the block of its heading or item.
     purpose_scope: Vec<Option<usize>>,
 }
@@ -574,12 +576,14 @@ pub fn recognise(blocks: &[Block]) -> Recognised {
         provenance: Vec::new(),
         ids: Ids::default(),
         named: std::collections::HashMap::new(),
+        entry_of_block: std::collections::HashMap::new(),
         purpose_scope: Vec::new(),
     };
     title_and_dates(&mut r);
     purpose_headings(&mut r);
     lists(&mut r);
     data_paragraphs(&mut r);
+    section_purposes(&mut r);
     contacts(&mut r);
     statements(&mut r);
     purpose_facts(&mut r);
@@ -743,6 +747,7 @@ fn lists(r: &mut Reader) {
                         && let Some(&k) = r.named.get(&(Named::Category, name.to_lowercase()))
                         && let Some(id) = r.notice.data_categories[k].id.clone()
                     {
+                        r.entry_of_block.insert(item, (Named::Category, id.clone()));
                         ids.push(id);
                         r.consumed[item] = true;
                         r.note(format!("data_categories.{k}"), item);
@@ -760,6 +765,7 @@ fn lists(r: &mut Reader) {
                         special_category: has_any(&lower, SPECIAL),
                         criminal_offence: has_any(&lower, CRIMINAL),
                     });
+                    r.entry_of_block.insert(item, (Named::Category, id.clone()));
                     ids.push(id);
                     r.consumed[item] = true;
                     r.note(format!("data_categories.{k}"), item);
@@ -778,6 +784,8 @@ fn lists(r: &mut Reader) {
                         && let Some(&k) = r.named.get(&(Named::Recipient, name.to_lowercase()))
                         && let Some(id) = r.notice.recipients[k].id.clone()
                     {
+                        r.entry_of_block
+                            .insert(item, (Named::Recipient, id.clone()));
                         ids.push(id);
                         r.consumed[item] = true;
                         r.note(format!("recipients.{k}"), item);
@@ -793,6 +801,8 @@ fn lists(r: &mut Reader) {
                         name: Some(name),
                         description,
                     });
+                    r.entry_of_block
+                        .insert(item, (Named::Recipient, id.clone()));
                     ids.push(id);
                     r.consumed[item] = true;
                     r.note(format!("recipients.{k}"), item);
@@ -804,6 +814,112 @@ fn lists(r: &mut Reader) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// A section that states the lawful basis for what it describes
+/// ("Visiting … we are permitted to collect information this way because
+/// we have a legitimate interest") is a purpose: its heading the name, its
+/// paragraphs the description, the data and recipients listed in it its
+/// own. Sections about the notice's parts (rights, retention, the lawful
+/// basis of the whole notice, the list of purposes) are not.
+fn section_purposes(r: &mut Reader) {
+    const CUES: &[&str] = &[
+        "permitted",
+        "because",
+        "lawful basis",
+        "legal basis",
+        "we rely on",
+        "relies on",
+        "on the basis of",
+        "basis for",
+        "it is in our legitimate",
+        "we have a legitimate interest",
+        "with your consent",
+        "your vital interest",
+    ];
+    let n = r.blocks.len();
+    for h in 0..n {
+        if !r.blocks[h].is_heading()
+            || r.consumed[h]
+            || Some(h) == r.layout.title
+            || r.layout.purpose_heading[h]
+        {
+            continue;
+        }
+        if matches!(
+            topic(&r.blocks[h].text),
+            Some(
+                Topic::LawfulBasis
+                    | Topic::Rights
+                    | Topic::Retention
+                    | Topic::Transfers
+                    | Topic::Automated
+                    | Topic::Dpo
+                    | Topic::Controller
+                    | Topic::Purposes
+                    | Topic::Data
+                    | Topic::Provision
+                    | Topic::Sources
+                    | Topic::Law
+            )
+        ) {
+            continue;
+        }
+        let members: Vec<usize> = (h + 1..n)
+            .take_while(|&j| r.layout.heading_of[j] == Some(h))
+            .collect();
+        let states_basis = members.iter().any(|&j| {
+            let block = &r.blocks[j];
+            let lower = block.text.to_lowercase().replace('’', "'");
+            !r.consumed[j]
+                && block.kind == BlockKind::Paragraph
+                && has_any(&lower, CUES)
+                && !patterns::lawful_bases(&block.text).is_empty()
+        });
+        if !states_basis {
+            continue;
+        }
+        let description: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&j| !r.consumed[j])
+            .collect();
+        let own = |kind: Named| -> Option<Vec<String>> {
+            let ids: Vec<String> = members
+                .iter()
+                .filter_map(|j| r.entry_of_block.get(j))
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, id)| id.clone())
+                .collect();
+            (!ids.is_empty()).then_some(ids)
+        };
+        let data_categories = own(Named::Category);
+        let recipients = own(Named::Recipient);
+        let name = r.blocks[h].text.clone();
+        let id = slug(&name, &mut r.ids, "purpose");
+        let k = r.notice.purposes.len();
+        r.notice.purposes.push(Purpose {
+            id: Some(id),
+            name: Some(name),
+            description: (!description.is_empty()).then(|| markdown_of(r.blocks, &description)),
+            data_categories: data_categories.clone(),
+            recipients: recipients.clone(),
+            ..Default::default()
+        });
+        r.layout.purpose_heading[h] = true;
+        r.purpose_scope.push(Some(h));
+        r.consumed[h] = true;
+        for &d in &description {
+            r.consumed[d] = true;
+        }
+        r.note(format!("purposes.{k}"), h);
+        if data_categories.is_some() {
+            r.note(format!("purposes.{k}.data_categories"), h);
+        }
+        if recipients.is_some() {
+            r.note(format!("purposes.{k}.recipients"), h);
         }
     }
 }
@@ -2048,6 +2164,35 @@ fn purpose_facts(r: &mut Reader) {
                     basis_at.get_or_insert(b);
                 }
             }
+            // "You do not have to provide …, but if you do not …": whether
+            // people must give it, said in the purpose's own paragraph.
+            let lower = value.to_lowercase().replace('’', "'");
+            if provision.is_none()
+                && block.kind == BlockKind::Paragraph
+                && has_any(
+                    &lower,
+                    &[
+                        "you do not have to provide",
+                        "you don't have to provide",
+                        "you do not have to give",
+                        "you don't have to give",
+                        "if you do not provide",
+                        "if you do not give",
+                        "if you don't provide",
+                        "if you don't give",
+                        "you must provide",
+                        "you have to provide",
+                    ],
+                )
+            {
+                provision = Some((
+                    Provision {
+                        requirement: provision_requirement(&lower),
+                        consequence: Some(value.clone()),
+                    },
+                    b,
+                ));
+            }
             for condition in patterns::special_category_conditions(&value) {
                 if !conditions.contains(&condition) {
                     conditions.push(condition);
@@ -2250,16 +2395,18 @@ fn notice_wide(r: &mut Reader) {
             .lawful_bases = Some(bases);
         r.note("all_purposes.lawful_bases", i);
     }
-    // A notice-wide list of recipients or data categories applies to every
-    // purpose only when no purpose names its own.
+    // A notice-wide list of recipients or data categories applies to the
+    // purposes that name none of their own; when every purpose names its
+    // own, the list is a catalogue (as on noticec's own pages), not a
+    // statement for all.
     if let Some(all) = &mut r.notice.all_purposes {
-        if r.notice.purposes.iter().any(|p| p.recipients.is_some()) {
+        if r.notice.purposes.iter().all(|p| p.recipients.is_some()) {
             all.recipients = None;
         }
         if r.notice
             .purposes
             .iter()
-            .any(|p| p.data_categories.is_some())
+            .all(|p| p.data_categories.is_some())
         {
             all.data_categories = None;
         }
