@@ -343,23 +343,21 @@ impl Walk {
         }
         match name {
             "strong" | "b" => self.end_lead(),
-            "a" => {
-                if self.links.pop() == Some(true) {
-                    let href = href.unwrap_or_default();
-                    if self.buffer.ends_with('[') {
-                        self.buffer.pop();
+            "a" if self.links.pop() == Some(true) => {
+                let href = href.unwrap_or_default();
+                if self.buffer.ends_with('[') {
+                    self.buffer.pop();
+                } else {
+                    let text_start = self.buffer.rfind('[').map_or(0, |i| i + 1);
+                    let text = tidy(&self.buffer[text_start..], false);
+                    if text == href || format!("mailto:{text}") == href {
+                        // The address is its own text: keep it once.
+                        self.buffer.truncate(text_start.saturating_sub(1));
+                        self.buffer.push_str(&text);
                     } else {
-                        let text_start = self.buffer.rfind('[').map_or(0, |i| i + 1);
-                        let text = tidy(&self.buffer[text_start..], false);
-                        if text == href || format!("mailto:{text}") == href {
-                            // The address is its own text: keep it once.
-                            self.buffer.truncate(text_start.saturating_sub(1));
-                            self.buffer.push_str(&text);
-                        } else {
-                            self.buffer.push_str("](");
-                            self.buffer.push_str(&href.replace(['(', ')', ' '], ""));
-                            self.buffer.push(')');
-                        }
+                        self.buffer.push_str("](");
+                        self.buffer.push_str(&href.replace(['(', ')', ' '], ""));
+                        self.buffer.push(')');
                     }
                 }
             }

@@ -1201,10 +1201,10 @@ fn owner_of(r: &Reader, i: usize, at: usize) -> Owner {
     while j > 0 {
         j -= 1;
         if r.blocks[j].is_heading() || r.section_of(j) != r.section_of(i) {
-            if r.blocks[j].is_heading() {
-                if let Some(owner) = owner_in(&r.blocks[j].text) {
-                    return owner;
-                }
+            if r.blocks[j].is_heading()
+                && let Some(owner) = owner_in(&r.blocks[j].text)
+            {
+                return owner;
             }
             break;
         }
@@ -1668,11 +1668,10 @@ fn statements(r: &mut Reader) {
                         "how we use",
                     ],
                 ))
-            && !r
-                .notice
+            && r.notice
                 .complaints
                 .as_ref()
-                .is_some_and(|c| c.controller.is_some())
+                .is_none_or(|c| c.controller.is_none())
         {
             let complaints = r.notice.complaints.get_or_insert_with(Complaints::default);
             complaints.controller = Some(ControllerComplaints {
@@ -1698,11 +1697,7 @@ fn statements(r: &mut Reader) {
                         "right to",
                     ],
                 ))
-            && !r
-                .notice
-                .complaints
-                .as_ref()
-                .is_some_and(|c| c.ico.is_some())
+            && r.notice.complaints.as_ref().is_none_or(|c| c.ico.is_none())
         {
             let complaints = r.notice.complaints.get_or_insert_with(Complaints::default);
             complaints.ico = Some(IcoContact::default());
@@ -2119,9 +2114,9 @@ fn purpose_facts(r: &mut Reader) {
                 Some(Topic::Sources) => {
                     sources_row = true;
                     let lower = value.to_lowercase();
-                    if lower.trim_end_matches('.') == "from you" {
-                        from_person = Some(b);
-                    } else if lower.contains("from you") && block.kind != BlockKind::ListItem {
+                    if lower.trim_end_matches('.') == "from you"
+                        || lower.contains("from you") && block.kind != BlockKind::ListItem
+                    {
                         from_person = Some(b);
                     } else {
                         let (name, description) = match split_lead(block) {

@@ -208,15 +208,14 @@ pub(crate) fn list_item(line: &str) -> Option<&str> {
 /// without final punctuation with text after it, or a line in capitals.
 fn mark_headings(blocks: &mut [Block]) {
     let n = blocks.len();
-    for i in 0..n {
+    for (i, block) in blocks.iter_mut().enumerate() {
         let followed = i + 1 < n;
-        let block = &blocks[i];
         if block.kind != BlockKind::Paragraph || block.text.contains('\n') {
             continue;
         }
         let level = if i == 0 { 1 } else { 2 };
         if followed && looks_like_heading(&block.text) {
-            blocks[i].kind = BlockKind::Heading(level);
+            block.kind = BlockKind::Heading(level);
         }
     }
 }
