@@ -150,6 +150,39 @@ fn every_word_of_each_seed_is_kept() {
     }
 }
 
+#[test]
+fn each_guess_names_the_line_it_came_from() {
+    for (seed, _) in PORTS {
+        let source = seed_text(seed);
+        let lines: Vec<String> = source.lines().map(|l| words(l).join(" ")).collect();
+        let draft = import::import(&source, SourceKind::Text);
+        assert!(!draft.provenance.is_empty(), "{seed}");
+        for p in &draft.provenance {
+            let quoted = words(p.quote.trim_end_matches('…'));
+            let start: String = quoted.iter().take(3).cloned().collect::<Vec<_>>().join(" ");
+            let line = lines
+                .get(p.line - 1)
+                .map(String::as_str)
+                .unwrap_or_default();
+            assert!(
+                line.contains(&start),
+                "{seed}: {} says line {} ({:?}) but that line is {:?}",
+                p.key,
+                p.line,
+                p.quote,
+                source.lines().nth(p.line - 1)
+            );
+        }
+        // ... and the draft says so beside the value.
+        let first = &draft.provenance[0];
+        assert!(
+            draft
+                .toml
+                .contains(&format!("# from line {}: ", first.line))
+        );
+    }
+}
+
 /// For each seed, the requirement keys on which `check` of the import and
 /// `check` of the hand port agree — both without a finding, or both with
 /// at least one — out of all requirement keys of the catalogue.

@@ -99,6 +99,9 @@ pub struct Block {
     /// For HTML: the text of a `<strong>`/`<b>`/`<dt>` it starts with
     /// ("**Name**: description"), which can be a name.
     pub lead: Option<String>,
+    /// Whether each line break in `text` is a line break of the source
+    /// (a text paragraph), so a word's line can be counted from `line`.
+    pub source_lines: bool,
 }
 
 impl Block {
@@ -108,6 +111,17 @@ impl Block {
             kind,
             text: text.into(),
             lead: None,
+            source_lines: false,
+        }
+    }
+
+    /// The source line of the first occurrence of `words` in the block:
+    /// its own line when the block keeps the source's line breaks,
+    /// otherwise the line the block starts on.
+    pub fn line_of(&self, words: &str) -> usize {
+        match self.text.find(words) {
+            Some(at) if self.source_lines => self.line + self.text[..at].matches('\n').count(),
+            _ => self.line,
         }
     }
 

@@ -551,7 +551,7 @@ impl<'a> Reader<'a> {
     fn note_quote(&mut self, key: impl Into<String>, block: usize, words: &str) {
         self.provenance.push(Provenance {
             key: key.into(),
-            line: self.blocks[block].line,
+            line: self.blocks[block].line_of(words),
             quote: quote(words),
         });
     }
@@ -638,7 +638,7 @@ fn title_and_dates(r: &mut Reader) {
             meta.last_updated = Some(value);
             r.provenance.push(Provenance {
                 key: "notice.last_updated".into(),
-                line: block.line,
+                line: block.line_of(words),
                 quote: quote(words),
             });
         }

@@ -144,17 +144,21 @@ fn flush(pending: &mut Vec<&Line>, out: &mut Vec<Block>) {
             .any(|l| l.text.trim().chars().count() > UNWRAPPED_LINE);
     if unwrapped {
         for line in pending.iter() {
-            out.push(Block::new(
-                line.number,
-                BlockKind::Paragraph,
-                tidy(line.text, false),
-            ));
+            let text = tidy(line.text, false);
+            if !text.is_empty() {
+                out.push(Block::new(line.number, BlockKind::Paragraph, text));
+            }
         }
     } else {
         let text: Vec<&str> = pending.iter().map(|l| l.text).collect();
+        // A line of only control characters would leave no line behind
+        // and shift the count: such paragraphs keep their first line only.
+        let counted = pending.iter().all(|l| !tidy(l.text, false).is_empty());
         let text = tidy(&text.join("\n"), true);
         if !text.is_empty() {
-            out.push(Block::new(pending[0].number, BlockKind::Paragraph, text));
+            let mut block = Block::new(pending[0].number, BlockKind::Paragraph, text);
+            block.source_lines = counted;
+            out.push(block);
         }
     }
     pending.clear();
