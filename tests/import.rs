@@ -510,3 +510,192 @@ fn standard_input_is_read_with_a_dash() {
     assert_eq!(output.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&output.stdout).contains("We count visits."));
 }
+
+/// A saved page of a council website, as a CMS writes it: banner,
+/// navigation, breadcrumbs, cookie banner, footer and scripts around the
+/// notice. Made up for this test: no seed's wording.
+const SAVED_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en">
+<head><title>Waste collection privacy notice | Northmoor District Council</title>
+<style>body { font-family: sans-serif }</style>
+<script>window.dataLayer = [];</script>
+</head>
+<body>
+<div class="cookie-banner" role="region"><form><p>We use cookies. <button>Accept</button></p></form></div>
+<header role="banner"><a href="/">Northmoor District Council home</a>
+<nav><ul><li><a href="/bins">Bins</a></li><li><a href="/tax">Council tax</a></li></ul></nav></header>
+<main id="content">
+<nav aria-label="Breadcrumb"><ol><li>Home</li><li>Privacy</li></ol></nav>
+<h1>Waste collection privacy notice</h1>
+<p>Last updated: 14 March 2026. Version 1.4</p>
+<h2>Who we are</h2>
+<p>Northmoor District Council is the data controller for the information in this notice. Write to us at Civic Centre, Market Place, Northmoor, NM4 7QT, email <a href="mailto:waste@northmoor.gov.uk">waste@northmoor.gov.uk</a> or call 01632 960123.</p>
+<p>Our ICO registration number is Z7654321.</p>
+<p>You can contact our Data Protection Officer at <a href="mailto:dpo@northmoor.gov.uk">dpo@northmoor.gov.uk</a>.</p>
+<h2>Why we use your information</h2>
+<h3>Collecting household waste</h3>
+<p>We arrange collections and deal with missed bins.</p>
+<p><strong>Lawful basis:</strong> public task, Article 6(1)(e), under the Environmental Protection Act 1990.</p>
+<h3>Garden waste subscriptions</h3>
+<p>We take payment and deliver bin stickers.</p>
+<p><strong>Lawful basis:</strong> contract, Article 6(1)(b).</p>
+<h2>What information we collect</h2>
+<ul><li>Your name and address</li><li>Your payment details</li><li>Information about a disability, if you ask for an assisted collection</li></ul>
+<h2>Who we share it with</h2>
+<ul><li><strong>Our waste contractor</strong>: to carry out collections.</li><li><strong>Payment provider</strong>: to take payments.</li></ul>
+<h2>How long we keep it</h2>
+<p>We keep subscription records for 2 years after the subscription ends. See our <a href="https://www.northmoor.gov.uk/retention-schedule">retention schedule</a>.</p>
+<h2>Sending information abroad</h2>
+<p>We do not transfer your information outside the UK.</p>
+<h2>Automated decisions</h2>
+<p>We do not make decisions about you by automated means alone.</p>
+<h2>Your rights</h2>
+<p>You have the right to ask for a copy of your information, to have it corrected or erased, and to object.</p>
+<table><tr><th>Right</th><th>How</th></tr><tr><td>Access</td><td>Use our online form</td></tr></table>
+<h2>Complaints</h2>
+<p>If you are unhappy with how we have used your information, you can complain to us through our complaints procedure.</p>
+<p>You can also complain to the Information Commissioner's Office (ICO) at ico.org.uk.</p>
+</main>
+<footer role="contentinfo"><p>© Northmoor District Council</p></footer>
+<script>trackPage();</script>
+</body></html>
+"#;
+
+#[test]
+fn a_saved_council_page_becomes_a_reviewable_draft() {
+    let draft = import::import(SAVED_PAGE, SourceKind::Html);
+    let dir = common::temp_dir("import", "saved-page");
+    assert_loads(&check_draft(&dir, "page", &draft.toml), "saved page");
+    let n: noticec::model::Notice = toml::from_str(&draft.toml).expect("draft");
+    // Chrome is gone; the notice's words are not.
+    for chrome in [
+        "We use cookies",
+        "Accept",
+        "Bins",
+        "Breadcrumb",
+        "©",
+        "dataLayer",
+        "trackPage",
+    ] {
+        assert!(!draft.toml.contains(chrome), "{chrome} is page chrome");
+    }
+    let (share, missing) = {
+        let main = SAVED_PAGE
+            .split("<main id=\"content\">")
+            .nth(1)
+            .and_then(|m| m.split("</main>").next())
+            .expect("main");
+        let text = import::html::blocks(main)
+            .into_iter()
+            .map(|b| b.text)
+            .collect::<Vec<_>>()
+            .join("\n");
+        word_retention(&text, &draft.toml)
+    };
+    assert!(missing.is_empty(), "{share}: {missing:?}");
+
+    let meta = n.notice.expect("notice");
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Waste collection privacy notice")
+    );
+    assert_eq!(meta.version.as_deref(), Some("1.4"));
+    assert_eq!(
+        meta.last_updated.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-14")
+    );
+    let c = n.controller.expect("controller");
+    assert_eq!(
+        c.contact.name.as_deref(),
+        Some("Northmoor District Council")
+    );
+    assert_eq!(
+        c.contact.address.as_deref(),
+        Some("Civic Centre, Market Place, Northmoor, NM4 7QT")
+    );
+    assert_eq!(c.contact.email.as_deref(), Some("waste@northmoor.gov.uk"));
+    assert_eq!(c.contact.phone.as_deref(), Some("01632 960123"));
+    assert_eq!(c.ico_registration.as_deref(), Some("Z7654321"));
+    assert_eq!(
+        n.dpo.and_then(|d| d.contact.email).as_deref(),
+        Some("dpo@northmoor.gov.uk")
+    );
+    let purposes: Vec<(String, Vec<noticec::model::LawfulBasis>, Option<String>)> = n
+        .purposes
+        .iter()
+        .map(|p| {
+            (
+                p.name.clone().unwrap_or_default(),
+                p.lawful_bases.clone().unwrap_or_default(),
+                p.law.clone(),
+            )
+        })
+        .collect();
+    use noticec::model::LawfulBasis::*;
+    assert_eq!(
+        purposes,
+        [
+            (
+                "Collecting household waste".to_string(),
+                vec![PublicTask],
+                Some("Environmental Protection Act 1990".to_string())
+            ),
+            (
+                "Garden waste subscriptions".to_string(),
+                vec![Contract],
+                None
+            ),
+        ]
+    );
+    let categories: Vec<(&str, bool)> = n
+        .data_categories
+        .iter()
+        .map(|c| (c.name.as_deref().unwrap_or_default(), c.special_category))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            ("Your name and address", false),
+            ("Your payment details", false),
+            (
+                "Information about a disability, if you ask for an assisted collection",
+                true
+            ),
+        ]
+    );
+    let recipients: Vec<&str> = n
+        .recipients
+        .iter()
+        .filter_map(|r| r.name.as_deref())
+        .collect();
+    assert_eq!(recipients, ["Our waste contractor", "Payment provider"]);
+    let retention = n.retention.expect("retention");
+    assert_eq!(
+        retention.schedule_url.as_deref(),
+        Some("https://www.northmoor.gov.uk/retention-schedule")
+    );
+    assert_eq!(n.transfers.and_then(|t| t.outside_uk), Some(false));
+    assert_eq!(n.automated_decisions.and_then(|a| a.used), Some(false));
+    let complaints = n.complaints.expect("complaints");
+    assert!(complaints.controller.is_some());
+    assert!(complaints.ico.is_some());
+    use noticec::model::Right;
+    let rights = n.rights.expect("rights");
+    assert_eq!(
+        rights.listed,
+        Some(vec![
+            Right::Access,
+            Right::Rectification,
+            Right::Erasure,
+            Right::Object
+        ])
+    );
+    // A list of rights is not a way to use them.
+    assert_eq!(rights.how_to_exercise, None);
+    // The rights table stays as written, a row a line.
+    assert!(n.sections.iter().any(|s| {
+        s.body
+            .as_deref()
+            .is_some_and(|b| b.contains("Use our online form"))
+    }));
+}

@@ -275,6 +275,8 @@ struct Walk {
     content_depth: usize,
     /// Open links: whether each wrote a `[`.
     links: Vec<bool>,
+    /// How many table rows have started.
+    rows: usize,
 }
 
 impl Walk {
@@ -289,6 +291,9 @@ impl Walk {
         }
         if BLOCKS.contains(&name) {
             self.flush();
+            if name == "tr" {
+                self.rows += 1;
+            }
             let kind = match name {
                 "h1" => Some(BlockKind::Heading(1)),
                 "h2" => Some(BlockKind::Heading(2)),
@@ -389,6 +394,9 @@ impl Walk {
                 block.text = block.text.replace('\n', " ");
             }
             block.lead = self.lead.take();
+            if block.kind == BlockKind::Cell {
+                block.row = Some(self.rows);
+            }
             self.out.push(block);
         }
         self.buffer.clear();

@@ -102,6 +102,8 @@ pub struct Block {
     /// Whether each line break in `text` is a line break of the source
     /// (a text paragraph), so a word's line can be counted from `line`.
     pub source_lines: bool,
+    /// For a table cell: which row of the source it is in.
+    pub row: Option<usize>,
 }
 
 impl Block {
@@ -112,6 +114,7 @@ impl Block {
             text: text.into(),
             lead: None,
             source_lines: false,
+            row: None,
         }
     }
 

@@ -1867,24 +1867,36 @@ fn statements(r: &mut Reader) {
 /// Whether a text gives a way to do something: an address, a link, a
 /// number, or an action such as unsubscribing or contacting someone.
 fn names_a_route(lower: &str) -> bool {
+    // Short words count as words only: "form" is not in "information".
+    let word = |w: &str| {
+        lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|x| x == w || x.strip_suffix('s') == Some(w))
+    };
     lower.contains('@')
         || lower.contains("http")
         || lower.contains("www.")
         || lower.chars().filter(char::is_ascii_digit).count() >= 6
+        || [
+            "form",
+            "call",
+            "phone",
+            "email",
+            "link",
+            "telephone",
+            "contact",
+        ]
+        .iter()
+        .any(|w| word(w))
         || has_any(
             lower,
             &[
                 "unsubscribe",
-                "contact",
-                "email",
+                "contact us",
                 "e-mail",
                 "write to",
-                "call",
-                "phone",
-                "form",
                 "tell us",
                 "let us know",
-                "link",
                 "settings",
                 "opt out",
                 "opt-out",
@@ -2427,15 +2439,22 @@ fn as_markdown(block: &Block) -> String {
 /// Blocks as one Markdown text: list items together, paragraphs apart.
 fn markdown_of(blocks: &[Block], indices: &[usize]) -> String {
     let mut out = String::new();
-    let mut last: Option<BlockKind> = None;
+    let mut last: Option<(BlockKind, Option<usize>)> = None;
     for &i in indices {
         let block = &blocks[i];
-        if let Some(kind) = last {
-            let together = kind == BlockKind::ListItem && block.kind == BlockKind::ListItem;
+        if let Some((kind, row)) = last {
+            // The cells of a row stay on one line, as the row was.
+            if kind == BlockKind::Cell && block.kind == BlockKind::Cell && row == block.row {
+                out.push_str(" | ");
+                out.push_str(&block.text);
+                continue;
+            }
+            let together =
+                matches!(kind, BlockKind::ListItem | BlockKind::Cell) && kind == block.kind;
             out.push_str(if together { "\n" } else { "\n\n" });
         }
         out.push_str(&as_markdown(block));
-        last = Some(block.kind);
+        last = Some((block.kind, block.row));
     }
     out
 }

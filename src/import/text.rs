@@ -118,7 +118,9 @@ pub fn blocks(source: &str) -> Vec<Block> {
             for cell in trimmed.trim_matches('|').split('|') {
                 let cell = tidy(cell, false);
                 if !cell.is_empty() && !cell.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
-                    out.push(Block::new(line.number, BlockKind::Cell, cell));
+                    let mut block = Block::new(line.number, BlockKind::Cell, cell);
+                    block.row = Some(line.number);
+                    out.push(block);
                 }
             }
             i += 1;
