@@ -70,6 +70,17 @@ fn assert_loads(report: &FileReport, what: &str) {
     );
 }
 
+/// Loading the draft gives exactly the notice the importer read: the
+/// writer leaves out nothing it recognised.
+fn assert_writes_what_it_read(draft: &import::Draft, what: &str) {
+    let loaded: noticec::model::Notice = toml::from_str(&draft.toml).expect("draft");
+    assert_eq!(
+        serde_json::to_value(&loaded).expect("json"),
+        serde_json::to_value(&draft.notice).expect("json"),
+        "{what}: the draft file says something other than what was read"
+    );
+}
+
 /// The requirement keys with a finding of any severity.
 fn with_findings(report: &FileReport) -> BTreeSet<&'static str> {
     report
@@ -129,10 +140,7 @@ fn each_seed_imports_to_a_draft_that_loads() {
         let draft = import::import(&seed_text(seed), SourceKind::Text);
         let report = check_draft(&dir, seed, &draft.toml);
         assert_loads(&report, seed);
-        // Loading the draft gives the notice the importer meant.
-        let loaded: noticec::model::Notice = toml::from_str(&draft.toml).expect("draft");
-        assert_eq!(loaded.purposes.len(), draft.notice.purposes.len(), "{seed}");
-        assert_eq!(loaded.sections.len(), draft.notice.sections.len(), "{seed}");
+        assert_writes_what_it_read(&draft, seed);
     }
 }
 
@@ -418,6 +426,7 @@ fn hostile_input_always_gives_a_draft_that_loads() {
         let draft = import::import(&text, kind);
         let report = check_draft(&dir, &format!("case-{i}"), &draft.toml);
         assert_loads(&report, &what);
+        assert_writes_what_it_read(&draft, &what);
         assert!(
             started.elapsed() < std::time::Duration::from_secs(60),
             "{what}: took {:?}",
@@ -566,6 +575,7 @@ fn a_saved_council_page_becomes_a_reviewable_draft() {
     let draft = import::import(SAVED_PAGE, SourceKind::Html);
     let dir = common::temp_dir("import", "saved-page");
     assert_loads(&check_draft(&dir, "page", &draft.toml), "saved page");
+    assert_writes_what_it_read(&draft, "saved page");
     let n: noticec::model::Notice = toml::from_str(&draft.toml).expect("draft");
     // Chrome is gone; the notice's words are not.
     for chrome in [
@@ -698,4 +708,67 @@ fn a_saved_council_page_becomes_a_reviewable_draft() {
             .as_deref()
             .is_some_and(|b| b.contains("Use our online form"))
     }));
+}
+
+#[test]
+fn a_markdown_notice_reads_its_heading_levels() {
+    let source = "# Parking permits privacy notice\n\n\
+        ## Who we are\n\nWe are Riverton Borough Council, Town Hall, Riverton, RV1 2AB.\n\n\
+        ## How we use your information\n\n\
+        ### Issuing permits\n\nWe check that you live in the zone. This is a public task (Article 6(1)(e)).\n\n\
+        ### Answering your questions\n\nWe reply to you where you have given your consent to be contacted.\n\n\
+        ## How long we keep it\n\nPermit records are kept for 3 years after the permit ends.\n\n\
+        ## Cookies\n\n| Cookie | Purpose |\n|---|---|\n| session | keeps you signed in |\n";
+    let draft = import::import(source, SourceKind::Text);
+    assert_writes_what_it_read(&draft, "markdown");
+    let n = &draft.notice;
+    assert_eq!(
+        n.notice.as_ref().and_then(|m| m.title.as_deref()),
+        Some("Parking permits privacy notice")
+    );
+    let purposes: Vec<(&str, Vec<noticec::model::LawfulBasis>)> = n
+        .purposes
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_deref().unwrap_or_default(),
+                p.lawful_bases.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    use noticec::model::LawfulBasis::*;
+    assert_eq!(
+        purposes,
+        [
+            ("Issuing permits", vec![PublicTask]),
+            ("Answering your questions", vec![Consent]),
+        ]
+    );
+    let controller = n.controller.as_ref().expect("controller");
+    assert_eq!(
+        controller.contact.name.as_deref(),
+        Some("Riverton Borough Council")
+    );
+    assert_eq!(
+        controller.contact.address.as_deref(),
+        Some("Riverton Borough Council, Town Hall, Riverton, RV1 2AB")
+    );
+    assert!(
+        n.retention
+            .as_ref()
+            .and_then(|r| r.criteria.as_deref())
+            .is_some_and(|c| c.contains("3 years"))
+    );
+    // The table is kept, a row a line, under its heading.
+    let cookies = n
+        .sections
+        .iter()
+        .find(|s| s.title.as_deref() == Some("Cookies"))
+        .expect("cookies section");
+    assert_eq!(
+        cookies.body.as_deref(),
+        Some("Cookie | Purpose\nsession | keeps you signed in")
+    );
+    let (_, missing) = word_retention(source, &draft.toml);
+    assert!(missing.is_empty(), "{missing:?}");
 }

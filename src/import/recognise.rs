@@ -1268,6 +1268,10 @@ fn address_at(text: &str, m: &regex::Match) -> String {
         "post: ",
         "post to ",
         " at: ",
+        "located at ",
+        "based at ",
+        "find us at ",
+        "we are ",
         ": ",
     ] {
         if let Some(at) = lower.rfind(marker) {
