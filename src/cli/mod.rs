@@ -510,6 +510,13 @@ fn write_new(path: &Path, content: &[u8]) -> Result<(), Failure> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    if !dir.is_dir() {
+        return Err(Failure::Usage(format!(
+            "cannot write {}: there is no folder {}",
+            path.display(),
+            dir.display()
+        )));
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(".noticec-import-")
         .tempfile_in(dir)

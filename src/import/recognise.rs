@@ -1446,6 +1446,13 @@ fn contacts(r: &mut Reader) {
     if has_controller {
         r.notice.controller = Some(c);
     }
+    // The DPO's name or title, where the text gives it.
+    if let Some((name, i)) =
+        (0..r.blocks.len()).find_map(|i| Some((dpo_name(&r.blocks[i].text)?, i)))
+    {
+        marks.push(("dpo.name".into(), i, name.clone()));
+        dpo.name = Some(name);
+    }
     if dpo != Contact::default() {
         r.notice.dpo = Some(Dpo {
             appointed: None,
@@ -1469,6 +1476,52 @@ fn contacts(r: &mut Reader) {
     if !has_controller {
         r.notice.controller = None;
     }
+}
+
+/// "Our Data Protection Officer is Jane Smith", "The Council has
+/// appointed its Head of Legal Services, A. N. Other, as its Data
+/// Protection Officer" → the name or title, as written.
+fn dpo_name(text: &str) -> Option<String> {
+    // ASCII lowercasing keeps the byte offsets of `text`.
+    let lower = text.to_ascii_lowercase();
+    let clause_end = |rest: &str| -> usize {
+        [". ", ";", " who ", " and can", " and is", " (", ":"]
+            .iter()
+            .filter_map(|stop| rest.find(stop))
+            .min()
+            .unwrap_or(rest.len())
+    };
+    let name = if let Some(at) = lower.find("data protection officer is ") {
+        let rest = &text[at + "data protection officer is ".len()..];
+        let rest = rest.trim_end_matches('.');
+        let name = rest[..clause_end(rest)].trim_end_matches([',', '.']).trim();
+        // A name or a title: "Jane Smith", "the Head of Legal Services".
+        let title_case = name
+            .strip_prefix("the ")
+            .unwrap_or(name)
+            .starts_with(char::is_uppercase);
+        title_case.then(|| name.to_string())
+    } else if let Some(end) = [
+        "as its data protection officer",
+        "as our data protection officer",
+        "as the data protection officer",
+    ]
+    .iter()
+    .find_map(|p| lower.find(p))
+    {
+        let before = &lower[..end];
+        let start = before.rfind("appointed ")? + "appointed ".len();
+        let name = text[start..end].trim().trim_end_matches(',').trim();
+        let name = ["its ", "our ", "the "]
+            .iter()
+            .find_map(|p| name.strip_prefix(p))
+            .unwrap_or(name);
+        Some(name.to_string())
+    } else {
+        None
+    }?;
+    let words = name.split_whitespace().count();
+    ((1..=12).contains(&words)).then_some(name)
 }
 
 fn key_of(owner: Owner) -> &'static str {
@@ -2668,6 +2721,22 @@ mod tests {
         assert_eq!(
             notice.purposes[1].lawful_bases,
             Some(vec![LawfulBasis::Consent])
+        );
+    }
+
+    #[test]
+    fn dpo_names_as_written() {
+        assert_eq!(
+            dpo_name("The Council has appointed its Head of Legal Services, Jo Bloggs, as its Data Protection Officer.").as_deref(),
+            Some("Head of Legal Services, Jo Bloggs")
+        );
+        assert_eq!(
+            dpo_name("Our Data Protection Officer is Sam Patel. Email dpo@x.gov.uk").as_deref(),
+            Some("Sam Patel")
+        );
+        assert_eq!(
+            dpo_name("Our data protection officer is responsible for advice."),
+            None
         );
     }
 
