@@ -772,3 +772,69 @@ fn a_markdown_notice_reads_its_heading_levels() {
     let (_, missing) = word_retention(source, &draft.toml);
     assert!(missing.is_empty(), "{missing:?}");
 }
+
+/// Pieces of text that break parsers: TOML, Markdown and HTML syntax,
+/// council-notice words that start recognisers, control characters.
+fn hostile_piece() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\"\"\"".to_string()),
+        Just("'''".to_string()),
+        Just("[[sections]]\n".to_string()),
+        Just("key = \"value\"\n".to_string()),
+        Just("# ".to_string()),
+        Just("- ".to_string()),
+        Just("| a | b |\n".to_string()),
+        Just("<h2>".to_string()),
+        Just("</h2>".to_string()),
+        Just("<li>".to_string()),
+        Just("<dt>Lawful basis</dt><dd>".to_string()),
+        Just("<strong>".to_string()),
+        Just("<a href=\"https://x.example/retention\">".to_string()),
+        Just("Why we use your information".to_string()),
+        Just("Who we share it with".to_string()),
+        Just("How long we keep it: ".to_string()),
+        Just("Data Protection Officer ".to_string()),
+        Just("dpo@example.gov.uk ".to_string()),
+        Just("EX1 1AA ".to_string()),
+        Just("Z1234567 ".to_string()),
+        Just("0303 123 1113 ".to_string()),
+        Just("Article 6(1)(e) ".to_string()),
+        Just("shared with the police. ".to_string()),
+        Just("1 April 2026 ".to_string()),
+        Just("Example Borough Council ".to_string()),
+        Just("\u{0}\u{1b}\u{7f}\r".to_string()),
+        Just("’“”…".to_string()),
+        "[a-zA-Z ,.:;()]{0,40}",
+        any::<String>(),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 96,
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Off)),
+        ..proptest::test_runner::Config::default()
+    })]
+
+    #[test]
+    fn any_text_gives_a_draft_that_loads(
+        pieces in proptest::collection::vec(hostile_piece(), 0..64),
+        html in proptest::bool::ANY,
+    ) {
+        let text = pieces.concat();
+        let kind = if html { SourceKind::Html } else { SourceKind::Text };
+        let draft = import::import(&text, kind);
+        let outcome = noticec::load::load_str(Path::new("draft.toml"), draft.toml.clone());
+        let broken: Vec<_> = outcome
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with('E'))
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        proptest::prop_assert!(outcome.notice.is_some() && broken.is_empty(), "{broken:?}\n{}", draft.toml);
+        assert_writes_what_it_read(&draft, "generated");
+    }
+}
