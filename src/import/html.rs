@@ -165,8 +165,134 @@ const BLOCKS: &[&str] = &[
     "hr",
 ];
 
-/// The blocks of an HTML page.
+/// How deep elements may nest before the page is read without the tree
+/// builder: html5ever's scope checks walk the stack of open elements, so
+/// a page nesting tens of thousands deep would take quadratic time. No
+/// real notice comes near this.
+const MAX_DEPTH: usize = 1000;
+
+/// Elements with no end tag, or whose end tag is usually left out: they
+/// do not deepen the nesting.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "td", "th", "tr", "option",
+];
+
+/// How deep a page's elements nest, counted from its tags in one pass
+/// (an estimate: it does not know every rule of implied end tags).
+fn nesting(source: &str) -> usize {
+    let bytes = source.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
+        let start = i + at + 1;
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(bytes.len(), |e| start + e);
+        let tag = &source.as_bytes()[start..end];
+        if let Some(rest) = tag.strip_prefix(b"/") {
+            if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+                depth = depth.saturating_sub(1);
+            }
+        } else if tag.first().is_some_and(u8::is_ascii_alphabetic) && !tag.ends_with(b"/") {
+            let name: Vec<u8> = tag
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            if !FLAT.iter().any(|f| f.as_bytes() == name.as_slice()) {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = end.min(bytes.len());
+        if i >= bytes.len() {
+            break;
+        }
+    }
+    deepest
+}
+
+/// A page nested too deeply for the tree builder, read as text: tags
+/// become paragraph breaks (headings and list items keep their kind through
+/// Markdown marks), scripts and styles are dropped, the common entities
+/// decoded. Linear in the size of the page; every word is kept.
+fn flattened(source: &str) -> Vec<Block> {
+    let lower = source.to_ascii_lowercase();
+    let mut out = String::with_capacity(source.len());
+    let mut i = 0;
+    while i < source.len() {
+        let Some(at) = source[i..].find('<') else {
+            out.push_str(&source[i..]);
+            break;
+        };
+        out.push_str(&source[i..i + at]);
+        let start = i + at;
+        let end = source[start..]
+            .find('>')
+            .map_or(source.len(), |e| start + e + 1);
+        let name: String = lower[start + 1..end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let closing = lower[start + 1..].starts_with('/');
+        i = end;
+        if !closing && matches!(name.as_str(), "script" | "style" | "template" | "noscript") {
+            let close = format!("</{name}");
+            i = lower[end..].find(&close).map_or(source.len(), |c| end + c);
+            continue;
+        }
+        match name.as_str() {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing => {
+                out.push_str("\n\n");
+                out.push_str(&"#".repeat(usize::from(name.as_bytes()[1] - b'0')));
+                out.push(' ');
+            }
+            "li" if !closing => out.push_str("\n\n- "),
+            "br" => out.push('\n'),
+            n if BLOCKS.contains(&n) => out.push_str("\n\n"),
+            _ => {}
+        }
+    }
+    let text = out
+        .replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let mut blocks = super::text::blocks(&text);
+    // The lines are those of the text made, not of the page.
+    for block in &mut blocks {
+        block.line = 1;
+        block.source_lines = false;
+    }
+    blocks
+}
+
+/// The blocks of an HTML page, and a warning when the page had to be
+/// read without its structure.
+pub fn blocks_with_warning(source: &str) -> (Vec<Block>, Option<String>) {
+    let depth = nesting(source);
+    if depth > MAX_DEPTH {
+        return (
+            flattened(source),
+            Some(format!(
+                "the page nests its elements {depth} deep; it was read as plain text, so the \
+                 line numbers in the draft are not the page's"
+            )),
+        );
+    }
+    (blocks(source), None)
+}
+
+/// The blocks of an HTML page (parsed with its structure; see
+/// [`blocks_with_warning`] for pages nested too deeply for that).
 pub fn blocks(source: &str) -> Vec<Block> {
+    if nesting(source) > MAX_DEPTH {
+        return flattened(source);
+    }
     let sink = LineSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: Cell::new(1),
@@ -450,9 +576,27 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let page = format!("{}text{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
-        let b = blocks(&page);
-        assert_eq!(b.len(), 1);
+    fn deep_nesting_is_read_flat_in_linear_time() {
+        let page = format!(
+            "<h1>T</h1>{}<p>deep &amp; text</p><script>alert(1)</script>{}",
+            "<div><ul><li>".repeat(100_000),
+            "</li></ul></div>".repeat(100_000)
+        );
+        assert!(nesting(&page) > MAX_DEPTH);
+        let started = std::time::Instant::now();
+        let (b, warning) = blocks_with_warning(&page);
+        assert!(warning.is_some());
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert_eq!(b[0].kind, BlockKind::Heading(1));
+        assert!(b.iter().any(|b| b.text == "deep & text"));
+        assert!(!b.iter().any(|b| b.text.contains("alert")));
+    }
+
+    #[test]
+    fn an_ordinary_page_is_not_deep() {
+        let page = "<html><body><ul><li>a<li>b</ul><p>x<p>y<br><img src=x></body></html>";
+        assert!(nesting(page) < 5);
+        let long_list = format!("<ul>{}</ul>", "<li>item".repeat(5_000));
+        assert!(nesting(&long_list) < MAX_DEPTH);
     }
 }

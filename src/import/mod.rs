@@ -170,9 +170,9 @@ impl Draft {
 
 /// Imports a notice's text.
 pub fn import(source: &str, kind: SourceKind) -> Draft {
-    let blocks = match kind {
-        SourceKind::Html => html::blocks(source),
-        SourceKind::Text => text::blocks(source),
+    let (blocks, warning) = match kind {
+        SourceKind::Html => html::blocks_with_warning(source),
+        SourceKind::Text => (text::blocks(source), None),
     };
     let recognised = recognise::recognise(&blocks);
     let toml = write::draft_toml(&recognised);
@@ -182,7 +182,7 @@ pub fn import(source: &str, kind: SourceKind) -> Draft {
         kept_in_sections: recognised.kept_in_sections,
         notice: recognised.notice,
         provenance: recognised.provenance,
-        warnings: Vec::new(),
+        warnings: warning.into_iter().collect(),
     }
 }
 
