@@ -394,6 +394,24 @@ fn hostile_inputs() -> Vec<(String, String, SourceKind)> {
         list.push_str(&format!("- contact details {}\n", i % 50));
     }
     cases.push(("10k-item list".to_string(), list, SourceKind::Text));
+    // Once quadratic: each inline tag looked back over the whitespace
+    // before it (seven minutes for this page).
+    cases.push((
+        "100k empty inline elements".to_string(),
+        format!("<p>{}x</p>", " <b></b>".repeat(100_000)),
+        SourceKind::Html,
+    ));
+    let mut retention = String::new();
+    for i in 0..5_000 {
+        retention.push_str(&format!(
+            "Records {i}\n\nWe keep these records for 6 years.\n\n"
+        ));
+    }
+    cases.push((
+        "5k retention rules".to_string(),
+        retention,
+        SourceKind::Text,
+    ));
     cases.push((
         "deep nesting HTML".to_string(),
         format!(

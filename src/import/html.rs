@@ -441,7 +441,7 @@ impl Walk {
         }
         match name {
             "br" => self.buffer.push('\n'),
-            "strong" | "b" if self.buffer.trim().is_empty() && self.lead.is_none() => {
+            "strong" | "b" if self.buffer_line.is_none() && self.lead.is_none() => {
                 self.lead_start = Some(self.buffer.len());
             }
             "a" => {
@@ -506,7 +506,7 @@ impl Walk {
     }
 
     fn text(&mut self, text: &str) {
-        if self.buffer.trim().is_empty() && !text.trim().is_empty() {
+        if self.buffer_line.is_none() && !text.trim().is_empty() {
             self.buffer_line = Some(self.line);
         }
         self.buffer.push_str(text);

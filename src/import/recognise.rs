@@ -1535,6 +1535,8 @@ fn key_of(owner: Owner) -> &'static str {
 /// Statements made in paragraphs: retention, rights, consent withdrawal,
 /// complaints, transfers, automated decisions, sources, provision.
 fn statements(r: &mut Reader) {
+    // The retention rule of each section heading, once made.
+    let mut rule_of: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let mut rights: BTreeSet<Right> = BTreeSet::new();
     let mut rights_at: Option<usize> = None;
     for i in 0..r.blocks.len() {
@@ -1576,14 +1578,11 @@ fn statements(r: &mut Reader) {
                 .filter(|_| topic != Some(Topic::Retention))
                 .filter(|&h| Some(h) != r.layout.title)
                 .map(|h| r.blocks[h].text.clone());
+            let heading = r.section_of(i).unwrap_or_default();
             let retention = r.notice.retention.get_or_insert_with(Retention::default);
             let said = as_markdown(&r.blocks[i]);
             if let Some(records) = records {
-                let k = match retention
-                    .rules
-                    .iter()
-                    .position(|rule| rule.records.as_deref() == Some(records.as_str()))
-                {
+                let k = match rule_of.get(&heading).copied() {
                     Some(k) => {
                         let criteria = retention.rules[k].criteria.get_or_insert_with(String::new);
                         criteria.push_str("\n\n");
@@ -1598,6 +1597,7 @@ fn statements(r: &mut Reader) {
                             criteria: Some(said),
                             ..Default::default()
                         });
+                        rule_of.insert(heading, retention.rules.len() - 1);
                         retention.rules.len() - 1
                     }
                 };
