@@ -505,6 +505,12 @@ fn layout(blocks: &[Block]) -> Layout {
     }
 }
 
+/// How many contact details or "shared with" phrases are read from one
+/// block: a real paragraph has a few; reading a hostile one's thousands,
+/// each looking back for its sentence, would take quadratic time. The
+/// rest stay in the block's words.
+const DETAILS_PER_BLOCK: usize = 50;
+
 /// Which list a name is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Named {
@@ -523,6 +529,9 @@ struct Reader<'a> {
     /// Categories and recipients without a description, by lowercased
     /// name: a name said again is the same entry.
     named: std::collections::HashMap<(Named, String), usize>,
+    /// Whose each block's words name (the DPO, the regulator, the
+    /// council), read once.
+    owners: Vec<Option<Owner>>,
     /// The list items read as a data category or recipient: its id.
     entry_of_block: std::collections::HashMap<usize, (Named, String)>,
     /// For each purpose: the block of its heading or item.
@@ -577,6 +586,7 @@ pub fn recognise(blocks: &[Block]) -> Recognised {
         ids: Ids::default(),
         named: std::collections::HashMap::new(),
         entry_of_block: std::collections::HashMap::new(),
+        owners: blocks.iter().map(|b| owner_in(&b.text)).collect(),
         purpose_scope: Vec::new(),
     };
     title_and_dates(&mut r);
@@ -1000,7 +1010,7 @@ fn shared_with(r: &mut Reader) {
         }
         let text = block.text.clone();
         let mut found: Vec<String> = Vec::new();
-        for m in SHARED.find_iter(&text) {
+        for m in SHARED.find_iter(&text).take(DETAILS_PER_BLOCK) {
             let sentence = sentence_at(&text, m.start()).to_lowercase();
             if has_any(
                 &sentence,
@@ -1202,13 +1212,13 @@ fn owner_of(r: &Reader, i: usize, at: usize) -> Owner {
         j -= 1;
         if r.blocks[j].is_heading() || r.section_of(j) != r.section_of(i) {
             if r.blocks[j].is_heading()
-                && let Some(owner) = owner_in(&r.blocks[j].text)
+                && let Some(owner) = r.owners[j]
             {
                 return owner;
             }
             break;
         }
-        if let Some(owner) = owner_in(&r.blocks[j].text) {
+        if let Some(owner) = r.owners[j] {
             return owner;
         }
         if i - j > 6 {
@@ -1337,7 +1347,7 @@ fn contacts(r: &mut Reader) {
         {
             registration = Some((z.to_string(), i));
         }
-        for m in patterns::postcodes(&text) {
+        for m in patterns::postcodes(&text).take(DETAILS_PER_BLOCK) {
             let owner = owner_of(r, i, m.start());
             let target = match owner {
                 Owner::Controller => &mut controller,
@@ -1353,7 +1363,7 @@ fn contacts(r: &mut Reader) {
                 ));
             }
         }
-        for email in patterns::emails(&text) {
+        for email in patterns::emails(&text).take(DETAILS_PER_BLOCK) {
             let at = text.find(email).unwrap_or(0);
             let local = email.to_lowercase();
             // The words around an address say whose it is; its name does
@@ -1375,7 +1385,7 @@ fn contacts(r: &mut Reader) {
                 marks.push((format!("{}.email", key_of(owner)), i, email.to_string()));
             }
         }
-        for phone in patterns::phones(&text) {
+        for phone in patterns::phones(&text).take(DETAILS_PER_BLOCK) {
             let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
             let at = text.find(phone).unwrap_or(0);
             let owner = if digits == "03031231113" || digits == "01625545745" {
@@ -1393,7 +1403,7 @@ fn contacts(r: &mut Reader) {
                 marks.push((format!("{}.phone", key_of(owner)), i, phone.to_string()));
             }
         }
-        for url in patterns::urls(&text) {
+        for url in patterns::urls(&text).take(DETAILS_PER_BLOCK) {
             let lower_url = url.to_lowercase();
             if !(lower_url.contains("contact") || lower_url.contains("form"))
                 || lower_url.contains("ico.org.uk")
