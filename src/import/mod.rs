@@ -5,9 +5,10 @@
 //!
 //! 1. **blocks** — [`html`] (a real HTML parser, html5ever through
 //!    `scraper`, dropping navigation, scripts, styles, forms and other page
-//!    chrome) or [`text`] (headings by shape) turn the source into
-//!    [`Block`]s: headings, paragraphs, list items and table cells, each
-//!    with its source line;
+//!    chrome; a page nested over 1000 deep is read as text, as the tree
+//!    builder would take quadratic time) or [`text`] (headings by shape)
+//!    turn the source into [`Block`]s: headings, paragraphs, list items
+//!    and table cells, each with its source line;
 //! 2. **recognise** — [`recognise`] reads the blocks as council-notice
 //!    language ([`patterns`] holds the small scanners: postcodes, ICO
 //!    registration numbers, phones, emails, links, dates, lawful bases) and
@@ -23,15 +24,22 @@
 //! - a block **consumed** by a structured field goes there *in its own
 //!   words*, in a field the pages print as prose or as a name: a list item
 //!   read as a purpose, data category or recipient becomes that entry's
-//!   `name`; the blocks under a purpose heading become its `description`;
-//!   a retention statement becomes `retention.criteria`; a complaints
-//!   statement `complaints.controller.description`; a consent-withdrawal
-//!   statement `rights.how_to_withdraw_consent`; a transfers statement
-//!   `transfers.description`;
-//! - **every other block** — including those from which only a fact was
-//!   taken (an email, a postcode, a lawful basis, a date, a list of
-//!   rights) — stays in a `[[sections]]` entry under its heading, with its
-//!   original wording.
+//!   `name` (a "**Name**: what it is" item its `name` and `description`);
+//!   a paragraph saying what the data includes, under a data heading, a
+//!   data category's `name`; the blocks under a purpose heading (or a
+//!   section read as a purpose) its `description`; a retention statement
+//!   `retention.criteria`, or a `[[retention.rules]]` entry's `criteria`
+//!   under another heading; a complaints statement
+//!   `complaints.controller.description`; a request route
+//!   `rights.how_to_exercise`; a consent-withdrawal statement that says
+//!   how `rights.how_to_withdraw_consent`; a transfers statement
+//!   `transfers.description`; a notice-wide "if you do not give it"
+//!   statement `all_purposes.provision.consequence`;
+//! - **every other block** — including those from which only a fact or a
+//!   phrase was taken (an email, a postcode, a lawful basis, a date, a list
+//!   of rights, a recipient or source named in a sentence) — stays in a
+//!   `[[sections]]` entry under its heading, with its original wording; a
+//!   heading whose blocks were all consumed stays as a section's title.
 //!
 //! So a fact may be said twice (in a field and in its paragraph), but no
 //! wording is ever only in a comment. What the text does not say stays

@@ -11,7 +11,12 @@
 //! A list under a purposes topic gives one purpose per item; under data, one
 //! data category per item; under recipients, one recipient per item. A
 //! heading under a purposes heading (a deeper level, as on a web page)
-//! is a purpose, with the blocks under it as its description. A lawful
+//! is a purpose, with the blocks under it as its description, and so is a
+//! section that states the lawful basis for what it describes. Labelled
+//! rows under a purpose ("Lawful basis: …", "Who we share it with: …")
+//! fill its fields. A sentence "… may be shared with X" names a recipient
+//! and "we may receive information about you from X" a source, both for
+//! every purpose that names none of its own. A lawful
 //! basis is recorded only where the text ties it: named in the purpose's
 //! own words, or stated for the whole notice under a lawful-basis heading or
 //! as "our lawful basis is …" (then `[all_purposes]`). Contact details go to
