@@ -14,7 +14,7 @@
 //!    registration numbers, phones, emails, links, dates, lawful bases) and
 //!    fills a [`Notice`] with what the text says, each value with the line
 //!    it came from;
-//! 3. **write** — [`write`] prints the draft as TOML, a `# from line N:
+//! 3. **write** — [`write`](mod@write) prints the draft as TOML, a `# from line N:
 //!    "…"` comment beside each recognised value.
 //!
 //! # Nothing lost: the rule
