@@ -20,6 +20,13 @@
 //!    rebuilt on every change and served on loopback with each page's
 //!    findings beside it.
 //!
+//! Before the stages, for a council's existing notices: [`import`] turns a
+//! published notice (HTML, text or Markdown) into a draft notice file —
+//! blocks with their source lines, read as council-notice language,
+//! written as TOML with a `# from line N` comment beside each guess and
+//! every other paragraph kept in `[[sections]]` — which the stages then
+//! load and check (`noticec import`).
+//!
 //! Beside the stages: [`history`] compares two versions of a notice as
 //! data (`noticec diff`, `check --baseline`), reading git revisions;
 //! [`law`] is the one home of legal facts (profiles,
