@@ -20,10 +20,19 @@
 //!    rebuilt on every change and served on loopback with each page's
 //!    findings beside it.
 //!
+//! Before the stages, for a council's existing notices: [`import`] turns a
+//! published notice (HTML, text or Markdown) into a draft notice file —
+//! blocks with their source lines, read as council-notice language,
+//! written as TOML with a `# from line N` comment beside each guess and
+//! every other paragraph kept in `[[sections]]` — which the stages then
+//! load and check (`noticec import`).
+//!
 //! Beside the stages: [`history`] compares two versions of a notice as
 //! data (`noticec diff`, `check --baseline`), reading git revisions;
 //! [`law`] is the one home of legal facts (profiles,
-//! rights per basis, articles, the regulator); [`report`] turns verdicts
+//! rights per basis, articles, the regulator); [`i18n`] holds the words of
+//! the pages in English and Welsh (message catalogues, dates, lists);
+//! [`report`] turns verdicts
 //! into human, JSON, SARIF, GitHub and GitLab output and rule docs into
 //! `noticec explain`; [`project`] reads `noticec.toml`; [`scaffold`]
 //! creates a project. The library never prints and never exits: the
@@ -33,6 +42,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod law;
 pub mod load;
 pub mod model;

@@ -47,6 +47,20 @@ pub enum Command {
         #[arg(long, value_name = "DIR", conflicts_with = "dir")]
         templates: Option<PathBuf>,
     },
+    /// Turn an existing notice (a saved HTML page, a CMS export, text or
+    /// Markdown) into a draft notice file: what it says, with the source line
+    /// of each guess in a comment, and every other paragraph kept as written.
+    /// Never overwrites a file.
+    Import {
+        /// The notice to import; `-` reads standard input.
+        source: PathBuf,
+        /// Write the draft here instead of to standard output (never overwritten).
+        #[arg(short, long, value_name = "DRAFT.toml")]
+        output: Option<PathBuf>,
+        /// What the source is (default: HTML for `.html`/`.htm`, else text or Markdown).
+        #[arg(long, value_enum)]
+        from: Option<ImportFrom>,
+    },
     /// Print a notice as noticec sees it; `--resolved` merges the shared
     /// parts it extends.
     Show {
@@ -183,6 +197,14 @@ pub struct CheckingArgs {
     /// `last_updated`, a new purpose or transfer, a removed notice.
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFrom {
+    /// A web page or CMS export.
+    Html,
+    /// Plain text or Markdown.
+    Text,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -66,6 +66,11 @@ pub fn run(cli: Cli) -> Result<u8, Failure> {
             None => run_init(dir.as_deref().unwrap_or(Path::new("."))),
         },
         Command::Show { notice, resolved } => run_show(&notice, resolved),
+        Command::Import {
+            source,
+            output,
+            from,
+        } => run_import(&source, output.as_deref(), from),
         Command::Explain { rule, markdown } => match (markdown, rule) {
             (true, _) => print(&explain::markdown_table()),
             (false, None) => print(&explain::list()),
@@ -436,6 +441,99 @@ fn print_scaffolded(done: Vec<Scaffolded>) {
             Scaffolded::Kept(path) => note!("kept {} (already exists)", path.display()),
         }
     }
+}
+
+/// `noticec import SOURCE [-o DRAFT]`: the draft to standard output, or
+/// to a new file written atomically (never over an existing one), with a
+/// summary for the officer on standard error.
+fn run_import(
+    source: &Path,
+    output: Option<&Path>,
+    from: Option<args::ImportFrom>,
+) -> Result<u8, Failure> {
+    use noticec::import::{self, SourceKind};
+    let stdin = source.as_os_str() == "-";
+    let bytes = if stdin {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| Failure::Usage(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(source)
+            .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", source.display())))?
+    };
+    let kind = match from {
+        Some(args::ImportFrom::Html) => SourceKind::Html,
+        Some(args::ImportFrom::Text) => SourceKind::Text,
+        None if stdin => SourceKind::Text,
+        None => SourceKind::from_path(source),
+    };
+    if let Some(output) = output
+        && output.exists()
+    {
+        return Err(Failure::Usage(format!(
+            "{} already exists; noticec import never overwrites a file: choose another name",
+            output.display()
+        )));
+    }
+    let draft = import::import_bytes(&bytes, kind);
+    for warning in &draft.warnings {
+        note!("warning: {warning}");
+    }
+    let Some(output) = output else {
+        print(&draft.toml)?;
+        return Ok(EXIT_CLEAN);
+    };
+    write_new(output, draft.toml.as_bytes())?;
+    let name = output.display();
+    note!(
+        "imported {} into {name}:",
+        if stdin {
+            "standard input".to_string()
+        } else {
+            source.display().to_string()
+        }
+    );
+    for line in draft.summary() {
+        note!("  {line}");
+    }
+    note!("Next: review the `# from line` comments in {name}, then run `noticec check {name}`");
+    Ok(EXIT_CLEAN)
+}
+
+/// Writes a new file atomically: a temporary file beside it, then moved
+/// into place only if nothing is there yet.
+fn write_new(path: &Path, content: &[u8]) -> Result<(), Failure> {
+    let failed =
+        |e: std::io::Error| Failure::Usage(format!("cannot write {}: {e}", path.display()));
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Failure::Usage(format!(
+            "cannot write {}: there is no folder {}",
+            path.display(),
+            dir.display()
+        )));
+    }
+    let mut temp = tempfile::Builder::new()
+        .prefix(".noticec-import-")
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    temp.write_all(content).map_err(failed)?;
+    temp.as_file().sync_all().map_err(failed)?;
+    temp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            Failure::Usage(format!(
+                "{} already exists; noticec import never overwrites a file: choose another name",
+                path.display()
+            ))
+        } else {
+            failed(e.error)
+        }
+    })?;
+    Ok(())
 }
 
 fn run_show(notice: &Path, resolved: bool) -> Result<u8, Failure> {
