@@ -202,6 +202,44 @@ impl Language {
     }
 }
 
+/// A number written as one word, in English or Welsh, up to twelve
+/// ("six", "chwe", "dwy"; Welsh eleven is three words and not read): how
+/// periods in either language are read and compared.
+pub fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [(&str, u32); 28] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("eleven", 11),
+        ("twelve", 12),
+        ("un", 1),
+        ("dau", 2),
+        ("dwy", 2),
+        ("tri", 3),
+        ("tair", 3),
+        ("pedwar", 4),
+        ("pedair", 4),
+        ("pum", 5),
+        ("pump", 5),
+        ("chwe", 6),
+        ("chwech", 6),
+        ("saith", 7),
+        ("wyth", 8),
+        ("naw", 9),
+        ("deg", 10),
+        ("deuddeg", 12),
+    ];
+    let word = word.to_lowercase();
+    WORDS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n)
+}
+
 /// An argument of a message.
 #[derive(Debug, Clone, Copy)]
 pub enum Arg<'a> {

@@ -16,14 +16,8 @@ use noticec::check::{FileReport, check_file};
 use noticec::import::{self, SourceKind};
 use noticec::rules::{RULES, RuleKind};
 
-/// Which port each seed became (as in `tests/seeds.rs`).
-const PORTS: &[(&str, &str)] = &[
-    ("000_bd85e0bc4a7d37c7", "combined-authority"),
-    ("001_8b15156f99e16b26", "council"),
-    ("002_064ec42c0cc06881", "pendle-borough-council"),
-    ("003_fd44004175f5a4c5", "derby-city-council"),
-    ("004_1fd81869786d0524", "staffordshire-county-council"),
-];
+/// Which port each seed became.
+const PORTS: &[(&str, &str)] = common::SEED_PORTS;
 
 /// The seed texts: `../shared/seeds/` beside the repository.
 fn seed_dir() -> PathBuf {

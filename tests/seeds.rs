@@ -3,6 +3,7 @@
 //! in `examples/seeds/README.md` (generated; run with `NOTICEC_BLESS=1` to
 //! rewrite it), and that building them keeps every piece of their content.
 
+mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -214,14 +215,8 @@ fn the_corrected_notice_passes_without_warnings() {
     assert!(original.count(Severity::Error) > 0);
 }
 
-/// Which port each seed became (see the table in `examples/seeds/README.md`).
-const PORTS: &[(&str, &str)] = &[
-    ("000_bd85e0bc4a7d37c7", "combined-authority"),
-    ("001_8b15156f99e16b26", "council"),
-    ("002_064ec42c0cc06881", "pendle-borough-council"),
-    ("003_fd44004175f5a4c5", "derby-city-council"),
-    ("004_1fd81869786d0524", "staffordshire-county-council"),
-];
+/// Which port each seed became.
+const PORTS: &[(&str, &str)] = common::SEED_PORTS;
 
 #[derive(serde::Deserialize)]
 struct Verdict {

@@ -394,32 +394,6 @@ fn entries(
 /// The numbers in a text: digits, and number words in English and Welsh
 /// up to twelve, so "6 years" and "chwe blynedd" are the same period.
 fn numbers(text: &str) -> Vec<u64> {
-    const WORDS: [(&str, u64); 24] = [
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("eleven", 11),
-        ("twelve", 12),
-        ("un", 1),
-        ("dau", 2),
-        ("dwy", 2),
-        ("tri", 3),
-        ("tair", 3),
-        ("pedwar", 4),
-        ("pedair", 4),
-        ("pump", 5),
-        ("chwe", 6),
-        ("chwech", 6),
-        ("saith", 7),
-        ("wyth", 8),
-    ];
     let mut out = Vec::new();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
@@ -429,11 +403,8 @@ fn numbers(text: &str) -> Vec<u64> {
             if let Ok(n) = word.parse() {
                 out.push(n);
             }
-            continue;
-        }
-        let lower = word.to_lowercase();
-        if let Some((_, n)) = WORDS.iter().find(|(w, _)| *w == lower) {
-            out.push(*n);
+        } else if let Some(n) = crate::i18n::number_word(word) {
+            out.push(u64::from(n));
         }
     }
     out

@@ -1391,9 +1391,8 @@ fn contacts(r: &mut Reader) {
             }
         }
         for phone in patterns::phones(&text).take(DETAILS_PER_BLOCK) {
-            let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
             let at = text.find(phone).unwrap_or(0);
-            let owner = if digits == "03031231113" || digits == "01625545745" {
+            let owner = if crate::law::regulator::is_regulator_phone(phone) {
                 Owner::Regulator
             } else {
                 owner_of(r, i, at)

@@ -45,6 +45,8 @@ pub struct RegulatorData {
     pub website: Fact,
     pub complaint_page: Fact,
     pub helpline: Fact,
+    /// Numbers published before, comma-separated.
+    pub former_helplines: Fact,
     pub address: Option<Fact>,
 }
 
@@ -116,6 +118,18 @@ impl Regulator {
             (Language::Welsh, None) => (self.name, Some(Language::English.tag())),
         }
     }
+}
+
+/// Whether a telephone number is one the regulator publishes or has
+/// published (compared by its digits).
+pub fn is_regulator_phone(phone: &str) -> bool {
+    let digits = |text: &str| -> String { text.chars().filter(char::is_ascii_digit).collect() };
+    let wanted = digits(phone);
+    let data = data();
+    !wanted.is_empty()
+        && std::iter::once(data.helpline.value.as_str())
+            .chain(data.former_helplines.value.split(','))
+            .any(|known| digits(known) == wanted)
 }
 
 /// The date a name stopped being the regulator's legal name, if it has:

@@ -260,37 +260,10 @@ fn retention(view: &NoticeView<'_>) -> Option<String> {
 pub(crate) fn days(period: &str) -> Option<u32> {
     let mut words = period.split_whitespace();
     let number = words.next()?.to_lowercase();
-    let n: u32 = number.parse().ok().or_else(|| {
-        const WORDS: [(&str, u32); 26] = [
-            ("one", 1),
-            ("two", 2),
-            ("three", 3),
-            ("four", 4),
-            ("five", 5),
-            ("six", 6),
-            ("seven", 7),
-            ("eight", 8),
-            ("nine", 9),
-            ("ten", 10),
-            ("eleven", 11),
-            ("twelve", 12),
-            ("un", 1),
-            ("dau", 2),
-            ("dwy", 2),
-            ("tri", 3),
-            ("tair", 3),
-            ("pedwar", 4),
-            ("pedair", 4),
-            ("pum", 5),
-            ("pump", 5),
-            ("chwe", 6),
-            ("chwech", 6),
-            ("saith", 7),
-            ("wyth", 8),
-            ("deg", 10),
-        ];
-        WORDS.iter().find(|(w, _)| *w == number).map(|(_, n)| *n)
-    })?;
+    let n: u32 = number
+        .parse()
+        .ok()
+        .or_else(|| crate::i18n::number_word(&number))?;
     let unit = words.next()?.to_lowercase();
     let unit = unit.trim_end_matches(|c: char| !c.is_alphabetic());
     // Welsh units as they follow a number, mutations included.

@@ -658,16 +658,7 @@ fn is_atx_heading(line: &str) -> bool {
 /// compares them), without its per-character width tables, which were a
 /// tenth of a build's work.
 fn wrap_line(line: &str) -> String {
-    let indent_len = line.len() - line.trim_start().len();
-    let rest = &line[indent_len..];
-    let marker = if rest.starts_with("- ") {
-        2
-    } else {
-        rest.find(". ")
-            .filter(|&i| i > 0 && i <= 3 && rest[..i].chars().all(|c| c.is_ascii_digit()))
-            .map_or(0, |i| i + 2)
-    };
-    let hanging = " ".repeat(indent_len + marker);
+    let hanging = hanging_indent(line);
     let mut out = String::with_capacity(line.len() + line.len() / TEXT_WIDTH * (hanging.len() + 1));
     // The line so far: its width, and the spaces after its last word
     // (written only if another word follows on the same line).
@@ -691,6 +682,21 @@ fn wrap_line(line: &str) -> String {
         empty = false;
     }
     out
+}
+
+/// The indent of a wrapped line's continuation lines: under the text of a
+/// list item ("- ", "12. "), or under the line's own indent.
+fn hanging_indent(line: &str) -> String {
+    let indent_len = line.len() - line.trim_start().len();
+    let rest = &line[indent_len..];
+    let marker = if rest.starts_with("- ") {
+        2
+    } else {
+        rest.find(". ")
+            .filter(|&i| i > 0 && i <= 3 && rest[..i].chars().all(|c| c.is_ascii_digit()))
+            .map_or(0, |i| i + 2)
+    };
+    " ".repeat(indent_len + marker)
 }
 
 /// A line as words, each with the spaces after it; spaces at the start
@@ -768,16 +774,7 @@ mod tests {
             if line.chars().count() <= TEXT_WIDTH {
                 continue;
             }
-            let indent_len = line.len() - line.trim_start().len();
-            let rest = &line[indent_len..];
-            let marker = if rest.starts_with("- ") {
-                2
-            } else {
-                rest.find(". ")
-                    .filter(|&i| i > 0 && i <= 3 && rest[..i].chars().all(|c| c.is_ascii_digit()))
-                    .map_or(0, |i| i + 2)
-            };
-            let hanging = " ".repeat(indent_len + marker);
+            let hanging = hanging_indent(line);
             let options = textwrap::Options::new(TEXT_WIDTH)
                 .subsequent_indent(&hanging)
                 .break_words(false)

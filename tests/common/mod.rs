@@ -66,3 +66,13 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Which port in `examples/seeds/` each seed text in `../shared/seeds/`
+/// became (the table in `examples/seeds/README.md`).
+pub const SEED_PORTS: &[(&str, &str)] = &[
+    ("000_bd85e0bc4a7d37c7", "combined-authority"),
+    ("001_8b15156f99e16b26", "council"),
+    ("002_064ec42c0cc06881", "pendle-borough-council"),
+    ("003_fd44004175f5a4c5", "derby-city-council"),
+    ("004_1fd81869786d0524", "staffordshire-county-council"),
+];
