@@ -1,5 +1,5 @@
 //! `noticec import`, measured: the five real seed notices
-//! (`../shared/seeds/*.txt`, or the copies the hand ports were made from)
+//! (`examples/seeds/texts/*.txt`, copies of the texts the hand ports were made from)
 //! import to drafts that load, keep every word, and agree with the hand
 //! ports in `examples/seeds/` requirement by requirement; noticec's own
 //! HTML page of `examples/council-tax.toml` imports back to the same
@@ -19,9 +19,10 @@ use noticec::rules::{RULES, RuleKind};
 /// Which port each seed became.
 const PORTS: &[(&str, &str)] = common::SEED_PORTS;
 
-/// The seed texts: `../shared/seeds/` beside the repository.
+/// The seed texts, copied into the repository from `shared/seeds/` so the
+/// suite runs on a clean checkout anywhere.
 fn seed_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seeds/texts");
     assert!(
         dir.is_dir(),
         "the seed texts are expected in {}",

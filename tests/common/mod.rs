@@ -67,7 +67,7 @@ pub fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// Which port in `examples/seeds/` each seed text in `../shared/seeds/`
+/// Which port in `examples/seeds/` each seed text in `examples/seeds/texts/`
 /// became (the table in `examples/seeds/README.md`).
 pub const SEED_PORTS: &[(&str, &str)] = &[
     ("000_bd85e0bc4a7d37c7", "combined-authority"),
