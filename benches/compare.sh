@@ -17,7 +17,10 @@
 #   - `noticec build` to all three formats, with full validation;
 #   - `noticec build --format html`;
 #   - a no-change rebuild: `noticec build` again into the same output folder;
-#   - `noticec check` of one notice (whole process, many runs).
+#   - `noticec check` of one notice (whole process, many runs);
+#   - the findings corpus: as many notices as the clean corpus, copies of
+#     the five seed ports (every one has findings), built with
+#     --allow-errors and the human diagnostics written to a file.
 #
 # Each build starts from an empty output folder (removed and synced outside
 # the timed region), except the rebuild. Runs are interleaved round by round
@@ -102,6 +105,24 @@ for n in $SIZES; do
     fi
 done
 
+# The findings corpus: copies of the five real seed ports in
+# examples/seeds, each in its own folder so outputs do not clash.
+for n in $SIZES; do
+    findings=$BENCH_DIR/findings-$n
+    stamp="count=$n seeds=$(cat "$ROOT"/examples/seeds/*.toml | cksum)"
+    if [[ ! -f $findings/.stamp || $(cat "$findings/.stamp") != "$stamp" ]]; then
+        say "copying the seed ports $n times over"
+        rm -rf "$findings"
+        seeds=("$ROOT"/examples/seeds/*.toml)
+        for ((i = 0; i < n; i++)); do
+            dir=$findings/batch-$((i / 500))/copy-$i
+            mkdir -p "$dir"
+            cp "${seeds[i % ${#seeds[@]}]}" "$dir/"
+        done
+        echo "$stamp" > "$findings/.stamp"
+    fi
+done
+
 # --- measuring ----------------------------------------------------------------
 
 RESULTS=$BENCH_DIR/results
@@ -109,6 +130,7 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$OUT_ROOT"
 
 # measure KEY CMD... : one timed run; appends wall ms to KEY.ms and max RSS KiB to KEY.rss.
+# With OK_STATUS=1, exit code 1 (findings) counts as success.
 measure() {
     local key=$1
     shift
@@ -116,6 +138,9 @@ measure() {
     t0=$EPOCHREALTIME
     /usr/bin/time -v -o "$RESULTS/$key.time" "$@" > "$RESULTS/$key.stdout" 2> "$RESULTS/$key.stderr" || status=$?
     t1=$EPOCHREALTIME
+    if ((status == 1)) && [[ ${OK_STATUS:-0} == 1 ]]; then
+        status=0
+    fi
     if ((status != 0)); then
         tail -n 20 "$RESULTS/$key.stderr" >&2
         die "$key failed (exit $status): $*"
@@ -155,6 +180,8 @@ for n in $SIZES; do
         find "$out/all" -type f -newer "$RESULTS/rebuild-$n.since" | wc -l >> "$RESULTS/rebuild-$n.rewritten"
         fresh "$out/html"
         measure "html-$n" "$NOTICEC" build "$toml" --out "$out/html" --format html "${ALLOW[@]}"
+        fresh "$out/findings"
+        OK_STATUS=1 measure "findings-$n" "$NOTICEC" build "$BENCH_DIR/findings-$n" --out "$out/findings" --allow-errors
     done
     published=$(find "$out/all" -name '*.html' ! -name 'index.html' | wc -l)
     ((published == n)) || say "warning: noticec published $published of $n notices (ALLOW_ERRORS=1 publishes all)"
@@ -242,6 +269,7 @@ rewritten=$(maxof "$RESULTS/rebuild-$BIG.rewritten" 2>/dev/null || echo "?")
     row "\`noticec build\`, html + md + txt, full validation" all
     row "\`noticec build --format html\`" html
     row "\`noticec build\` again, nothing changed (no-change rebuild)" rebuild
+    row "\`noticec build --allow-errors\` of the findings corpus (seed ports, diagnostics to a file)" findings
     line="| \`noticec check\` of one notice, whole process ($check_how) | $(awk -v m="$check_ms" 'BEGIN { printf "%.1f ms", m }') |"
     for n in $SIZES; do [[ $n == "$SMALL" ]] || line+=" — |"; done
     echo "$line $(mem "$(cat "$RESULTS/check.rss")") |"
@@ -254,6 +282,9 @@ rewritten=$(maxof "$RESULTS/rebuild-$BIG.rewritten" 2>/dev/null || echo "?")
     probe_ms=$(median "$RESULTS/probe-$BIG.ms")
     rebuild_ms=$(median "$RESULTS/rebuild-$BIG.ms")
     all_rss=$(maxof "$RESULTS/all-$BIG.rss")
+    findings_ms=$(median "$RESULTS/findings-$BIG.ms")
+    findings_rss=$(maxof "$RESULTS/findings-$BIG.rss")
+    diagnostics_mb=$(du -m "$RESULTS/findings-$BIG.stderr" | cut -f1)
     speedup=$(ratio "$hugo_ms" "$all_ms")
     vs_probe=$(ratio "$html_ms" "$probe_ms")
     rebuild_share=$(ratio "$rebuild_ms" "$all_ms")
@@ -264,5 +295,8 @@ rewritten=$(maxof "$RESULTS/rebuild-$BIG.rewritten" 2>/dev/null || echo "?")
     echo "| peak memory of \`noticec build\` < 64 MiB | $(mem "$all_rss") | $(verdict "$all_rss < 65536") |"
     echo "| \`noticec check\` of one notice < 5 ms | $(awk -v m="$check_ms" 'BEGIN { printf "%.1f ms", m }') | $(verdict "$check_ms < 5") |"
     echo "| no-change rebuild < 1/10 of a full build, writing nothing | rebuild ÷ full = ${rebuild_share}; $rewritten files rewritten | $(verdict "$rebuild_share < 0.1 && $rewritten == 0") |"
+    echo "| findings corpus at least as fast as Hugo ($diagnostics_mb MB of diagnostics) | findings ÷ Hugo = $(ratio "$findings_ms" "$hugo_ms") | $(verdict "$findings_ms <= $hugo_ms") |"
+    echo "| findings corpus ≤ 1.5× the clean corpus | findings ÷ clean = $(ratio "$findings_ms" "$all_ms") | $(verdict "$findings_ms <= 1.5 * $all_ms") |"
+    echo "| peak memory of the findings build < 64 MiB | $(mem "$findings_rss") | $(verdict "$findings_rss < 65536") |"
 } | tee "$RESULTS/table.md"
 say "raw timings in $RESULTS"
