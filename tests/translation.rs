@@ -196,6 +196,16 @@ fn a_retention_period_changed_in_one_language_is_found() {
         .unwrap_or_else(|| panic!("no T003 for the period:\n{found}"));
     assert!(line.starts_with("notices/cy/council-tax.toml:"), "{line}");
     assert!(line.contains("notices/en/council-tax.toml line"), "{line}");
+    // The finding cites the law, as every finding does.
+    let (_, json, _) = noticec(&dir, &["check", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let cited = report["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["code"] == "T003")
+        .all(|d| d["citation"] == "UK GDPR Art. 12(1)");
+    assert!(cited, "{json}");
 }
 
 #[test]

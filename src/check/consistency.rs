@@ -349,7 +349,10 @@ fn welsh_versions(reports: &[FileReport], found: &mut Vec<(usize, Diagnostic)>) 
             "the controller must meet the Welsh Language Standards, and this notice has no Welsh version",
             "write the Welsh version: a notice with `language = \"cy\"` and `translation_of` naming this file",
         )
-        .label("a Welsh body");
+        .label("a Welsh body")
+        .cite(crate::rules::translation::citation(
+            &crate::rules::translation::WELSH_VERSION,
+        ));
         found.push((
             r,
             diagnostic_for(loaded, &crate::rules::translation::WELSH_VERSION, finding),

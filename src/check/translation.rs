@@ -112,7 +112,8 @@ pub fn compare(
                 format!("the notice this translates cannot be used: {reason}"),
                 "set `translation_of` to the path of the original notice, relative to this file",
             )
-            .label("here");
+            .label("here")
+            .cite(rules::citation(&rules::ORIGINAL));
             return vec![diagnostic_for(translation, &rules::ORIGINAL, finding)];
         }
     };
@@ -133,7 +134,8 @@ pub fn compare(
             ),
             "set `[notice] language` in the translation (`language = \"cy\"` for Welsh)",
         )
-        .label("same language");
+        .label("same language")
+        .cite(rules::citation(&rules::ORIGINAL));
         return vec![diagnostic_for(translation, &rules::ORIGINAL, finding)];
     }
     if original_path(&original.notice, &original.file.path).is_some() {
@@ -145,7 +147,8 @@ pub fn compare(
             ),
             "point `translation_of` at the notice written first, not at another translation",
         )
-        .label("a translation");
+        .label("a translation")
+        .cite(rules::citation(&rules::ORIGINAL));
         return vec![diagnostic_for(translation, &rules::ORIGINAL, finding)];
     }
     let (Ok(ours), Ok(theirs)) = (
@@ -177,7 +180,8 @@ pub fn compare(
                 format!("{} ({} line {line})", d.message, file.name),
                 d.help,
             )
-            .label(d.label);
+            .label(d.label)
+            .cite(rules::citation(d.rule));
             diagnostic_for(translation, d.rule, finding)
         })
         .collect()

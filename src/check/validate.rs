@@ -220,7 +220,8 @@ pub(crate) fn diagnostic_for(
     finding: Finding,
 ) -> Diagnostic {
     let severity = rule.severity.unwrap_or(Severity::Warning);
-    to_diagnostic(loaded, rule, severity, None, finding)
+    let citation = finding.citation.clone();
+    to_diagnostic(loaded, rule, severity, citation, finding)
 }
 
 pub(super) fn structure_problem(

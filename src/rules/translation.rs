@@ -6,6 +6,18 @@
 use super::{Rule, RuleKind};
 use crate::diagnostic::Severity;
 
+/// The provisions a translation rule's findings cite (shown as "law: …").
+pub fn citation(rule: &Rule) -> &'static str {
+    match rule.code {
+        "T002" => "UK GDPR Art. 13(1)(c), 14(1)(c); Welsh Language (Wales) Measure 2011 s.1(2)(b)",
+        "T003" => "UK GDPR Art. 12(1)",
+        "T005" => {
+            "Welsh Language (Wales) Measure 2011 s.25; Welsh Language Standards (No. 1) Regulations 2015 (SI 2015/996)"
+        }
+        _ => "Welsh Language (Wales) Measure 2011 s.1(2)(b)",
+    }
+}
+
 pub const ORIGINAL: Rule = Rule {
     code: "T001",
     name: "translation-original",
@@ -51,8 +63,8 @@ and that the translation has none the original lacks.
 ## Why it matters
 A purpose added to the English notice and not to the Welsh one means Welsh
 readers are not told about that processing (UK GDPR Art. 13(1)(c),
-14(1)(c)); the Welsh Language Standards require Welsh versions of documents
-to be no less complete than the English.
+14(1)(c)), and the Welsh version treats Welsh less favourably than English
+(Welsh Language (Wales) Measure 2011 s.1(2)(b)).
 
 ## Example
 The English council tax notice has a purpose `fraud` (the National Fraud
