@@ -314,3 +314,71 @@ fn a_closed_standard_error_is_not_a_panic() {
         assert!(matches!(code, Some(0..=2)), "{args:?} exited with {code:?}");
     }
 }
+
+/// The human report written as the verdicts come is, byte for byte, the
+/// report of all the verdicts at once: the notices in order, across more
+/// batches than one, then a shared part's finding, once, however many
+/// notices meet it; the counts survive letting the diagnostics go.
+#[test]
+fn a_streamed_human_report_is_the_whole_report() {
+    use noticec::check::{Options, Summary, Workspace};
+    use noticec::report::human;
+
+    let dir = temp_dir("streamed-human");
+    std::fs::create_dir_all(dir.join("shared")).expect("shared");
+    // A shared part with an unknown key: one finding in the part.
+    std::fs::write(
+        dir.join("shared/council.toml"),
+        "[controller]\nname = \"Model Council\"\nemial = \"x@example.org\"\n",
+    )
+    .expect("part");
+    let seed = std::fs::read_to_string("examples/minimal.toml").expect("example");
+    let mut files = Vec::new();
+    for i in 0..300 {
+        let path = dir.join(format!("notice-{i:03}.toml"));
+        // Every third notice extends the part; every notice has its own
+        // findings (a missing purpose name on every fifth).
+        let mut text = seed.clone();
+        if i % 3 == 0 {
+            text = format!("extends = \"shared/council.toml\"\n{text}");
+        }
+        if i % 5 == 0 {
+            text.push_str("\n[[purposes]]\nid = \"extra\"\n");
+        }
+        std::fs::write(&path, text).expect("notice");
+        files.push(path);
+    }
+    let options = Options::new(jiff::civil::date(2026, 11, 23));
+    let workspace = Workspace::for_files(&files, options);
+    let whole = workspace.check();
+    let expected = human::render(&whole.reports, human::Style::plain());
+
+    let mut written: Vec<u8> = Vec::new();
+    let mut stream = human::Stream::new(&mut written, human::Style::plain());
+    let streamed = workspace.check_streamed(|_| (), &mut stream).0;
+    stream.finish(&streamed.reports).expect("written");
+    let written = String::from_utf8(written).expect("UTF-8");
+    assert_eq!(written, expected);
+
+    // The part comes last, with its one finding, after 300 notices.
+    assert_eq!(streamed.reports.len(), 301, "{written}");
+    let tally = |code: &str| {
+        written
+            .lines()
+            .skip_while(|l| *l != "findings by rule:")
+            .find(|l| l.trim_start().starts_with(code))
+            .map(|l| l.split_whitespace().last().unwrap_or_default().to_string())
+    };
+    assert_eq!(tally("E003").as_deref(), Some("1"), "{written}");
+    assert!(written.find("emial") > written.find("notice-299.toml"));
+    // Let go, but still counted: the same summary and the same trouble.
+    assert!(streamed.reports.iter().all(|r| r.diagnostics.is_empty()));
+    assert_eq!(Summary::of(&streamed.reports), Summary::of(&whole.reports));
+    assert!(Summary::of(&whole.reports).errors >= 60);
+    for (a, b) in streamed.reports.iter().zip(&whole.reports) {
+        assert_eq!(
+            (&a.name, a.has_errors, a.has_trouble()),
+            (&b.name, b.has_errors, b.has_trouble())
+        );
+    }
+}

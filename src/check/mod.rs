@@ -57,6 +57,28 @@ pub struct FileReport {
     /// A notice of the project at the `--baseline` revision that is gone:
     /// a report of its removal, with no file and no page.
     pub removed: bool,
+    /// Once the diagnostics were streamed and let go ([`FileReport::release`]):
+    /// what they counted.
+    released: Option<Counts>,
+}
+
+/// What a released report's diagnostics counted: enough for the summary
+/// line and the exit code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    errors: usize,
+    warnings: usize,
+    trouble: bool,
+}
+
+/// Where reports go as soon as their verdicts are final, in report order,
+/// so thousands of notices' findings are written as they come rather than
+/// all held until the end (see [`Workspace::check_streamed`]).
+pub trait Sink: Sync {
+    /// One report's output. Called in parallel, several reports at a time.
+    fn render(&self, report: &FileReport) -> String;
+    /// Writes what [`Sink::render`] made of `report`, in report order.
+    fn write(&mut self, report: &FileReport, rendered: String);
 }
 
 impl FileReport {
@@ -72,14 +94,53 @@ impl FileReport {
             suppressed: Vec::new(),
             has_errors: false,
             removed: false,
+            released: None,
         }
     }
 
+    /// How many findings of this severity the file has.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        match (self.released, severity) {
+            (Some(counts), Severity::Error) => counts.errors,
+            (Some(counts), Severity::Warning) => counts.warnings,
+            (None, _) => self
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count(),
+        }
+    }
+
+    /// Whether the file could not be read or noticec failed on it: the
+    /// exit code is then 2, whatever else was found.
+    pub fn has_trouble(&self) -> bool {
+        self.released.map_or_else(
+            || {
+                self.diagnostics.iter().any(|d| {
+                    d.code == crate::diagnostic::code::UNREADABLE_FILE
+                        || d.code == crate::diagnostic::code::INTERNAL
+                })
+            },
+            |counts| counts.trouble,
+        )
+    }
+
+    /// Lets go of the diagnostics once they are written, keeping what the
+    /// summary and the exit code need (and the source texts they hold).
+    pub fn release(&mut self) {
+        if self.released.is_none() {
+            self.released = Some(Counts {
+                errors: self.count(Severity::Error),
+                warnings: self.count(Severity::Warning),
+                trouble: self.has_trouble(),
+            });
+        }
+        self.diagnostics = Vec::new();
+    }
+
+    /// Whether the diagnostics were streamed and let go.
+    pub fn is_released(&self) -> bool {
+        self.released.is_some()
     }
 }
 

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::validate::{self, Options};
-use super::{FileKind, FileReport, consistency};
+use super::{FileKind, FileReport, Sink, consistency};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::LoadOutcome;
 use crate::load::discover::{NoticeFile, canonical, notice_files};
@@ -206,7 +206,7 @@ impl Workspace {
 
     /// Checks everything, keeping every loaded notice in its report.
     pub fn check(&self) -> Checked {
-        self.run(true, |_| ()).0
+        self.run(true, |_| (), None).0
     }
 
     /// Checks everything and calls `each` on every shown notice once its
@@ -215,13 +215,28 @@ impl Workspace {
     /// each notice is dropped as soon as `each` is done with it, so
     /// thousands of notices are never all held at once.
     pub fn check_each<R: Send>(&self, each: impl Fn(&FileReport) -> R + Sync) -> (Checked, Vec<R>) {
-        self.run(false, each)
+        self.run(false, each, None)
+    }
+
+    /// As [`Workspace::check_each`], and every report goes to `sink` as
+    /// soon as its verdict is final, in report order: the notices, then
+    /// the shared parts with findings. Each report's diagnostics are then
+    /// let go ([`FileReport::release`]), so the findings of thousands of
+    /// notices are written as they come, not held until the end; the
+    /// returned reports still count them.
+    pub fn check_streamed<R: Send>(
+        &self,
+        each: impl Fn(&FileReport) -> R + Sync,
+        sink: &mut dyn Sink,
+    ) -> (Checked, Vec<R>) {
+        self.run(false, each, Some(sink))
     }
 
     fn run<R: Send>(
         &self,
         keep: bool,
         each: impl Fn(&FileReport) -> R + Sync,
+        mut sink: Option<&mut dyn Sink>,
     ) -> (Checked, Vec<R>) {
         let total = self.notices.len() + self.unlisted.len() + self.context.len();
         let files: Vec<&NoticeFile> = self
@@ -231,19 +246,37 @@ impl Workspace {
             .chain(&self.context)
             .collect();
         if !self.whole_project {
-            // Each verdict is final as soon as the notice is validated.
-            let (reports, outputs): (Vec<FileReport>, Vec<R>) = files
-                .par_iter()
-                .map(|file| {
-                    let mut report = self.check_notice(file);
-                    let output = each(&report);
-                    if !keep {
-                        report.notice = None;
-                    }
-                    (report, output)
-                })
-                .unzip();
-            let reports = file_by_location(reports, &HashSet::new(), None);
+            // Each verdict is final as soon as the notice is validated: the
+            // notices are checked a batch at a time, and each batch is
+            // filed and streamed before the next is read.
+            let mut filer = Filer::new(HashSet::new(), None);
+            let mut reports = Vec::with_capacity(files.len());
+            let mut outputs = Vec::with_capacity(files.len());
+            let batch = if sink.is_some() {
+                STREAM_BATCH
+            } else {
+                files.len().max(1)
+            };
+            for chunk in files.chunks(batch) {
+                let (checked, done): (Vec<FileReport>, Vec<R>) = chunk
+                    .par_iter()
+                    .map(|file| {
+                        let mut report = self.check_notice(file);
+                        let output = each(&report);
+                        if !keep {
+                            report.notice = None;
+                        }
+                        (report, output)
+                    })
+                    .unzip();
+                outputs.extend(done);
+                let mut filed = filer.file(checked);
+                stream(&mut sink, &mut filed);
+                reports.extend(filed);
+            }
+            let mut parts = filer.finish();
+            stream(&mut sink, &mut parts);
+            reports.extend(parts);
             return (
                 Checked {
                     reports,
@@ -301,8 +334,11 @@ impl Workspace {
                 report.notice = None;
             }
         }
-        let mut reports = file_by_location(reports, &parts_given, Some(&shown));
+        let mut filer = Filer::new(parts_given, Some(shown));
+        let mut reports = filer.file(reports);
+        reports.extend(filer.finish());
         reports.extend(removed);
+        stream(&mut sink, &mut reports);
         (
             Checked {
                 reports,
@@ -374,68 +410,135 @@ impl Workspace {
     }
 }
 
+/// How many notices are checked at a time when their reports are
+/// streamed: enough to keep every thread busy, few enough that their
+/// findings are never all held at once.
+const STREAM_BATCH: usize = 128;
+
+impl Checked {
+    /// Sends every report to `sink`, in order, and lets its diagnostics
+    /// go: for verdicts that had to be complete before anything was
+    /// written (a whole project's pages link to each other).
+    pub fn stream_to(&mut self, sink: &mut dyn Sink) {
+        stream(&mut Some(sink), &mut self.reports);
+    }
+}
+
+/// Sends `reports` to the sink, if there is one, and lets their
+/// diagnostics go. Rendering runs in parallel; writing in order.
+fn stream(sink: &mut Option<&mut dyn Sink>, reports: &mut [FileReport]) {
+    let Some(sink) = sink else {
+        return;
+    };
+    if reports.iter().all(FileReport::is_released) {
+        return;
+    }
+    let rendered: Vec<String> = {
+        let shared: &dyn Sink = &**sink;
+        reports.par_iter().map(|r| shared.render(r)).collect()
+    };
+    for (report, text) in reports.iter_mut().zip(rendered) {
+        sink.write(report, text);
+        report.release();
+    }
+}
+
 /// Files every diagnostic under the file it is in: a notice keeps what is
 /// in its own file, and what is in a shared part goes to that part's
-/// report, once however many notices met it. With `shown`, only the
-/// notices in it are kept, with the parts they extend that have findings
-/// and the parts given; the notices then come first, then the parts in
+/// report, once however many notices met it. Notices are filed as they
+/// come ([`Filer::file`]); the parts' reports follow at the end
+/// ([`Filer::finish`]). With `shown`, only the notices in it are kept,
+/// with the parts they extend that have findings and the parts given, in
 /// the order they were first met.
-fn file_by_location(
-    reports: Vec<FileReport>,
-    parts_given: &HashSet<PathBuf>,
-    shown: Option<&HashSet<PathBuf>>,
-) -> Vec<FileReport> {
-    let mut notices = Vec::new();
-    let mut parts: Vec<(FileReport, bool)> = Vec::new();
-    let mut part_index: HashMap<String, usize> = HashMap::new();
-    let mut seen: HashSet<(String, usize, usize, &'static str, String)> = HashSet::new();
-    let mut part_for = |name: &str, path: &Path, parts: &mut Vec<(FileReport, bool)>| -> usize {
-        *part_index.entry(name.to_string()).or_insert_with(|| {
-            parts.push((FileReport::new(path, FileKind::Part), false));
-            parts.len() - 1
-        })
-    };
-    for mut report in reports {
-        let visible = shown.is_none_or(|s| s.contains(&canonical(&report.path)));
-        let diagnostics = std::mem::take(&mut report.diagnostics);
-        if report.kind == FileKind::Part {
-            let i = part_for(&report.name, &report.path, &mut parts);
-            parts[i].1 = true;
+struct Filer {
+    parts_given: HashSet<PathBuf>,
+    shown: Option<HashSet<PathBuf>>,
+    /// Each part's report, and whether it is shown.
+    parts: Vec<(FileReport, bool)>,
+    part_index: HashMap<String, usize>,
+    /// The findings in parts already filed.
+    seen: HashSet<(String, usize, usize, &'static str, String)>,
+}
+
+impl Filer {
+    fn new(parts_given: HashSet<PathBuf>, shown: Option<HashSet<PathBuf>>) -> Self {
+        Filer {
+            parts_given,
+            shown,
+            parts: Vec::new(),
+            part_index: HashMap::new(),
+            seen: HashSet::new(),
+        }
+    }
+
+    fn part_for(&mut self, name: &str, path: &Path) -> usize {
+        if let Some(&i) = self.part_index.get(name) {
+            return i;
+        }
+        self.parts
+            .push((FileReport::new(path, FileKind::Part), false));
+        self.part_index
+            .insert(name.to_string(), self.parts.len() - 1);
+        self.parts.len() - 1
+    }
+
+    /// Files these reports' diagnostics; returns the notices' reports that
+    /// are shown, in order.
+    fn file(&mut self, reports: Vec<FileReport>) -> Vec<FileReport> {
+        let mut notices = Vec::new();
+        for mut report in reports {
+            let visible = self
+                .shown
+                .as_ref()
+                .is_none_or(|s| s.contains(&canonical(&report.path)));
+            let diagnostics = std::mem::take(&mut report.diagnostics);
+            if report.kind == FileKind::Part {
+                let i = self.part_for(&report.name, &report.path);
+                self.parts[i].1 = true;
+                for d in diagnostics {
+                    if self.seen.insert(key(&d)) {
+                        self.parts[i].0.diagnostics.push(d);
+                    }
+                }
+                continue;
+            }
             for d in diagnostics {
-                if seen.insert(key(&d)) {
-                    parts[i].0.diagnostics.push(d);
+                if d.file.name == report.name {
+                    report.diagnostics.push(d);
+                } else if self.seen.insert(key(&d)) {
+                    let i = self.part_for(&d.file.name, &d.file.path);
+                    self.parts[i].1 |= visible;
+                    self.parts[i].0.diagnostics.push(d);
                 }
             }
-            continue;
-        }
-        for d in diagnostics {
-            if d.file.name == report.name {
-                report.diagnostics.push(d);
-            } else if seen.insert(key(&d)) {
-                let i = part_for(&d.file.name, &d.file.path, &mut parts);
-                parts[i].1 |= visible;
-                parts[i].0.diagnostics.push(d);
+            if visible {
+                notices.push(report);
             }
         }
-        if visible {
-            notices.push(report);
+        notices
+    }
+
+    /// The reports of the parts with findings (or given), in the order
+    /// they were first met.
+    fn finish(mut self) -> Vec<FileReport> {
+        let mut given: Vec<PathBuf> = self.parts_given.iter().cloned().collect();
+        given.sort();
+        for path in &given {
+            let name = crate::load::source::display_name(path);
+            let i = self.part_for(&name, path);
+            self.parts[i].1 = true;
         }
-    }
-    for given in parts_given {
-        let name = crate::load::source::display_name(given);
-        let i = part_for(&name, given, &mut parts);
-        parts[i].1 = true;
-    }
-    let mut out = notices;
-    for (mut part, keep) in parts {
-        let given = parts_given.contains(&canonical(&part.path));
-        if keep && (given || !part.diagnostics.is_empty()) {
-            part.diagnostics
-                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-            out.push(part);
+        let mut out = Vec::new();
+        for (mut part, keep) in self.parts {
+            let given = self.parts_given.contains(&canonical(&part.path));
+            if keep && (given || !part.diagnostics.is_empty()) {
+                part.diagnostics
+                    .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                out.push(part);
+            }
         }
+        out
     }
-    out
 }
 
 /// What makes two diagnostics the same finding.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use clap::CommandFactory;
 
 use noticec::check::{FileKind, FileReport, Options, Summary, Workspace};
-use noticec::diagnostic::{Diagnostic, code};
+use noticec::diagnostic::{Diagnostic, Severity};
 use noticec::report::{self, explain, human};
 use noticec::rules;
 use noticec::scaffold::Scaffolded;
@@ -120,8 +120,16 @@ fn workspace(paths: &[PathBuf], checking: &args::CheckingArgs) -> Result<Workspa
 
 fn run_check(args: CheckArgs) -> Result<u8, Failure> {
     let workspace = workspace(&args.paths, &args.checking)?;
-    let checked = workspace.check_each(|_| ()).0;
     let style = human_style(args.checking.color, std::io::stdout().is_terminal());
+    if args.format == OutputFormat::Human {
+        // Written as the verdicts come: the findings of thousands of
+        // notices are never all held at once.
+        let mut stream = human::Stream::new(buffered(std::io::stdout()), style);
+        let checked = workspace.check_streamed(|_| (), &mut stream).0;
+        stream.finish(&checked.reports).map_err(write_failure)?;
+        return Ok(exit_code(&checked.reports, args.checking.deny_warnings));
+    }
+    let checked = workspace.check_each(|_| ()).0;
     print(&render_diagnostics(
         args.format,
         &checked.reports,
@@ -129,6 +137,39 @@ fn run_check(args: CheckArgs) -> Result<u8, Failure> {
         style,
     )?)?;
     Ok(exit_code(&checked.reports, args.checking.deny_warnings))
+}
+
+/// A large buffer in front of a standard stream, for reports written a
+/// file at a time.
+fn buffered<W: Write>(out: W) -> std::io::BufWriter<W> {
+    std::io::BufWriter::with_capacity(1 << 16, out)
+}
+
+/// A failed write to standard output or error: a closed pipe (`| head`)
+/// is not an error of the check.
+fn write_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure::BrokenPipe
+    } else {
+        Failure::Usage(format!("cannot write output: {e}"))
+    }
+}
+
+/// Standard error, written above the progress bar when there is one.
+struct AboveBar(Option<indicatif::ProgressBar>);
+
+impl Write for AboveBar {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut stderr = std::io::stderr();
+        match &self.0 {
+            Some(bar) => bar.suspend(|| stderr.write(buf)),
+            None => stderr.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        std::io::stderr().flush()
+    }
 }
 
 fn run_build(args: BuildArgs) -> Result<u8, Failure> {
@@ -142,18 +183,33 @@ fn run_build(args: BuildArgs) -> Result<u8, Failure> {
             bar.set_position(done as u64);
         })));
     }
-    let result = site::build(&workspace, &options);
+    // Human diagnostics go to standard error, beside the build summary,
+    // as the verdicts come.
+    let mut stream = (args.message_format == OutputFormat::Human).then(|| {
+        let style = human_style(args.checking.color, std::io::stderr().is_terminal());
+        human::Stream::new(buffered(AboveBar(bar.clone())), style)
+    });
+    let result = site::build_streamed(
+        &workspace,
+        &options,
+        stream.as_mut().map(|s| s as &mut dyn noticec::check::Sink),
+    );
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
     let report = result.map_err(|e| Failure::Usage(e.to_string()))?;
     let reports = &report.checked.reports;
-    if args.message_format == OutputFormat::Human {
-        // Human diagnostics go to standard error, beside the build summary.
-        if reports.iter().any(|f| !f.diagnostics.is_empty()) {
-            let style = human_style(args.checking.color, std::io::stderr().is_terminal());
-            note_raw!("{}", human::render(reports, style));
-        }
+    if let Some(stream) = stream {
+        // Nothing at all when nothing was found: the build line says it.
+        let found = reports
+            .iter()
+            .any(|r| r.count(Severity::Error) + r.count(Severity::Warning) > 0);
+        // A closed standard error must not stop the build's own report.
+        let _ = if found {
+            stream.finish(reports)
+        } else {
+            stream.flush()
+        };
     } else {
         let style = human_style(args.checking.color, false);
         print(&render_diagnostics(
@@ -594,10 +650,7 @@ fn render_diagnostics(
 /// 2 if a file could not be read or noticec failed, 1 if there are errors
 /// (or warnings under `--deny-warnings`), 0 otherwise.
 fn exit_code(reports: &[FileReport], deny_warnings: bool) -> u8 {
-    let trouble = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.code == code::UNREADABLE_FILE || d.code == code::INTERNAL);
+    let trouble = reports.iter().any(FileReport::has_trouble);
     let summary = Summary::of(reports);
     if trouble {
         EXIT_TROUBLE

@@ -1,10 +1,14 @@
-//! Human output: miette's graphical reports, then a one-line summary.
+//! Human output: miette's graphical reports, then a one-line summary;
+//! all at once ([`render`]) or file by file as the verdicts come ([`Stream`]).
 
-use std::fmt::Write;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io::Write;
 
 use miette::{GraphicalReportHandler, GraphicalTheme};
 
-use crate::check::{FileReport, Summary};
+use crate::check::{FileReport, Sink, Summary};
+use crate::diagnostic::Severity;
 
 /// How the human report is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -25,84 +29,182 @@ impl Style {
     }
 }
 
-/// Renders every diagnostic of every file, then the summary.
-pub fn render(reports: &[FileReport], style: Style) -> String {
+fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
-        .with_context_lines(1);
+        .with_context_lines(1)
+}
+
+/// Every diagnostic of one file, each followed by a blank line.
+fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String {
     let mut out = String::new();
-    for report in reports {
-        for diagnostic in &report.diagnostics {
-            let view = diagnostic.as_miette();
-            if handler.render_report(&mut out, &view).is_err() {
-                // Fall back to one plain line rather than lose the finding.
-                let _ = writeln!(
-                    out,
-                    "{}: {}: {}",
-                    report.name, diagnostic.severity, diagnostic.message
-                );
-            }
-            out.push('\n');
+    for diagnostic in &report.diagnostics {
+        let view = diagnostic.as_miette();
+        if handler.render_report(&mut out, &view).is_err() {
+            // Fall back to one plain line rather than lose the finding.
+            let _ = writeln!(
+                out,
+                "{}: {}: {}",
+                report.name, diagnostic.severity, diagnostic.message
+            );
         }
+        out.push('\n');
     }
-    out.push_str(&tally(reports));
+    out
+}
+
+/// Renders every diagnostic of every file, then the summary.
+pub fn render(reports: &[FileReport], style: Style) -> String {
+    let handler = handler(style);
+    let mut out = String::new();
+    let mut tally = Tally::default();
+    for report in reports {
+        out.push_str(&render_file(&handler, report));
+        tally.add(report);
+    }
+    out.push_str(&tally.render());
     out.push_str(&summary_line(Summary::of(reports)));
     out.push('\n');
     out
+}
+
+/// The human report written as the verdicts come ([`Workspace::check_streamed`]):
+/// each file's diagnostics as soon as they are final, then, from
+/// [`Stream::finish`], the tally and the summary — the same bytes
+/// [`render`] gives for the same reports.
+///
+/// [`Workspace::check_streamed`]: crate::check::Workspace::check_streamed
+pub struct Stream<W: Write + Send + Sync> {
+    handler: GraphicalReportHandler,
+    out: W,
+    tally: Tally,
+    /// The first write that failed; nothing more is written after it.
+    failed: Option<std::io::Error>,
+}
+
+impl<W: Write + Send + Sync> Stream<W> {
+    /// A report drawn in `style`, written to `out` (buffer it: many small
+    /// writes follow).
+    pub fn new(out: W, style: Style) -> Self {
+        Stream {
+            handler: handler(style),
+            out,
+            tally: Tally::default(),
+            failed: None,
+        }
+    }
+
+    /// Writes the tally and the summary of `reports` (the same reports the
+    /// stream was given, now released), and flushes.
+    pub fn finish(mut self, reports: &[FileReport]) -> std::io::Result<()> {
+        let mut end = self.tally.render();
+        end.push_str(&summary_line(Summary::of(reports)));
+        end.push('\n');
+        self.put(&end);
+        if self.failed.is_none()
+            && let Err(e) = self.out.flush()
+        {
+            self.failed = Some(e);
+        }
+        self.failed.map_or(Ok(()), Err)
+    }
+
+    /// Flushes what was written, without a summary.
+    pub fn flush(mut self) -> std::io::Result<()> {
+        if self.failed.is_none() {
+            self.out.flush()?;
+        }
+        self.failed.map_or(Ok(()), Err)
+    }
+
+    fn put(&mut self, text: &str) {
+        if self.failed.is_none()
+            && let Err(e) = self.out.write_all(text.as_bytes())
+        {
+            self.failed = Some(e);
+        }
+    }
+}
+
+impl<W: Write + Send + Sync> Sink for Stream<W> {
+    fn render(&self, report: &FileReport) -> String {
+        render_file(&self.handler, report)
+    }
+
+    fn write(&mut self, report: &FileReport, rendered: String) {
+        self.tally.add(report);
+        self.put(&rendered);
+    }
 }
 
 /// Where the findings are, for a person reading a long report: each file
 /// with findings (most errors first), then each rule (most findings
 /// first). Nothing when there are no findings.
 pub fn tally(reports: &[FileReport]) -> String {
-    use std::collections::BTreeMap;
-    let mut files: Vec<(&str, usize, usize)> = reports
-        .iter()
-        .filter(|r| !r.diagnostics.is_empty())
-        .map(|r| {
-            (
-                r.name.as_str(),
-                r.count(crate::diagnostic::Severity::Error),
-                r.count(crate::diagnostic::Severity::Warning),
-            )
-        })
-        .collect();
-    if files.is_empty() {
-        return String::new();
+    let mut tally = Tally::default();
+    reports.iter().for_each(|r| tally.add(r));
+    tally.render()
+}
+
+/// The counts [`tally`] shows, gathered a file at a time.
+#[derive(Debug, Default)]
+struct Tally {
+    /// (file, errors, warnings) for each file with findings.
+    files: Vec<(String, usize, usize)>,
+    /// Findings per (code, requirement).
+    rules: BTreeMap<(&'static str, Option<&'static str>), usize>,
+}
+
+impl Tally {
+    fn add(&mut self, report: &FileReport) {
+        if report.diagnostics.is_empty() {
+            return;
+        }
+        self.files.push((
+            report.name.clone(),
+            report.count(Severity::Error),
+            report.count(Severity::Warning),
+        ));
+        for d in &report.diagnostics {
+            *self.rules.entry((d.code, d.requirement)).or_default() += 1;
+        }
     }
-    files.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
-    let mut rules: BTreeMap<(&str, Option<&str>), usize> = BTreeMap::new();
-    for d in reports.iter().flat_map(|r| &r.diagnostics) {
-        *rules.entry((d.code, d.requirement)).or_default() += 1;
+
+    fn render(&self) -> String {
+        if self.files.is_empty() {
+            return String::new();
+        }
+        let mut files: Vec<&(String, usize, usize)> = self.files.iter().collect();
+        files.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        let mut rules: Vec<(&(&str, Option<&str>), &usize)> = self.rules.iter().collect();
+        rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let width = files.iter().map(|f| f.0.chars().count()).max().unwrap_or(0);
+        let mut out = String::from("findings by file:\n");
+        for (name, errors, warnings) in files {
+            let _ = writeln!(
+                out,
+                "  {name:<width$}  {}, {}",
+                plural(*errors, "error", "errors"),
+                plural(*warnings, "warning", "warnings")
+            );
+        }
+        out.push_str("findings by rule:\n");
+        for ((code, key), count) in rules {
+            let name = match key {
+                Some(key) => format!("{code} {key}"),
+                None => code.to_string(),
+            };
+            let _ = writeln!(out, "  {name:<40} {count}");
+        }
+        out.push('\n');
+        out
     }
-    let mut rules: Vec<((&str, Option<&str>), usize)> = rules.into_iter().collect();
-    rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let width = files.iter().map(|f| f.0.chars().count()).max().unwrap_or(0);
-    let mut out = String::from("findings by file:\n");
-    for (name, errors, warnings) in files {
-        let _ = writeln!(
-            out,
-            "  {name:<width$}  {}, {}",
-            plural(errors, "error", "errors"),
-            plural(warnings, "warning", "warnings")
-        );
-    }
-    out.push_str("findings by rule:\n");
-    for ((code, key), count) in rules {
-        let name = match key {
-            Some(key) => format!("{code} {key}"),
-            None => code.to_string(),
-        };
-        let _ = writeln!(out, "  {name:<40} {count}");
-    }
-    out.push('\n');
-    out
 }
 
 /// "checked 2 notices: 3 errors, 1 warning", or "... no problems found";

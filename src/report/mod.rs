@@ -1,9 +1,11 @@
 //! Reporting: verdicts and rule documentation as text. Each module returns
-//! the whole output as a string; only the command line prints.
+//! the whole output as a string, except that the human report can also be
+//! written file by file as the verdicts come ([`human::Stream`], a
+//! [`Sink`](crate::check::Sink)); only the command line prints.
 //!
 //! - [`explain`]: a rule's documentation (`noticec explain`);
 //! - [`concise`]: one line per finding;
-//! - [`human`]: miette's graphical reports and a summary line;
+//! - [`human`]: miette's graphical reports and a summary line, whole or streamed;
 //! - [`json`]: noticec's own stable JSON contract;
 //! - [`sarif`]: SARIF 2.1.0 for code-scanning dashboards;
 //! - [`github`]: GitHub Actions annotations;

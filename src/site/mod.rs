@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::check::{Checked, FileKind, FileReport, Workspace};
+use crate::check::{Checked, FileKind, FileReport, Sink, Workspace};
 use crate::i18n::{Arg, Language};
 use crate::load::discover::{NoticeFile, canonical, output_file};
 use crate::render::view::{AlternateView, LinkView, NoticeView};
@@ -161,6 +161,17 @@ struct Site<'a> {
 /// run in parallel and the results are put back in order, so the output
 /// does not depend on thread scheduling.
 pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_streamed(workspace, options, None)
+}
+
+/// As [`build`], and every report goes to `sink` as soon as its verdict
+/// is final (see [`Workspace::check_streamed`]); the returned reports
+/// are released.
+pub fn build_streamed(
+    workspace: &Workspace,
+    options: &BuildOptions,
+    sink: Option<&mut dyn Sink>,
+) -> Result<BuildReport, BuildError> {
     let planned: Vec<NoticeFile> = workspace.notice_files().cloned().collect();
     guard_outputs(&planned, workspace.any_dir(), options)?;
     std::fs::create_dir_all(&options.out_dir).map_err(|source| BuildError::Write {
@@ -185,7 +196,7 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
     let corporate = options.corporate.as_deref().map(canonical);
     let (checked, results) = if workspace.checks_whole_project() {
         // Pages link to each other: every verdict must be known first.
-        let checked = workspace.check();
+        let mut checked = workspace.check();
         let links = site_links(&checked, corporate.as_deref(), &site);
         let results = checked
             .reports
@@ -195,7 +206,12 @@ pub fn build(workspace: &Workspace, options: &BuildOptions) -> Result<BuildRepor
             .filter(|(_, r)| r.kind == FileKind::Notice && !r.removed)
             .map(|(i, report)| site.publish(report, links.get(&i).cloned().unwrap_or_default()))
             .collect();
+        if let Some(sink) = sink {
+            checked.stream_to(sink);
+        }
         (checked, results)
+    } else if let Some(sink) = sink {
+        workspace.check_streamed(|report| site.publish(report, Links::default()), sink)
     } else {
         workspace.check_each(|report| site.publish(report, Links::default()))
     };
