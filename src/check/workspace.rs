@@ -239,6 +239,7 @@ impl Workspace {
         mut sink: Option<&mut dyn Sink>,
     ) -> (Checked, Vec<R>) {
         let total = self.notices.len() + self.unlisted.len() + self.context.len();
+        crate::rules::text::expect_notices(total);
         let files: Vec<&NoticeFile> = self
             .notices
             .iter()
@@ -258,17 +259,16 @@ impl Workspace {
                 files.len().max(1)
             };
             for chunk in files.chunks(batch) {
-                let (checked, done): (Vec<FileReport>, Vec<R>) = chunk
-                    .par_iter()
-                    .map(|file| {
-                        let mut report = self.check_notice(file);
-                        let output = each(&report);
-                        if !keep {
-                            report.notice = None;
-                        }
-                        (report, output)
-                    })
-                    .unzip();
+                let (checked, done): (Vec<FileReport>, Vec<R>) = map_all(chunk, |file| {
+                    let mut report = self.check_notice(file);
+                    let output = each(&report);
+                    if !keep {
+                        report.notice = None;
+                    }
+                    (report, output)
+                })
+                .into_iter()
+                .unzip();
                 outputs.extend(done);
                 let mut filed = filer.file(checked);
                 stream(&mut sink, &mut filed);
@@ -285,10 +285,7 @@ impl Workspace {
                 outputs,
             );
         }
-        let mut reports: Vec<FileReport> = files
-            .par_iter()
-            .map(|file| self.check_notice(file))
-            .collect();
+        let mut reports: Vec<FileReport> = map_all(&files, |file| self.check_notice(file));
         debug_assert_eq!(reports.len(), total);
         let mut removed = Vec::new();
         if let Some(project) = &self.project {
@@ -410,6 +407,16 @@ impl Workspace {
     }
 }
 
+/// `f` over `items`, in order; in parallel when there is more than one,
+/// so checking one notice does not start the thread pool.
+fn map_all<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    if items.len() <= 1 {
+        items.iter().map(f).collect()
+    } else {
+        items.par_iter().map(f).collect()
+    }
+}
+
 /// How many notices are checked at a time when their reports are
 /// streamed: enough to keep every thread busy, few enough that their
 /// findings are never all held at once.
@@ -435,7 +442,7 @@ fn stream(sink: &mut Option<&mut dyn Sink>, reports: &mut [FileReport]) {
     }
     let rendered: Vec<String> = {
         let shared: &dyn Sink = &**sink;
-        reports.par_iter().map(|r| shared.render(r)).collect()
+        map_all(reports, |r| shared.render(r))
     };
     for (report, text) in reports.iter_mut().zip(rendered) {
         sink.write(report, text);

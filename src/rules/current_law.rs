@@ -258,8 +258,7 @@ const FORMER_REGULATOR: &[&str] = &[
 fn matcher() -> &'static AhoCorasick {
     static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+        super::text::automaton()
             .build(OUTDATED.iter().map(|p| p.phrase))
             // The phrases are constants of this file: a failure is a bug here.
             .unwrap_or_else(|e| panic!("current-law phrases: {e}"))
@@ -353,8 +352,7 @@ fn former_regulator(
 ) {
     static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+        super::text::automaton()
             .build(FORMER_REGULATOR)
             .unwrap_or_else(|e| panic!("regulator names: {e}"))
     });

@@ -85,8 +85,7 @@ impl Implied {
             Implied::CriminalOffence => (&CRIMINAL, CRIMINAL_OFFENCE),
         };
         cell.get_or_init(|| {
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
+            super::text::automaton()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(terms)
                 // The terms are constants of this file: a failure is a bug here.

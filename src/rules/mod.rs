@@ -51,7 +51,7 @@ mod rights_request_wording;
 mod source;
 mod special_category_condition;
 pub mod structure;
-mod text;
+pub(crate) mod text;
 pub mod translation;
 mod withdraw_consent;
 

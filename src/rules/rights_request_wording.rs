@@ -157,8 +157,7 @@ fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
             .enumerate()
             .flat_map(|(i, w)| std::iter::repeat_n(i, w.phrases.len()))
             .collect();
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+        let automaton = super::text::automaton()
             .build(WRONG.iter().flat_map(|w| w.phrases.iter()))
             // The phrases are constants of this file: a failure is a bug here.
             .unwrap_or_else(|e| panic!("rights-request-wording phrases: {e}"));

@@ -1,7 +1,9 @@
 //! Reading prose the way the wording rules need it: sentences with their
 //! offsets, whole words, and many phrases found in one pass.
 
-use aho_corasick::AhoCorasick;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 /// The sentences of a text with their byte offsets: split after `.`, `!`,
 /// `?` or a line break (not after the dot of "Art. 12" or "e.g.").
@@ -59,6 +61,37 @@ pub fn contains_word(text: &str, word: &str) -> bool {
         .any(|(i, _)| whole_word(&text[..i], &text[i + word.len()..]))
 }
 
+/// Checks of at most this many notices build their phrase automata as
+/// NFAs; more build DFAs.
+const FEW_NOTICES: usize = 3;
+
+/// Whether this process checks only a few notices ([`expect_notices`]).
+static FEW: AtomicBool = AtomicBool::new(false);
+
+/// Says how many notices this process is about to check, before the
+/// first check: the automata every wording rule searches with are built
+/// once, on first use, and the right kind depends on how much they will be
+/// used. A DFA searches fastest but takes milliseconds to build — most of
+/// the time of `noticec check` on one notice — while an NFA is built in a
+/// fraction of that and searches a few notices just as well. The kind never
+/// changes what is found, only how fast.
+pub fn expect_notices(count: usize) {
+    if count <= FEW_NOTICES {
+        FEW.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A builder for a rule's phrase automaton: ASCII case ignored (so
+/// offsets are the text's own), of the kind [`expect_notices`] chose.
+pub fn automaton() -> AhoCorasickBuilder {
+    let mut builder = AhoCorasick::builder();
+    builder.ascii_case_insensitive(true);
+    if FEW.load(Ordering::Relaxed) {
+        builder.kind(Some(AhoCorasickKind::ContiguousNFA));
+    }
+    builder
+}
+
 /// A rule's list of phrases, found in one pass over a text (ASCII case
 /// ignored) instead of one search per phrase.
 pub struct Phrases(AhoCorasick);
@@ -71,8 +104,7 @@ impl Phrases {
         P: AsRef<[u8]>,
     {
         Phrases(
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
+            automaton()
                 .build(phrases)
                 // The lists are the rules' own constants, tested.
                 .unwrap_or_else(|e| panic!("phrase list: {e}")),
@@ -102,6 +134,54 @@ impl Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kind of automaton [`expect_notices`] chooses changes how fast
+    /// phrases are found, never what is found: every match, overlapping,
+    /// in both match kinds the rules use, on a real notice's text.
+    #[test]
+    fn the_automaton_kind_changes_nothing_found() {
+        let text = include_str!("../../examples/seeds/texts/000_bd85e0bc4a7d37c7.txt");
+        let phrases = [
+            "data protection",
+            "the information commissioner",
+            "commissioner",
+            "eea",
+            "european economic area",
+            "subject access",
+            "access",
+            "art. 22",
+            "right",
+            "rights",
+            "you have the right",
+            "1998",
+            "crime",
+            "criminal",
+        ];
+        let found = |kind: Option<AhoCorasickKind>, leftmost: bool| {
+            let mut builder = AhoCorasick::builder();
+            builder.ascii_case_insensitive(true).kind(kind);
+            if leftmost {
+                builder.match_kind(aho_corasick::MatchKind::LeftmostLongest);
+                let automaton = builder.build(phrases).expect("builds");
+                automaton
+                    .find_iter(text)
+                    .map(|m| (m.pattern().as_usize(), m.range()))
+                    .collect::<Vec<_>>()
+            } else {
+                let automaton = builder.build(phrases).expect("builds");
+                automaton
+                    .find_overlapping_iter(text)
+                    .map(|m| (m.pattern().as_usize(), m.range()))
+                    .collect::<Vec<_>>()
+            }
+        };
+        for leftmost in [false, true] {
+            let dfa = found(Some(AhoCorasickKind::DFA), leftmost);
+            assert!(dfa.len() >= 5, "{}", dfa.len());
+            assert_eq!(found(Some(AhoCorasickKind::ContiguousNFA), leftmost), dfa);
+            assert_eq!(found(None, leftmost), dfa);
+        }
+    }
 
     #[test]
     fn splits_sentences_but_not_article_numbers() {
