@@ -209,7 +209,7 @@ and plain text.
 | `schemas/notice.schema.json` | lets editors (VS Code with Even Better TOML, or taplo) complete keys and explain them |
 | `.github/workflows/notices.yml` | GitHub Actions: check and build on every push (delete it if you use GitLab) |
 | `.gitlab-ci.yml` | GitLab CI: the same (delete it if you use GitHub) |
-| `.gitignore` | keeps the built site, `site/`, out of version control |
+| `.gitignore` | keeps the built site, `site/`, and the verdict cache, `.noticec-cache/`, out of version control |
 
 ## First: replace the placeholders
 
@@ -255,8 +255,7 @@ noticec is compiled on the first run only and then taken from the cache
 until you change `NOTICEC_VERSION`.
 "#;
 
-const GITIGNORE: &str =
-    "# Written by `noticec build`; published from CI, not kept in version control.\nsite/\n";
+const GITIGNORE: &str = "# Written by `noticec build`; published from CI, not kept in version control.\nsite/\n# Verdicts kept from run to run by `noticec check` and `build`.\n.noticec-cache/\n";
 
 const GITHUB: &str = r#"# Checks the privacy notices on every push and pull request, then builds the
 # site and keeps it as an artefact: download "privacy-notices-site" from the

@@ -8,6 +8,12 @@ fn cli_transcripts() {
     trycmd::TestCases::new()
         .env("NOTICEC_TODAY", "2026-11-23")
         .env("NO_COLOR", "1")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir()
+                .join("noticec-cli-cache")
+                .to_string_lossy(),
+        )
         .case("tests/cmd/*.md");
 }
 

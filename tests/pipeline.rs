@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::{copy_tree, diagnostic_values, edit, noticec};
+use common::{copy_tree, diagnostic_values, edit, noticec, noticec_on};
 
 fn temp_dir(name: &str) -> PathBuf {
     common::temp_dir("pipeline", name)
@@ -381,4 +381,277 @@ fn a_streamed_human_report_is_the_whole_report() {
             (&b.name, b.has_errors, b.has_trouble())
         );
     }
+}
+
+/// Runs noticec twice, with the verdict cache and without it, and checks
+/// that both say exactly the same; returns what they said.
+fn same_with_and_without_cache(dir: &Path, args: &[&str], today: &str) -> (i32, String) {
+    let run = |extra: &[&str]| {
+        let args: Vec<&str> = args.iter().chain(extra).copied().collect();
+        let (code, stdout, _) = noticec_on(dir, &args, today);
+        (code, stdout)
+    };
+    let cached = run(&[]);
+    let fresh = run(&["--no-cache"]);
+    assert_eq!(cached, fresh, "{args:?} with and without the cache");
+    cached
+}
+
+/// A verdict from the cache is the verdict a fresh check gives, whatever
+/// changed in between: the notice, a part it extends, a file it named that
+/// did not exist, the date, a severity, or the cache file itself.
+#[test]
+fn a_cached_verdict_is_the_verdict_a_fresh_check_gives() {
+    let dir = temp_dir("verdict-cache");
+    std::fs::create_dir_all(dir.join("notices")).expect("notices");
+    std::fs::create_dir_all(dir.join("shared")).expect("shared");
+    let minimal = std::fs::read_to_string("examples/minimal.toml").expect("example");
+    std::fs::write(
+        dir.join("shared/dpo.toml"),
+        "[dpo]\nemail = \"dpo@example.org\"\n",
+    )
+    .expect("part");
+    std::fs::write(
+        dir.join("notices/a.toml"),
+        format!("extends = \"../shared/dpo.toml\"\n{minimal}"),
+    )
+    .expect("a");
+    std::fs::write(dir.join("notices/b.toml"), &minimal).expect("b");
+    let check = ["check", "notices", "--format", "json"];
+    let today = "2026-11-23";
+
+    let (_, first) = same_with_and_without_cache(&dir, &check, today);
+    // Outside a project the cache is in the user's cache folder, never
+    // beside the notices.
+    assert!(!dir.join(".noticec-cache").exists());
+    let kept_in = cache_folder_of(&dir);
+    // One verdict per notice is kept.
+    let verdicts = || -> PathBuf {
+        std::fs::read_dir(&kept_in)
+            .expect("cache")
+            .flatten()
+            .map(|entry| entry.path().join("verdicts.jsonl"))
+            .find(|path| path.is_file())
+            .expect("a verdicts file")
+    };
+    let kept = std::fs::read_to_string(verdicts()).expect("verdicts");
+    assert_eq!(kept.lines().count(), 2, "{kept}");
+    // From the cache this time, and the same. That it is from the cache
+    // shows when the cache is edited by hand: the edit is believed.
+    let (_, again) = same_with_and_without_cache(&dir, &check, today);
+    assert_eq!(first, again);
+    std::fs::write(
+        verdicts(),
+        kept.replace("has no lawful basis", "HAND EDITED"),
+    )
+    .expect("edit");
+    let (_, hand_edited, _) = noticec(&dir, &check);
+    assert!(hand_edited.contains("HAND EDITED"), "{hand_edited}");
+    std::fs::write(verdicts(), &kept).expect("restore");
+
+    // A part changes: the notice that extends it has a new finding.
+    std::fs::write(
+        dir.join("shared/dpo.toml"),
+        "[dpo]\nemial = \"dpo@example.org\"\n",
+    )
+    .expect("part");
+    let (_, part_changed) = same_with_and_without_cache(&dir, &check, today);
+    assert!(part_changed.contains("emial"), "{part_changed}");
+
+    // The notice changes.
+    edit(
+        &dir.join("notices/b.toml"),
+        "[controller]",
+        "[controller]\nnmae = \"x\"",
+    );
+    let (_, notice_changed) = same_with_and_without_cache(&dir, &check, today);
+    assert!(notice_changed.contains("nmae"), "{notice_changed}");
+
+    // A notice extends a file that is not there yet, then is.
+    let b = std::fs::read_to_string(dir.join("notices/b.toml")).expect("b");
+    std::fs::write(
+        dir.join("notices/b.toml"),
+        format!("extends = \"../shared/later.toml\"\n{b}"),
+    )
+    .expect("b");
+    let (_, missing) = same_with_and_without_cache(&dir, &check, today);
+    assert!(missing.contains("later.toml"), "{missing}");
+    std::fs::write(
+        dir.join("shared/later.toml"),
+        "[dpo]\nemail = \"dpo@example.org\"\n",
+    )
+    .expect("later");
+    let (_, created) = same_with_and_without_cache(&dir, &check, today);
+    assert_ne!(missing, created);
+
+    // Another date, another severity: other verdicts.
+    edit(
+        &dir.join("notices/a.toml"),
+        "title = \"Privacy notice\"",
+        "title = \"Privacy notice\"\nlast_updated = 2026-04-01",
+    );
+    let (_, reviewed) = same_with_and_without_cache(&dir, &check, today);
+    let (_, later) = same_with_and_without_cache(&dir, &check, "2031-01-01");
+    assert!(
+        !reviewed.contains("more than") && later.contains("more than"),
+        "five years on, the review is overdue"
+    );
+    let severity = [
+        "check",
+        "notices",
+        "--format",
+        "json",
+        "--severity",
+        "review-date=off",
+    ];
+    let (_, relaxed) = same_with_and_without_cache(&dir, &severity, "2031-01-01");
+    assert!(
+        later.contains("Q003") && !relaxed.contains("Q003"),
+        "review-date=off silences the review date"
+    );
+
+    // A cache file that is not one is not used, and not a panic.
+    for settings in std::fs::read_dir(&kept_in).expect("cache").flatten() {
+        if settings.path().is_dir() {
+            std::fs::write(
+                settings.path().join("verdicts.jsonl"),
+                "0123456789abcdef0123456789abcdef {\"not\n\u{0}garbage",
+            )
+            .expect("garbage");
+        }
+    }
+    let (_, after_garbage) = same_with_and_without_cache(&dir, &check, today);
+    assert_eq!(after_garbage, reviewed);
+}
+
+/// The cache folder of runs in `dir` outside a project: the one in the
+/// tests' user cache folder that holds a verdict on a notice in `dir`.
+fn cache_folder_of(dir: &Path) -> PathBuf {
+    let needle = dir.to_string_lossy().replace('\\', "\\\\");
+    std::fs::read_dir(common::cache_home().join("noticec"))
+        .expect("the user cache folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|folder| {
+            std::fs::read_dir(folder)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .any(|settings| {
+                    std::fs::read_to_string(settings.path().join("verdicts.jsonl"))
+                        .is_ok_and(|text| text.contains(&needle))
+                })
+        })
+        .expect("a cache folder for this directory")
+}
+
+/// In a project the cache is `.noticec-cache/` at its root, which keeps
+/// itself out of git; `NOTICEC_CACHE_DIR` puts it elsewhere.
+#[test]
+fn a_project_keeps_its_verdicts_at_its_root() {
+    let dir = model_council("cache-in-project");
+    let notice = std::fs::read_dir(dir.join("notices"))
+        .expect("notices")
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|e| e == "toml"))
+        .expect("a notice");
+    let notice = notice
+        .strip_prefix(&dir)
+        .expect("inside")
+        .to_string_lossy()
+        .into_owned();
+    let (code, _, stderr) = noticec(&dir, &["check", &notice]);
+    assert!(code == 0 || code == 1, "{stderr}");
+    let ignore = std::fs::read_to_string(dir.join(".noticec-cache/.gitignore")).expect("ignore");
+    assert!(ignore.lines().any(|line| line == "*"), "{ignore}");
+    let elsewhere = temp_dir("cache-elsewhere");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_noticec"))
+        .args(["check", &notice])
+        .current_dir(&dir)
+        .env("NOTICEC_CACHE_DIR", &elsewhere)
+        .env("NOTICEC_TODAY", "2026-11-23")
+        .output()
+        .expect("noticec runs");
+    assert!(output.status.code().is_some_and(|c| c <= 1));
+    assert!(elsewhere.join(".gitignore").is_file());
+}
+
+/// Checking a whole project, every notice is loaded for the project
+/// checks, which always run afresh; a notice whose files are unchanged
+/// takes its own findings from the cache instead of being validated again.
+#[test]
+fn a_whole_project_check_reuses_verdicts_and_compares_notices_afresh() {
+    let dir = model_council("cache-whole-project");
+    let copy = dir.join("notices/cctv-copy.toml");
+    std::fs::copy(dir.join("notices/cctv.toml"), &copy).expect("copy");
+    edit(&copy, "last_updated = 2026-10-01\n", "");
+    edit(
+        &copy,
+        "url = \"https://www.modelborough.gov.uk/privacy/cctv\"",
+        "url = \"https://www.modelborough.gov.uk/privacy/cctv-copy\"",
+    );
+    let check = ["check", "--format", "json"];
+    let today = "2026-11-23";
+    let (_, first) = same_with_and_without_cache(&dir, &check, today);
+    assert!(first.contains("Q003"), "{first}");
+    // The copy now names a data category differently: a project finding,
+    // while the other notices' own findings come from the cache.
+    edit(
+        &copy,
+        "name = \"CCTV images\"",
+        "name = \"Camera pictures\"",
+    );
+    let (_, renamed) = same_with_and_without_cache(&dir, &check, today);
+    assert!(renamed.contains("P001"), "{renamed}");
+    let (_, again) = same_with_and_without_cache(&dir, &check, today);
+    assert_eq!(again, renamed);
+    // The copy's own finding is taken from the cache: edited there by
+    // hand, the edit shows.
+    let verdicts = std::fs::read_dir(dir.join(".noticec-cache"))
+        .expect("cache")
+        .flatten()
+        .map(|entry| entry.path().join("verdicts.jsonl"))
+        .find(|path| path.is_file())
+        .expect("a verdicts file");
+    let kept = std::fs::read_to_string(&verdicts).expect("verdicts");
+    let phrase = "does not say when it was last updated";
+    assert!(kept.contains(phrase), "{kept}");
+    std::fs::write(&verdicts, kept.replace(phrase, "HAND EDITED")).expect("edit");
+    let (_, hand_edited, _) = noticec(&dir, &check);
+    assert!(hand_edited.contains("HAND EDITED") && hand_edited.contains("P001"));
+}
+
+/// A rebuild of unchanged notices takes their verdicts from the cache and
+/// writes nothing; a page removed since is made again, from a fresh check.
+#[test]
+fn a_rebuild_from_cached_verdicts_writes_nothing_and_restores_a_lost_page() {
+    let dir = temp_dir("verdict-cache-build");
+    std::fs::create_dir_all(dir.join("notices")).expect("notices");
+    for name in ["a", "b", "c"] {
+        std::fs::copy(
+            "examples/council-tax.toml",
+            dir.join(format!("notices/{name}.toml")),
+        )
+        .expect("copy");
+    }
+    let build = ["build", "notices", "--out", "site"];
+    let (code, _, first) = noticec(&dir, &build);
+    assert_eq!(code, 0, "{first}");
+    let page = std::fs::read(dir.join("site/b.html")).expect("page");
+    let (code, _, second) = noticec(&dir, &build);
+    assert_eq!(code, 0, "{second}");
+    assert!(second.contains(": 0 files written"), "{second}");
+    std::fs::remove_file(dir.join("site/b.html")).expect("remove");
+    let (code, _, third) = noticec(&dir, &build);
+    assert_eq!(code, 0, "{third}");
+    assert!(third.contains(": 1 file written"), "{third}");
+    assert_eq!(std::fs::read(dir.join("site/b.html")).expect("page"), page);
+    // The index lists every notice, from the cache as from a fresh check.
+    let index = std::fs::read(dir.join("site/index.html")).expect("index");
+    let (_, _, _) = noticec(&dir, &["build", "notices", "--out", "fresh", "--no-cache"]);
+    assert_eq!(
+        std::fs::read(dir.join("fresh/index.html")).expect("index"),
+        index
+    );
 }

@@ -7,10 +7,13 @@
 //! - [`validate`]: every rule of the profile over one notice, findings
 //!   located in the file where the value lives;
 //! - [`allow`]: findings a notice accepts with a written reason;
+//! - [`cache`]: verdicts kept from run to run, used when nothing they
+//!   depend on has changed;
 //! - [`consistency`]: the project checks (`P…`), comparing notices.
 
 pub mod allow;
 pub mod baseline;
+pub mod cache;
 pub mod consistency;
 pub mod translation;
 pub mod validate;
@@ -57,6 +60,9 @@ pub struct FileReport {
     /// A notice of the project at the `--baseline` revision that is gone:
     /// a report of its removal, with no file and no page.
     pub removed: bool,
+    /// When the verdict came from the cache (the notice was not loaded):
+    /// the files it was checked from, as read for this run.
+    pub cached: Option<cache::CachedVerdict>,
     /// Once the diagnostics were streamed and let go ([`FileReport::release`]):
     /// what they counted.
     released: Option<Counts>,
@@ -94,6 +100,7 @@ impl FileReport {
             suppressed: Vec::new(),
             has_errors: false,
             removed: false,
+            cached: None,
             released: None,
         }
     }

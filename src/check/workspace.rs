@@ -6,7 +6,10 @@
 //! project in force; [`Workspace::check`] then
 //!
 //! 1. loads and validates every notice in parallel, each shared part loaded
-//!    once for all the notices that extend it ([`PartCache`]);
+//!    once for all the notices that extend it ([`PartCache`]) — or, for a
+//!    notice whose files are unchanged since its verdict was kept in the
+//!    [`super::cache`], takes that verdict (loading the notice only when
+//!    the project checks or the caller need it);
 //! 2. runs the project checks ([`consistency`](super::consistency)) on the
 //!    complete set, when the whole project (or a shared part of it) is
 //!    being checked;
@@ -26,12 +29,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::cache::VerdictCache;
 use super::validate::{self, Options};
 use super::{FileKind, FileReport, Sink, consistency};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::LoadOutcome;
 use crate::load::discover::{NoticeFile, canonical, notice_files};
 use crate::load::resolve::{PartCache, load_resolved};
+use crate::load::source::SourceFile;
 use crate::project::Project;
 
 /// Why a workspace could not be opened.
@@ -61,6 +66,8 @@ pub struct Workspace {
     /// Whether the project checks run: the whole project is loaded.
     whole_project: bool,
     cache: PartCache,
+    /// Verdicts kept from earlier runs ([`Workspace::use_verdict_cache`]).
+    verdicts: Option<VerdictCache>,
 }
 
 /// The verdicts of a check.
@@ -102,6 +109,7 @@ impl Workspace {
             any_dir,
             whole_project,
             cache: PartCache::default(),
+            verdicts: None,
         };
         match &workspace.project {
             Some(project) if !whole_project => {
@@ -165,7 +173,15 @@ impl Workspace {
             any_dir: false,
             whole_project: false,
             cache: PartCache::default(),
+            verdicts: None,
         }
+    }
+
+    /// Keeps verdicts in the cache in `dir` (see [`super::cache::location`])
+    /// from run to run: a notice whose files are unchanged is not checked
+    /// again. Not for checks against a baseline.
+    pub fn use_verdict_cache(&mut self, dir: &Path) {
+        self.verdicts = VerdictCache::open(dir, &self.options);
     }
 
     pub fn options(&self) -> &Options {
@@ -206,16 +222,17 @@ impl Workspace {
 
     /// Checks everything, keeping every loaded notice in its report.
     pub fn check(&self) -> Checked {
-        self.run(true, |_| (), None).0
+        self.run(true, |_| (), |_| None, None).0
     }
 
     /// Checks everything and calls `each` on every shown notice once its
     /// verdict is final, in parallel; returns the verdicts and what `each`
     /// returned, one per notice report in order. Without project checks
     /// each notice is dropped as soon as `each` is done with it, so
-    /// thousands of notices are never all held at once.
+    /// thousands of notices are never all held at once; a verdict from the
+    /// cache comes without its notice.
     pub fn check_each<R: Send>(&self, each: impl Fn(&FileReport) -> R + Sync) -> (Checked, Vec<R>) {
-        self.run(false, each, None)
+        self.run(false, &each, |r| Some(each(r)), None)
     }
 
     /// As [`Workspace::check_each`], and every report goes to `sink` as
@@ -229,13 +246,27 @@ impl Workspace {
         each: impl Fn(&FileReport) -> R + Sync,
         sink: &mut dyn Sink,
     ) -> (Checked, Vec<R>) {
-        self.run(false, each, Some(sink))
+        self.run(false, &each, |r| Some(each(r)), Some(sink))
+    }
+
+    /// The general form of [`Workspace::check_each`]: a verdict from the
+    /// cache goes to `reuse`, which returns what `each` would, or `None`
+    /// when it needs the loaded notice after all — the notice is then
+    /// checked afresh and given to `each`.
+    pub fn check_with<R: Send>(
+        &self,
+        each: impl Fn(&FileReport) -> R + Sync,
+        reuse: impl Fn(&FileReport) -> Option<R> + Sync,
+        sink: Option<&mut dyn Sink>,
+    ) -> (Checked, Vec<R>) {
+        self.run(false, each, reuse, sink)
     }
 
     fn run<R: Send>(
         &self,
         keep: bool,
         each: impl Fn(&FileReport) -> R + Sync,
+        reuse: impl Fn(&FileReport) -> Option<R> + Sync,
         mut sink: Option<&mut dyn Sink>,
     ) -> (Checked, Vec<R>) {
         let total = self.notices.len() + self.unlisted.len() + self.context.len();
@@ -260,7 +291,18 @@ impl Workspace {
             };
             for chunk in files.chunks(batch) {
                 let (checked, done): (Vec<FileReport>, Vec<R>) = map_all(chunk, |file| {
-                    let mut report = self.check_notice(file);
+                    let cached = if keep { None } else { self.verdicts.as_ref() };
+                    if let Some((report, verdict)) = cached.and_then(|c| c.lookup(file)) {
+                        let mut report = report;
+                        report.cached = Some(verdict);
+                        if let Some(output) = reuse(&report) {
+                            // The files it was checked from are not
+                            // needed any more (its findings hold theirs).
+                            report.cached = None;
+                            return (report, output);
+                        }
+                    }
+                    let mut report = self.check_notice(file, keep);
                     let output = each(&report);
                     if !keep {
                         report.notice = None;
@@ -277,6 +319,10 @@ impl Workspace {
             let mut parts = filer.finish();
             stream(&mut sink, &mut parts);
             reports.extend(parts);
+            if let Some(verdicts) = &self.verdicts {
+                verdicts.finish();
+            }
+
             return (
                 Checked {
                     reports,
@@ -285,7 +331,12 @@ impl Workspace {
                 outputs,
             );
         }
-        let mut reports: Vec<FileReport> = map_all(&files, |file| self.check_notice(file));
+        // The project checks need every notice loaded; the cache spares
+        // only validating those whose verdict it has.
+        let mut reports: Vec<FileReport> = map_all(&files, |file| self.check_notice(file, true));
+        if let Some(verdicts) = &self.verdicts {
+            verdicts.finish();
+        }
         debug_assert_eq!(reports.len(), total);
         let mut removed = Vec::new();
         if let Some(project) = &self.project {
@@ -345,45 +396,72 @@ impl Workspace {
         )
     }
 
-    /// Loads, merges and validates one notice.
     /// A translation compared with the notice it translates, which is
     /// loaded for it whichever command runs and whether or not it is in
     /// this run (see [`super::translation`]).
+    /// Also returns the original's files, which the verdict depends on.
     fn compare_with_original(
         &self,
         loaded: &crate::load::LoadedNotice,
-    ) -> Vec<crate::diagnostic::Diagnostic> {
+    ) -> (Vec<Diagnostic>, Vec<Arc<SourceFile>>) {
         let Some(path) = super::translation::original_path(&loaded.notice, &loaded.file.path)
         else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         if !path.is_file() {
             let reason = format!(
                 "there is no file {}",
                 crate::load::source::display_name(&path)
             );
-            return super::translation::compare(loaded, Err(reason));
+            return (super::translation::compare(loaded, Err(reason)), Vec::new());
         }
         let outcome = self.resolve(&path);
         match &outcome.notice {
-            Some(original) => super::translation::compare(loaded, Ok(original)),
-            None => super::translation::compare(
-                loaded,
-                Err(format!(
-                    "{} does not load (`noticec check` on it says why)",
-                    crate::load::source::display_name(&path)
-                )),
+            Some(original) => (
+                super::translation::compare(loaded, Ok(original)),
+                original.files().cloned().collect(),
+            ),
+            None => (
+                super::translation::compare(
+                    loaded,
+                    Err(format!(
+                        "{} does not load (`noticec check` on it says why)",
+                        crate::load::source::display_name(&path)
+                    )),
+                ),
+                Vec::new(),
             ),
         }
     }
 
-    fn check_notice(&self, file: &NoticeFile) -> FileReport {
+    /// Loads, merges and validates one notice, and keeps its verdict in
+    /// the cache when it can be kept. With `reuse`, a verdict in the cache
+    /// on the notice as loaded is used instead of validating it (when the
+    /// loaded notice is needed all the same: for the project checks, or
+    /// to keep it).
+    fn check_notice(&self, file: &NoticeFile, reuse: bool) -> FileReport {
         let outcome = self.resolve(&file.source);
         let mut report = FileReport::new(&file.source, FileKind::Notice);
         report.output = Some(file.stem.clone());
+        if reuse
+            && let Some(verdicts) = &self.verdicts
+            && let Some(loaded) = &outcome.notice
+            && let Some((diagnostics, suppressed)) = verdicts.lookup_loaded(file, loaded)
+        {
+            report.diagnostics = diagnostics;
+            report.suppressed = suppressed;
+            report.has_errors = report.count(Severity::Error) > 0;
+            report.notice = outcome.notice.map(Arc::new);
+            return report;
+        }
         report.diagnostics = outcome.diagnostics;
+        let mut files = Vec::new();
+        let mut own = 0;
         if let Some(loaded) = outcome.notice {
-            let translation = self.compare_with_original(&loaded);
+            let (translation, original) = self.compare_with_original(&loaded);
+            files.extend(loaded.files().cloned());
+            own = files.len();
+            files.extend(original);
             let validation = validate::validate_with(&loaded, &self.options, translation);
             report.diagnostics.extend(validation.diagnostics);
             report.suppressed = validation.suppressed;
@@ -403,6 +481,9 @@ impl Workspace {
         // wrong for every purpose is one finding, at the one place.
         report.diagnostics.dedup_by(|a, b| key(a) == key(b));
         report.has_errors = report.count(Severity::Error) > 0;
+        if let Some(verdicts) = &self.verdicts {
+            verdicts.store(file, &files, own, &report);
+        }
         report
     }
 }

@@ -197,6 +197,11 @@ pub struct CheckingArgs {
     /// `last_updated`, a new purpose or transfer, a removed notice.
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
+    /// Check every notice afresh, without the verdicts kept in
+    /// `.noticec-cache/` (which are used only when nothing they depend on
+    /// has changed).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -115,7 +115,17 @@ fn print(text: &str) -> Result<u8, Failure> {
 fn workspace(paths: &[PathBuf], checking: &args::CheckingArgs) -> Result<Workspace, Failure> {
     let project = settings::project(checking.config.as_deref())?;
     let options = settings::check_options(project.as_ref(), checking)?;
-    Workspace::open(paths, project, options).map_err(|e| Failure::Usage(e.to_string()))
+    let cache = if checking.no_cache {
+        None
+    } else {
+        noticec::check::cache::location(project.as_ref().map(|p| p.root.as_path()))
+    };
+    let mut workspace =
+        Workspace::open(paths, project, options).map_err(|e| Failure::Usage(e.to_string()))?;
+    if let Some(dir) = cache {
+        workspace.use_verdict_cache(&dir);
+    }
+    Ok(workspace)
 }
 
 fn run_check(args: CheckArgs) -> Result<u8, Failure> {

@@ -274,10 +274,11 @@ fn watch(
         if matches!(event.kind, EventKind::Access(_)) {
             return;
         }
-        let ours = event
-            .paths
-            .iter()
-            .all(|p| crate::load::discover::canonical(p).starts_with(&outside));
+        // What noticec itself writes: the preview, and the verdict cache.
+        let ours = event.paths.iter().all(|p| {
+            crate::load::discover::canonical(p).starts_with(&outside)
+                || crate::check::cache::is_cache_path(p)
+        });
         if !ours {
             let _ = tx.send(());
         }

@@ -38,6 +38,21 @@ pub struct Entry {
     pub context: String,
     /// Output file (relative to the output folder) → hash of its content.
     pub outputs: BTreeMap<String, String>,
+    /// What the index page says of the notice, so an unchanged notice
+    /// whose verdict is cached need not be loaded for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<IndexFacts>,
+}
+
+/// The facts of a published notice that its index entry shows.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct IndexFacts {
+    pub title: String,
+    pub url: Option<String>,
+    /// As the page writes it, in its language.
+    pub last_updated: Option<String>,
+    /// The page's language tag.
+    pub language: String,
 }
 
 /// The whole manifest.

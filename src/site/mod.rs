@@ -210,10 +210,12 @@ pub fn build_streamed(
             checked.stream_to(sink);
         }
         (checked, results)
-    } else if let Some(sink) = sink {
-        workspace.check_streamed(|report| site.publish(report, Links::default()), sink)
     } else {
-        workspace.check_each(|report| site.publish(report, Links::default()))
+        workspace.check_with(
+            |report| site.publish(report, Links::default()),
+            |report| site.publish_cached(report),
+            sink,
+        )
     };
 
     let mut report = BuildReport {
@@ -398,14 +400,109 @@ fn site_links(
     links
 }
 
+/// A hash of a page's links to other pages, its draft banner and (with the
+/// archive) the commits it lists: what shapes a page besides its files.
+fn context_hash(
+    corporate: &Option<LinkView>,
+    service_notices: &[LinkView],
+    alternates: &[AlternateView],
+    draft: bool,
+    commits: &[String],
+) -> String {
+    incremental::content_hash(
+        format!(
+            "{corporate:?}|{service_notices:?}|{alternates:?}|{draft}|{}",
+            commits.join(",")
+        )
+        .as_bytes(),
+    )
+}
+
 impl Site<'_> {
-    /// Renders and writes one notice's pages, unless it is withheld or its
-    /// pages are already exactly what this build would write.
-    fn publish(&self, report: &FileReport, links: Links) -> Result<Published, BuildError> {
+    /// What a build does with a notice whose verdict came from the cache
+    /// (it was not loaded): withhold it, or, when its pages are exactly
+    /// what this build would write, keep them. `None` when its pages must
+    /// be made: the notice is then loaded and checked afresh.
+    fn publish_cached(&self, report: &FileReport) -> Option<Result<Published, BuildError>> {
+        let verdict = report.cached.as_ref()?;
+        let stem = report.output.as_ref()?;
+        // The archive reads the notice's history; links need the notices.
+        if self.trees.is_some() || self.options.corporate.is_some() {
+            return None;
+        }
+        let key = stem_key(stem);
+        if report.has_errors && !self.options.allow_errors {
+            self.count_done();
+            return Some(Ok(Published {
+                outputs: Vec::new(),
+                entry: None,
+                record: None,
+                withheld: Some((
+                    report.name.clone(),
+                    Some((key, incremental::manifest_path(&report.path, &self.out_dir))),
+                )),
+            }));
+        }
+        let wanted = incremental::Entry {
+            source: incremental::manifest_path(&report.path, &self.out_dir),
+            sources: verdict
+                .own_files()
+                .iter()
+                .map(|(file, hash)| {
+                    (
+                        incremental::manifest_path(&file.path, &self.out_dir),
+                        hash.clone(),
+                    )
+                })
+                .collect(),
+            context: context_hash(&None, &[], &[], report.has_errors, &[]),
+            outputs: BTreeMap::new(),
+            index: None,
+        };
+        let previous =
+            self.previous
+                .unchanged(&self.settings, &key, &wanted, &self.options.out_dir)?;
+        let index = previous.index.clone()?;
+        self.count_done();
+        Some(Ok(Published {
+            outputs: previous
+                .outputs
+                .keys()
+                .map(|path| Output {
+                    path: self.options.out_dir.join(path),
+                    status: WriteStatus::Unchanged,
+                })
+                .collect(),
+            entry: Some((
+                stem.clone(),
+                IndexEntry {
+                    title: index.title,
+                    href: String::new(),
+                    url: index.url,
+                    last_updated: index.last_updated,
+                    draft: report.has_errors,
+                    twin: None,
+                    twin_ld: None,
+                },
+                index.language,
+            )),
+            record: Some((key, previous.clone())),
+            withheld: None,
+        }))
+    }
+
+    /// Counts one more notice done, for the progress bar.
+    fn count_done(&self) {
         let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         if let Some(progress) = &self.options.progress {
             (progress.0)(done, self.total);
         }
+    }
+
+    /// Renders and writes one notice's pages, unless it is withheld or its
+    /// pages are already exactly what this build would write.
+    fn publish(&self, report: &FileReport, links: Links) -> Result<Published, BuildError> {
+        self.count_done();
         let mut published = Published {
             outputs: Vec::new(),
             entry: None,
@@ -481,22 +578,25 @@ impl Site<'_> {
                 )
             })
             .collect();
-        let context = incremental::content_hash(
-            format!(
-                "{:?}|{:?}|{:?}|{}|{}",
-                view.corporate,
-                view.service_notices,
-                view.alternates,
-                view.draft,
-                commits.join(",")
-            )
-            .as_bytes(),
+        let context = context_hash(
+            &view.corporate,
+            &view.service_notices,
+            &view.alternates,
+            view.draft,
+            &commits,
         );
+        let index = incremental::IndexFacts {
+            title: view.title.clone(),
+            url: view.url.map(str::to_string),
+            last_updated: view.last_updated.clone(),
+            language: view.language.clone(),
+        };
         let entry = incremental::Entry {
             source: incremental::manifest_path(&loaded.file.path, &self.out_dir),
             sources,
             context,
             outputs: BTreeMap::new(),
+            index: Some(index),
         };
         match self
             .previous
@@ -511,7 +611,9 @@ impl Site<'_> {
                         status: WriteStatus::Unchanged,
                     })
                     .collect();
-                published.record = Some((key, previous.clone()));
+                let mut record = previous.clone();
+                record.index = entry.index.clone();
+                published.record = Some((key, record));
             }
             None => {
                 let mut entry = entry;

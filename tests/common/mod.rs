@@ -15,10 +15,23 @@ pub fn temp_dir(kind: &str, name: &str) -> PathBuf {
 
 /// Runs noticec in `dir`; returns (exit code, stdout, stderr).
 pub fn noticec(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    noticec_on(dir, args, "2026-11-23")
+}
+
+/// The user cache folder the tests' runs of noticec use (its verdict cache
+/// outside a project goes there, not into the real `~/.cache`).
+pub fn cache_home() -> PathBuf {
+    std::env::temp_dir().join(format!("noticec-test-cache-{}", std::process::id()))
+}
+
+/// Runs noticec in `dir` as if `today` were the date.
+pub fn noticec_on(dir: &Path, args: &[&str], today: &str) -> (i32, String, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_noticec"))
         .args(args)
         .current_dir(dir)
-        .env("NOTICEC_TODAY", "2026-11-23")
+        .env("XDG_CACHE_HOME", cache_home())
+        .env_remove("NOTICEC_CACHE_DIR")
+        .env("NOTICEC_TODAY", today)
         .env("NO_COLOR", "1")
         .env_remove("CI")
         .output()
