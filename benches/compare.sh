@@ -25,9 +25,8 @@
 #     --allow-errors and the human diagnostics written to a file.
 #
 # Each build starts from an empty output folder and an empty verdict cache
-# (removed and synced outside the timed region), except the rebuild. noticec
-# runs in $BENCH_DIR, so its cache (.noticec-cache/: the corpora have no
-# noticec.toml) is $BENCH_DIR/.noticec-cache. Runs are interleaved round by round
+# (removed and synced outside the timed region), except the rebuild; the
+# cache is $BENCH_DIR/.noticec-cache (NOTICEC_CACHE_DIR). Runs are interleaved round by round
 # (Hugo, probe, cat, noticec …, then again), so background noise spreads over
 # every tool alike; each figure is the median wall time of RUNS_1K / RUNS_10K
 # runs, and peak memory is the largest maximum RSS `/usr/bin/time -v` saw.
@@ -157,8 +156,8 @@ measure() {
     awk -F': ' '/Maximum resident set size/ { print $2 }' "$RESULTS/$key.time" >> "$RESULTS/$key.rss"
 }
 
-CACHE=$BENCH_DIR/.noticec-cache
-fresh() { rm -rf "$1" "$CACHE"; sync; }
+export NOTICEC_CACHE_DIR=$BENCH_DIR/.noticec-cache
+fresh() { rm -rf "$1" "$NOTICEC_CACHE_DIR"; sync; }
 cd "$BENCH_DIR"
 
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -19,6 +19,8 @@ fn temp_dir(name: &str) -> PathBuf {
 fn model_council(name: &str) -> PathBuf {
     let dir = temp_dir(name);
     copy_tree(Path::new("examples/model-council"), &dir);
+    // Not the verdicts other runs kept in the example.
+    let _ = std::fs::remove_dir_all(dir.join(".noticec-cache"));
     dir
 }
 
@@ -426,28 +428,21 @@ fn a_cached_verdict_is_the_verdict_a_fresh_check_gives() {
     assert!(!dir.join(".noticec-cache").exists());
     let kept_in = cache_folder_of(&dir);
     // One verdict per notice is kept.
-    let verdicts = || -> PathBuf {
-        std::fs::read_dir(&kept_in)
-            .expect("cache")
-            .flatten()
-            .map(|entry| entry.path().join("verdicts.jsonl"))
-            .find(|path| path.is_file())
-            .expect("a verdicts file")
-    };
-    let kept = std::fs::read_to_string(verdicts()).expect("verdicts");
-    assert_eq!(kept.lines().count(), 2, "{kept}");
+    let kept = verdict_files(&kept_in);
+    let count: usize = kept.iter().map(|(_, text)| text.lines().count()).sum();
+    assert_eq!(count, 2, "{kept:?}");
     // From the cache this time, and the same. That it is from the cache
     // shows when the cache is edited by hand: the edit is believed.
     let (_, again) = same_with_and_without_cache(&dir, &check, today);
     assert_eq!(first, again);
-    std::fs::write(
-        verdicts(),
-        kept.replace("has no lawful basis", "HAND EDITED"),
-    )
-    .expect("edit");
+    for (path, text) in &kept {
+        std::fs::write(path, text.replace("has no lawful basis", "HAND EDITED")).expect("edit");
+    }
     let (_, hand_edited, _) = noticec(&dir, &check);
     assert!(hand_edited.contains("HAND EDITED"), "{hand_edited}");
-    std::fs::write(verdicts(), &kept).expect("restore");
+    for (path, text) in &kept {
+        std::fs::write(path, text).expect("restore");
+    }
 
     // A part changes: the notice that extends it has a new finding.
     std::fs::write(
@@ -511,17 +506,36 @@ fn a_cached_verdict_is_the_verdict_a_fresh_check_gives() {
     );
 
     // A cache file that is not one is not used, and not a panic.
-    for settings in std::fs::read_dir(&kept_in).expect("cache").flatten() {
-        if settings.path().is_dir() {
-            std::fs::write(
-                settings.path().join("verdicts.jsonl"),
-                "0123456789abcdef0123456789abcdef {\"not\n\u{0}garbage",
-            )
-            .expect("garbage");
-        }
+    for (path, _) in verdict_files(&kept_in) {
+        std::fs::write(
+            path,
+            "0123456789abcdef0123456789abcdef {\"not\n\u{0}garbage",
+        )
+        .expect("garbage");
     }
     let (_, after_garbage) = same_with_and_without_cache(&dir, &check, today);
     assert_eq!(after_garbage, reviewed);
+}
+
+/// The verdict files in the settings folders of cache folder `dir`, with
+/// their text.
+fn verdict_files(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut found = Vec::new();
+    for settings in std::fs::read_dir(dir).expect("cache").flatten() {
+        for file in std::fs::read_dir(settings.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "jsonl") {
+                let text = std::fs::read_to_string(&path).expect("verdicts");
+                found.push((path, text));
+            }
+        }
+    }
+    assert!(!found.is_empty(), "no verdicts in {}", dir.display());
+    found
 }
 
 /// The cache folder of runs in `dir` outside a project: the one in the
@@ -537,9 +551,10 @@ fn cache_folder_of(dir: &Path) -> PathBuf {
                 .into_iter()
                 .flatten()
                 .flatten()
-                .any(|settings| {
-                    std::fs::read_to_string(settings.path().join("verdicts.jsonl"))
-                        .is_ok_and(|text| text.contains(&needle))
+                .flat_map(|settings| std::fs::read_dir(settings.path()).into_iter().flatten())
+                .flatten()
+                .any(|file| {
+                    std::fs::read_to_string(file.path()).is_ok_and(|text| text.contains(&needle))
                 })
         })
         .expect("a cache folder for this directory")
@@ -608,16 +623,12 @@ fn a_whole_project_check_reuses_verdicts_and_compares_notices_afresh() {
     assert_eq!(again, renamed);
     // The copy's own finding is taken from the cache: edited there by
     // hand, the edit shows.
-    let verdicts = std::fs::read_dir(dir.join(".noticec-cache"))
-        .expect("cache")
-        .flatten()
-        .map(|entry| entry.path().join("verdicts.jsonl"))
-        .find(|path| path.is_file())
-        .expect("a verdicts file");
-    let kept = std::fs::read_to_string(&verdicts).expect("verdicts");
+    let kept = verdict_files(&dir.join(".noticec-cache"));
     let phrase = "does not say when it was last updated";
-    assert!(kept.contains(phrase), "{kept}");
-    std::fs::write(&verdicts, kept.replace(phrase, "HAND EDITED")).expect("edit");
+    assert!(kept.iter().any(|(_, text)| text.contains(phrase)));
+    for (path, text) in &kept {
+        std::fs::write(path, text.replace(phrase, "HAND EDITED")).expect("edit");
+    }
     let (_, hand_edited, _) = noticec(&dir, &check);
     assert!(hand_edited.contains("HAND EDITED") && hand_edited.contains("P001"));
 }

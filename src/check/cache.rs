@@ -21,18 +21,22 @@
 //! or `~/.cache/noticec`), a folder per working directory — never the
 //! folder of the notices, which a build promises not to write in. In it,
 //! a folder per program and settings (the most recent few are kept), and
-//! in that one file, `verdicts.jsonl`, a line per notice. One file, because creating a file costs far more than writing
-//! one; a line per notice, read only when that notice is checked, so the
-//! verdicts of ten thousand notices are never all in memory. A run that
-//! gives new verdicts writes them to a new file as they come, copies the
-//! other notices' lines after them and renames it over the old one; a run
-//! that gives none writes nothing. A cache that cannot be read or written
-//! is simply not used; `--no-cache` turns it off.
+//! in that sixteen files, `verdicts-0.jsonl` to `verdicts-f.jsonl`, a line
+//! per notice, each notice in the file of the first hex digit of its key's
+//! hash. Few files, because creating a file costs far more than writing
+//! one; sixteen, so that checking one notice reads a sixteenth of the
+//! verdicts; a line per notice, read only when that notice is checked, so
+//! the verdicts of ten thousand notices are never all in memory. A run
+//! that gives new verdicts writes each file they go to anew as they come,
+//! copies the other notices' lines after them and renames it over the old
+//! one (keeping only the notices of this run once a file is past
+//! [`TRIM_AT`]); a run that gives none writes nothing. A cache that cannot
+//! be read or written is simply not used; `--no-cache` turns it off.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use serde::{Deserialize, Serialize};
 
@@ -55,21 +59,26 @@ const FORMAT: u32 = 1;
 /// How many settings' folders are kept.
 const KEEP_SETTINGS: usize = 4;
 
-/// Its file in the settings folder.
-const CACHE_FILE: &str = "verdicts.jsonl";
+/// How many files the verdicts are spread over, by the first hex digit of
+/// the hash of a notice's key: checking one notice reads one of them.
+const SHARDS: usize = 16;
+/// A file that would grow past this when it is rewritten keeps only the
+/// lines of the notices of this run: verdicts on notices checked long ago
+/// (or gone) do not make every later run copy them.
+const TRIM_AT: u64 = 16 << 20;
+
+/// The name of a shard's file in the settings folder.
+fn shard_file(shard: usize) -> String {
+    format!("verdicts-{shard:x}.jsonl")
+}
 
 /// Verdicts of earlier runs, read a notice at a time, and this run's.
 #[derive(Debug)]
 pub struct VerdictCache {
     /// The folder of this program and these settings.
     dir: PathBuf,
-    /// The earlier verdicts' file, and where each notice's line is in it
-    /// (by the hash of its key).
-    earlier: Option<Mutex<std::fs::File>>,
-    lines: HashMap<String, Range<u64>>,
-    /// This run's new verdicts, written as they come: the new file, and
-    /// the hashes of the keys it has.
-    fresh: Mutex<Option<Fresh>>,
+    /// The verdicts, spread over [`SHARDS`] files.
+    shards: Vec<Shard>,
     /// Files read for this run's lookups: path as loaded → the text while
     /// some report still holds it, and its hash; `None` when it could not
     /// be read as text. A shared part is read and hashed once.
@@ -80,12 +89,37 @@ pub struct VerdictCache {
 /// hash of that text.
 type Seen = (Weak<SourceFile>, String);
 
-/// The file this run's verdicts go to until [`VerdictCache::finish`].
+/// One file of verdicts: the earlier ones, read when first needed, and
+/// this run's.
+#[derive(Debug, Default)]
+struct Shard {
+    /// The earlier verdicts' file and where each line is in it; `None`
+    /// when there is none (or it cannot be read).
+    earlier: OnceLock<Option<Earlier>>,
+    /// This run's new verdicts, written as they come.
+    fresh: Mutex<Option<Fresh>>,
+    /// The hashes of the notices whose earlier line this run read.
+    used: Mutex<HashSet<String>>,
+}
+
+/// A shard's earlier file, indexed and then read through one handle (a
+/// file another run renames into place meanwhile is not mixed with it).
+#[derive(Debug)]
+struct Earlier {
+    file: Mutex<std::fs::File>,
+    /// Where each notice's line is, by the hash of its key.
+    lines: HashMap<String, Range<u64>>,
+    len: u64,
+}
+
+/// The file a shard's new verdicts go to until [`VerdictCache::finish`].
 #[derive(Debug)]
 struct Fresh {
     temp: PathBuf,
     out: std::io::BufWriter<std::fs::File>,
-    keys: std::collections::HashSet<String>,
+    /// The hashes of the notices it has a line for.
+    keys: HashSet<String>,
+    written: u64,
 }
 
 /// One notice's verdict and what it was made from.
@@ -192,36 +226,49 @@ impl VerdictCache {
         prune(root, &settings, KEEP_SETTINGS);
         let dir = root.join(settings);
         remove_stale_temps(&dir);
-        let (earlier, lines) = match std::fs::read(dir.join(CACHE_FILE)) {
-            Ok(bytes) => (
-                std::fs::File::open(dir.join(CACHE_FILE))
-                    .ok()
-                    .map(Mutex::new),
-                index_lines(&bytes),
-            ),
-            Err(_) => (None, HashMap::new()),
-        };
         Some(VerdictCache {
             dir,
-            earlier,
-            lines,
-            fresh: Mutex::new(None),
+            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
             read: Mutex::new(HashMap::new()),
         })
+    }
+
+    /// The earlier file of shard `index`, indexed the first time it is
+    /// needed.
+    fn earlier(&self, index: usize) -> Option<&Earlier> {
+        self.shards[index]
+            .earlier
+            .get_or_init(|| {
+                let mut file = std::fs::File::open(self.dir.join(shard_file(index))).ok()?;
+                let (lines, len) = index_lines(&mut file)?;
+                Some(Earlier {
+                    file: Mutex::new(file),
+                    lines,
+                    len,
+                })
+            })
+            .as_ref()
     }
 
     /// The earlier verdict on the notice with this key, as stored.
     fn earlier_entry(&self, key: &str) -> Option<Entry> {
         use std::io::{Read, Seek, SeekFrom};
-        let range = self.lines.get(&key_hash(key))?;
+        let hash = key_hash(key);
+        let index = shard_of(&hash);
+        let earlier = self.earlier(index)?;
+        let range = earlier.lines.get(&hash)?;
         let mut bytes = vec![0; usize::try_from(range.end - range.start).ok()?];
         {
-            let mut file = self.earlier.as_ref()?.lock().ok()?;
+            let mut file = earlier.file.lock().ok()?;
             file.seek(SeekFrom::Start(range.start)).ok()?;
             file.read_exact(&mut bytes).ok()?;
         }
         let json = bytes.get(KEY_HASH_LEN + 1..)?;
-        serde_json::from_slice(json).ok()
+        let entry: Entry = serde_json::from_slice(json).ok()?;
+        if let Ok(mut used) = self.shards[index].used.lock() {
+            used.insert(hash);
+        }
+        Some(entry)
     }
 
     /// The cached verdict on `file`, if every file it was checked from is
@@ -370,23 +417,25 @@ impl VerdictCache {
             return;
         };
         let hash = key_hash(&key);
-        let Ok(mut fresh) = self.fresh.lock() else {
+        let index = shard_of(&hash);
+        let Ok(mut fresh) = self.shards[index].fresh.lock() else {
             return;
         };
         if fresh.is_none() {
-            *fresh = self.start_fresh();
+            *fresh = self.start_fresh(index);
         }
         let Some(fresh) = fresh.as_mut() else {
             return;
         };
         use std::io::Write as _;
         if writeln!(fresh.out, "{hash} {json}").is_ok() {
+            fresh.written += (hash.len() + json.len() + 2) as u64;
             fresh.keys.insert(hash);
         }
     }
 
-    /// A new file for this run's verdicts, beside the old one.
-    fn start_fresh(&self) -> Option<Fresh> {
+    /// A new file for shard `index`'s new verdicts, beside the old one.
+    fn start_fresh(&self, index: usize) -> Option<Fresh> {
         std::fs::create_dir_all(&self.dir).ok()?;
         if let Some(ignore) = self.dir.parent().map(|root| root.join(".gitignore"))
             && !ignore.exists()
@@ -397,7 +446,8 @@ impl VerdictCache {
             );
         }
         let temp = self.dir.join(format!(
-            ".{CACHE_FILE}.{}{}",
+            ".{}.{}{}",
+            shard_file(index),
             std::process::id(),
             crate::site::write::TEMP_SUFFIX
         ));
@@ -411,40 +461,59 @@ impl VerdictCache {
         Some(Fresh {
             temp,
             out: std::io::BufWriter::with_capacity(1 << 16, file),
-            keys: std::collections::HashSet::new(),
+            keys: HashSet::new(),
+            written: 0,
         })
     }
 
-    /// Saves this run's verdicts, if it gave any: after them, every
-    /// earlier notice's line they do not replace, and the new file renamed
-    /// over the old. A failure leaves the old cache as it was.
+    /// Saves this run's verdicts: each shard that has new ones is written
+    /// again — the new lines, then every earlier line they do not replace
+    /// (only those this run read, when the file would grow past
+    /// [`TRIM_AT`]) — and renamed over the old file. A shard with no new
+    /// verdict is not touched; a failure leaves a shard as it was.
     pub fn finish(&self) {
+        for index in 0..SHARDS {
+            self.finish_shard(index);
+        }
+    }
+
+    fn finish_shard(&self, index: usize) {
         use std::io::{Read, Seek, SeekFrom, Write as _};
-        let Some(mut fresh) = self.fresh.lock().ok().and_then(|mut f| f.take()) else {
+        let shard = &self.shards[index];
+        let Some(mut fresh) = shard.fresh.lock().ok().and_then(|mut f| f.take()) else {
             return;
         };
+        let used = shard.used.lock().map(|u| u.clone()).unwrap_or_default();
+        // Read now if this run never looked at it, so its lines are kept.
+        let earlier = self.earlier(index);
         let mut copied = || -> std::io::Result<()> {
-            if let Some(earlier) = &self.earlier {
-                let mut earlier = earlier.lock().map_err(|_| std::io::Error::other("lock"))?;
-                let mut kept: Vec<&Range<u64>> = self
+            if let Some(earlier) = earlier {
+                let trim = earlier.len + fresh.written > TRIM_AT;
+                let mut file = earlier
+                    .file
+                    .lock()
+                    .map_err(|_| std::io::Error::other("lock"))?;
+                let mut kept: Vec<&Range<u64>> = earlier
                     .lines
                     .iter()
                     .filter(|(hash, _)| !fresh.keys.contains(*hash))
+                    .filter(|(hash, _)| !trim || used.contains(*hash))
                     .map(|(_, range)| range)
                     .collect();
                 kept.sort_by_key(|r| r.start);
                 let mut buffer = Vec::new();
                 for range in kept {
                     buffer.resize(usize::try_from(range.end - range.start).unwrap_or(0), 0);
-                    earlier.seek(SeekFrom::Start(range.start))?;
-                    earlier.read_exact(&mut buffer)?;
+                    file.seek(SeekFrom::Start(range.start))?;
+                    file.read_exact(&mut buffer)?;
                     fresh.out.write_all(&buffer)?;
                     fresh.out.write_all(b"\n")?;
                 }
             }
             fresh.out.flush()
         };
-        let done = copied().and_then(|()| std::fs::rename(&fresh.temp, self.dir.join(CACHE_FILE)));
+        let done =
+            copied().and_then(|()| std::fs::rename(&fresh.temp, self.dir.join(shard_file(index))));
         if done.is_err() {
             let _ = std::fs::remove_file(&fresh.temp);
         }
@@ -514,7 +583,7 @@ fn remove_stale_temps(dir: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
-        if name.starts_with(&format!(".{CACHE_FILE}."))
+        if name.starts_with(".verdicts-")
             && name.ends_with(crate::site::write::TEMP_SUFFIX)
             && stale
         {
@@ -531,22 +600,42 @@ fn key_hash(key: &str) -> String {
     hash(key)[..KEY_HASH_LEN].to_string()
 }
 
+/// The shard of a key hash: its first hex digit.
+fn shard_of(hash: &str) -> usize {
+    hash.get(..1)
+        .and_then(|digit| usize::from_str_radix(digit, 16).ok())
+        .unwrap_or(0)
+        % SHARDS
+}
+
 /// Where each notice's line is in the cache file (without its newline),
-/// by the hash it starts with; a later line for the same notice wins.
-fn index_lines(bytes: &[u8]) -> HashMap<String, Range<u64>> {
+/// by the hash it starts with; a later line for the same notice wins. The
+/// file is read a buffer at a time (it may hold ten thousand verdicts);
+/// `None` if it cannot be read.
+fn index_lines(file: &mut std::fs::File) -> Option<(HashMap<String, Range<u64>>, u64)> {
+    use std::io::{BufRead, Seek};
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, &mut *file);
     let mut lines = HashMap::new();
-    let mut start = 0;
-    for line in bytes.split(|&b| b == b'\n') {
-        let end = start + line.len();
-        if line.len() > KEY_HASH_LEN + 1
-            && line[KEY_HASH_LEN] == b' '
-            && let Ok(hash) = std::str::from_utf8(&line[..KEY_HASH_LEN])
-        {
-            lines.insert(hash.to_string(), start as u64..end as u64);
+    let mut line = Vec::new();
+    let mut start = 0u64;
+    loop {
+        line.clear();
+        let read = reader.read_until(b'\n', &mut line).ok()?;
+        if read == 0 {
+            break;
         }
-        start = end + 1;
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        if text.len() > KEY_HASH_LEN + 1
+            && text[KEY_HASH_LEN] == b' '
+            && let Ok(hash) = std::str::from_utf8(&text[..KEY_HASH_LEN])
+        {
+            lines.insert(hash.to_string(), start..start + text.len() as u64);
+        }
+        start += read as u64;
     }
-    lines
+    drop(reader);
+    file.rewind().ok()?;
+    Some((lines, start))
 }
 
 /// The cache key of a notice: its absolute path, made without touching
@@ -643,4 +732,70 @@ fn restore(d: &CachedDiagnostic, files: &[(Arc<SourceFile>, String)]) -> Option<
             .collect(),
         path: d.path.clone(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cache in a fresh folder, with shard 0's earlier file holding
+    /// `lines`, and a new verdict on `new` written to it.
+    fn rewrite_shard(name: &str, lines: &[(&str, usize)], used: &[&str], new: &str) -> String {
+        let root =
+            std::env::temp_dir().join(format!("noticec-cache-unit-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let options = Options::new(jiff::civil::date(2026, 11, 23));
+        let cache = VerdictCache::open(&root, &options).expect("cache");
+        std::fs::create_dir_all(&cache.dir).expect("dir");
+        let mut text = String::new();
+        for (hash, padding) in lines {
+            text.push_str(&format!(
+                "{hash} {{\"pad\":\"{}\"}}\n",
+                "x".repeat(*padding)
+            ));
+        }
+        std::fs::write(cache.dir.join(shard_file(0)), text).expect("earlier");
+        cache.shards[0]
+            .used
+            .lock()
+            .expect("used")
+            .extend(used.iter().map(|u| u.to_string()));
+        let mut fresh = cache.start_fresh(0).expect("fresh");
+        use std::io::Write as _;
+        writeln!(fresh.out, "{new} {{}}").expect("write");
+        fresh.keys.insert(new.to_string());
+        fresh.written = new.len() as u64 + 3;
+        *cache.shards[0].fresh.lock().expect("fresh") = Some(fresh);
+        cache.finish();
+        let after = std::fs::read_to_string(cache.dir.join(shard_file(0))).expect("after");
+        let _ = std::fs::remove_dir_all(&root);
+        after
+    }
+
+    const OLD: &str = "0aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    const SEEN: &str = "0bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    const NEW: &str = "0ccccccccccccccccccccccccccccccc";
+
+    #[test]
+    fn a_rewritten_file_keeps_the_other_notices_lines() {
+        let after = rewrite_shard("keep", &[(OLD, 10), (SEEN, 10)], &[SEEN], NEW);
+        let hashes: Vec<&str> = after.lines().map(|l| &l[..KEY_HASH_LEN]).collect();
+        assert_eq!(hashes, [NEW, OLD, SEEN]);
+    }
+
+    #[test]
+    fn a_file_past_the_limit_keeps_only_this_runs_notices() {
+        let big = usize::try_from(TRIM_AT).expect("size");
+        let after = rewrite_shard("trim", &[(OLD, big), (SEEN, 10)], &[SEEN], NEW);
+        let hashes: Vec<&str> = after.lines().map(|l| &l[..KEY_HASH_LEN]).collect();
+        assert_eq!(hashes, [NEW, SEEN]);
+    }
+
+    #[test]
+    fn a_new_verdict_replaces_the_earlier_line() {
+        let after = rewrite_shard("replace", &[(NEW, 10), (OLD, 10)], &[NEW], NEW);
+        let hashes: Vec<&str> = after.lines().map(|l| &l[..KEY_HASH_LEN]).collect();
+        assert_eq!(hashes, [NEW, OLD]);
+        assert!(after.starts_with(&format!("{NEW} {{}}")));
+    }
 }
