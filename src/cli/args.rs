@@ -197,9 +197,10 @@ pub struct CheckingArgs {
     /// `last_updated`, a new purpose or transfer, a removed notice.
     #[arg(long, value_name = "REV")]
     pub baseline: Option<String>,
-    /// Check every notice afresh, without the verdicts kept in
-    /// `.noticec-cache/` (which are used only when nothing they depend on
-    /// has changed).
+    /// Check every notice afresh, without the verdicts kept from earlier
+    /// runs (in `.noticec-cache/` at the project's root, else in the user's
+    /// cache folder; a verdict is used only when nothing it depends on has
+    /// changed).
     #[arg(long)]
     pub no_cache: bool,
 }
