@@ -180,10 +180,26 @@ impl Manifest {
     }
 
     /// The manifest as written: pretty JSON with a trailing newline.
-    pub fn to_json(&self) -> String {
-        // A struct of strings and maps of strings always serialises.
-        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
-        text.push('\n');
-        text
+    fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, self)?;
+        out.write_all(b"\n")
+    }
+
+    /// Writes the manifest to `path` atomically, unless the file already
+    /// holds exactly it. It is serialised as it is written (and, to compare,
+    /// hashed as it is serialised): the record of ten thousand notices is
+    /// never a string in memory, nor is the one it replaces.
+    pub fn save(&self, path: &Path) -> std::io::Result<super::write::WriteStatus> {
+        let mut new = blake3::Hasher::new();
+        self.write_json(&mut new)?;
+        let mut old = blake3::Hasher::new();
+        let same = std::fs::File::open(path)
+            .and_then(|mut file| std::io::copy(&mut file, &mut old))
+            .is_ok_and(|_| old.finalize() == new.finalize());
+        if same {
+            return Ok(super::write::WriteStatus::Unchanged);
+        }
+        super::write::write_with(path, |out| self.write_json(out))
+            .map(|()| super::write::WriteStatus::Written)
     }
 }

@@ -285,7 +285,8 @@ pub fn build_streamed(
     }
     // Not an output of the site: the record of what it was built from.
     let path = options.out_dir.join(incremental::MANIFEST);
-    write_if_changed(&path, manifest.to_json().as_bytes())
+    manifest
+        .save(&path)
         .map_err(|source| BuildError::Write { path, source })?;
     Ok(report)
 }

@@ -29,6 +29,16 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteSta
     {
         return Ok(WriteStatus::Unchanged);
     }
+    write_with(path, |out| out.write_all(content)).map(|()| WriteStatus::Written)
+}
+
+/// Writes to `path` atomically what `write` writes, through a buffer: a
+/// temporary file beside it, renamed into place once complete (removed if
+/// anything fails).
+pub fn write_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -38,18 +48,16 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteSta
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let (temp, mut file) = create_temp(dir, &name)?;
-    let result = file
-        .write_all(content)
-        .and_then(|()| file.flush())
-        .and_then(|()| {
-            drop(file);
-            std::fs::rename(&temp, path)
-        });
+    let (temp, file) = create_temp(dir, &name)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    let result = write(&mut out).and_then(|()| out.flush()).and_then(|()| {
+        drop(out);
+        std::fs::rename(&temp, path)
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
     }
-    result.map(|()| WriteStatus::Written)
+    result
 }
 
 /// The ending of the temporary files noticec writes beside a page.
