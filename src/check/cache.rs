@@ -648,9 +648,9 @@ fn key_of(path: &Path) -> String {
         .into_owned()
 }
 
-/// BLAKE3 of a file's text, hex.
+/// BLAKE3 of a file's text, hex: as the build record hashes a source.
 fn hash(text: &str) -> String {
-    blake3::hash(text.as_bytes()).to_hex().to_string()
+    crate::site::incremental::content_hash(text.as_bytes())
 }
 
 /// What every verdict depends on besides its files: this very program
