@@ -238,7 +238,7 @@ fn a_page_from_another_source_with_the_same_name_is_rebuilt() {
     assert!(page.contains("Second notice"), "the page of b/x.toml");
     let manifest = std::fs::read_to_string(dir.join("site/.noticec-build.json")).expect("manifest");
     assert!(
-        manifest.contains("\"source\": \"../b/x.toml\""),
+        manifest.contains("\"source\":\"../b/x.toml\""),
         "{manifest}"
     );
     assert!(

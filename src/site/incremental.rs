@@ -55,13 +55,26 @@ pub struct IndexFacts {
     pub language: String,
 }
 
+/// An [`Entry`] as the manifest holds it: its compact JSON, one string,
+/// parsed only when a build asks for it. Ten thousand notices' records
+/// stay a few megabytes, rather than ten thousand maps of strings, and
+/// the manifest gets a line per notice.
+pub type RawEntry = Box<serde_json::value::RawValue>;
+
 /// The whole manifest.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Manifest {
     /// Hash of the settings the pages were built with.
     pub settings: String,
     /// Output stem → entry.
-    pub notices: BTreeMap<String, Entry>,
+    pub notices: BTreeMap<String, RawEntry>,
+}
+
+impl Entry {
+    /// The entry as the manifest keeps it.
+    pub fn to_raw(&self) -> serde_json::Result<RawEntry> {
+        serde_json::value::to_raw_value(self)
+    }
 }
 
 /// A stable content hash of bytes (BLAKE3, hex).
@@ -155,6 +168,11 @@ impl Manifest {
             .unwrap_or_default()
     }
 
+    /// The recorded entry for `stem`, if there is one this version reads.
+    pub fn entry(&self, stem: &str) -> Option<Entry> {
+        serde_json::from_str(self.notices.get(stem)?.get()).ok()
+    }
+
     /// The recorded entry for `stem`, if it was made from exactly what
     /// `wanted` says (same source, same bytes, same links, same settings)
     /// and its pages are still on disk as written.
@@ -164,11 +182,11 @@ impl Manifest {
         stem: &str,
         wanted: &Entry,
         out_dir: &Path,
-    ) -> Option<&Entry> {
+    ) -> Option<Entry> {
         if self.settings != settings {
             return None;
         }
-        let entry = self.notices.get(stem)?;
+        let entry = self.entry(stem)?;
         let same_inputs = entry.source == wanted.source
             && entry.sources == wanted.sources
             && entry.context == wanted.context;
@@ -179,7 +197,8 @@ impl Manifest {
         (same_inputs && outputs_there).then_some(entry)
     }
 
-    /// The manifest as written: pretty JSON with a trailing newline.
+    /// The manifest as written: pretty JSON, each entry compact on its own
+    /// line, with a trailing newline.
     fn write_json(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         serde_json::to_writer_pretty(&mut *out, self)?;
         out.write_all(b"\n")
@@ -201,5 +220,72 @@ impl Manifest {
         }
         super::write::write_with(path, |out| self.write_json(out))
             .map(|()| super::write::WriteStatus::Written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str) -> Entry {
+        Entry {
+            source: format!("../{name}.toml"),
+            sources: BTreeMap::from([(format!("../{name}.toml"), content_hash(name.as_bytes()))]),
+            context: content_hash(b""),
+            outputs: BTreeMap::from([(format!("{name}.html"), content_hash(b"<p>"))]),
+            index: Some(IndexFacts {
+                title: format!("{name} notice"),
+                url: None,
+                last_updated: Some("1 December 2026".into()),
+                language: "en-GB".into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_saved_record_reads_back_entry_for_entry_one_line_each() {
+        let dir = std::env::temp_dir().join(format!("noticec-manifest-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join(MANIFEST);
+        let mut manifest = Manifest {
+            settings: "s".into(),
+            notices: BTreeMap::new(),
+        };
+        for name in ["a", "b/c"] {
+            let raw = entry(name).to_raw().expect("raw");
+            manifest.notices.insert(name.into(), raw);
+        }
+        assert_eq!(
+            manifest.save(&path).expect("save"),
+            super::super::write::WriteStatus::Written
+        );
+        assert_eq!(
+            manifest.save(&path).expect("save again"),
+            super::super::write::WriteStatus::Unchanged
+        );
+        let text = std::fs::read_to_string(&path).expect("read");
+        let read = Manifest::read(&dir);
+        assert_eq!(read.settings, "s");
+        for name in ["a", "b/c"] {
+            assert_eq!(read.entry(name), Some(entry(name)));
+            let line = text
+                .lines()
+                .find(|l| l.trim_start().starts_with(&format!("\"{name}\":")))
+                .expect("a line of its own");
+            assert!(line.contains("\"outputs\":{"), "{line}");
+        }
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_record_written_pretty_by_an_earlier_version_still_reads() {
+        let pretty = serde_json::to_string_pretty(&serde_json::json!({
+            "settings": "s",
+            "notices": { "a": entry("a") },
+        }))
+        .expect("json");
+        let read: Manifest = serde_json::from_str(&pretty).expect("read");
+        assert_eq!(read.entry("a"), Some(entry("a")));
+        assert_eq!(read.entry("b"), None);
     }
 }

@@ -131,10 +131,11 @@ struct Links {
 /// What publishing one notice produced.
 struct Published {
     outputs: Vec<Output>,
-    /// For the index, when published: (stem, entry, language).
-    entry: Option<(PathBuf, IndexEntry, String)>,
+    /// For the index, when published: (stem, entry, language). Boxed, as
+    /// every notice's result is kept until the build ends.
+    entry: Option<Box<(PathBuf, IndexEntry, String)>>,
     /// For the next build's manifest, when published.
-    record: Option<(String, incremental::Entry)>,
+    record: Option<(String, incremental::RawEntry)>,
     /// When withheld for errors: the notice's name, and its output stem
     /// with its source as the manifest names it.
     withheld: Option<(String, Option<(String, String)>)>,
@@ -240,15 +241,14 @@ pub fn build_streamed(
         }
         report.outputs.extend(published.outputs);
         if let Some(entry) = published.entry {
-            index.push(entry);
+            index.push(*entry);
         }
         if let Some((name, stem)) = published.withheld {
             // The pages an earlier build published for this notice are out
             // of date now: take them down rather than leave them published.
             let previous = stem.and_then(|(stem, source)| {
                 site.previous
-                    .notices
-                    .get(&stem)
+                    .entry(&stem)
                     .filter(|entry| entry.source == source)
             });
             if let Some(previous) = previous {
@@ -275,20 +275,40 @@ pub fn build_streamed(
     // notice into a folder does not make the others' pages untrusted.
     let planned_stems: std::collections::HashSet<String> =
         planned.iter().map(|p| stem_key(&p.stem)).collect();
-    for (stem, entry) in &site.previous.notices {
+    for stem in site.previous.notices.keys() {
         if !planned_stems.contains(stem) {
-            manifest.notices.insert(stem.clone(), entry.clone());
+            // Written anew, so the record reads the same whichever
+            // version of noticec wrote the entry.
+            let kept = site.previous.entry(stem).map(|entry| entry.to_raw());
+            if let Some(Ok(raw)) = kept {
+                manifest.notices.insert(stem.clone(), raw);
+            }
         }
     }
-    if report.checked.any_dir {
-        write_index(&site.renderer, &index, options, &mut report)?;
-    }
     // Not an output of the site: the record of what it was built from.
+    // Saved, and let go with the previous one, before the index is drawn:
+    // with ten thousand notices each is megabytes, and the build's heap
+    // peaks at its end. (The index is no page of the record: every build
+    // writes it anew, so a build stopped here leaves nothing trusted wrongly.)
     let path = options.out_dir.join(incremental::MANIFEST);
     manifest
         .save(&path)
         .map_err(|source| BuildError::Write { path, source })?;
+    drop(manifest);
+    drop(site.previous);
+    if report.checked.any_dir {
+        write_index(&site.renderer, &index, options, &mut report)?;
+    }
     Ok(report)
+}
+
+/// A page's record that cannot be put into the build record (never seen:
+/// it is strings and maps of strings).
+fn record_error(out_dir: &Path, error: serde_json::Error) -> BuildError {
+    BuildError::Write {
+        path: out_dir.join(incremental::MANIFEST),
+        source: error.into(),
+    }
 }
 
 /// Whether a notice is published: it loaded, and has no errors (its own
@@ -464,6 +484,10 @@ impl Site<'_> {
             self.previous
                 .unchanged(&self.settings, &key, &wanted, &self.options.out_dir)?;
         let index = previous.index.clone()?;
+        let record = match previous.to_raw() {
+            Ok(raw) => raw,
+            Err(error) => return Some(Err(record_error(&self.out_dir, error))),
+        };
         self.count_done();
         Some(Ok(Published {
             outputs: previous
@@ -474,7 +498,7 @@ impl Site<'_> {
                     status: WriteStatus::Unchanged,
                 })
                 .collect(),
-            entry: Some((
+            entry: Some(Box::new((
                 stem.clone(),
                 IndexEntry {
                     title: index.title,
@@ -486,8 +510,8 @@ impl Site<'_> {
                     twin_ld: None,
                 },
                 index.language,
-            )),
-            record: Some((key, previous.clone())),
+            ))),
+            record: Some((key, record)),
             withheld: None,
         }))
     }
@@ -612,8 +636,11 @@ impl Site<'_> {
                         status: WriteStatus::Unchanged,
                     })
                     .collect();
-                let mut record = previous.clone();
+                let mut record = previous;
                 record.index = entry.index.clone();
+                let record = record
+                    .to_raw()
+                    .map_err(|error| record_error(&self.out_dir, error))?;
                 published.record = Some((key, record));
             }
             None => {
@@ -668,10 +695,13 @@ impl Site<'_> {
                         text.as_bytes(),
                     )?);
                 }
-                published.record = Some((key, entry));
+                let record = entry
+                    .to_raw()
+                    .map_err(|error| record_error(&self.out_dir, error))?;
+                published.record = Some((key, record));
             }
         }
-        published.entry = Some((
+        published.entry = Some(Box::new((
             stem.clone(),
             IndexEntry {
                 title: view.title.clone(),
@@ -683,7 +713,7 @@ impl Site<'_> {
                 twin_ld: None,
             },
             view.language.clone(),
-        ));
+        )));
         Ok(published)
     }
 }
