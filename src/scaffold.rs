@@ -45,7 +45,7 @@ fn create_all<'a>(
     let mut done = Vec::new();
     for (relative, text) in files {
         let path = dir.join(relative);
-        done.push(if crate::site::write::create_new(&path, text.as_bytes())? {
+        done.push(if crate::files::create_new(&path, text.as_bytes())? {
             Scaffolded::Created(path)
         } else {
             Scaffolded::Kept(path)

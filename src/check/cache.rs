@@ -440,7 +440,7 @@ impl VerdictCache {
         if let Some(ignore) = self.dir.parent().map(|root| root.join(".gitignore"))
             && !ignore.exists()
         {
-            let _ = crate::site::write::create_new(
+            let _ = crate::files::create_new(
                 &ignore,
                 b"# noticec's verdict cache: safe to delete, never commit.\n*\n",
             );
@@ -449,7 +449,7 @@ impl VerdictCache {
             ".{}.{}{}",
             shard_file(index),
             std::process::id(),
-            crate::site::write::TEMP_SUFFIX
+            crate::files::TEMP_SUFFIX
         ));
         // Never through a link or a file someone else put there.
         let _ = std::fs::remove_file(&temp);
@@ -583,10 +583,7 @@ fn remove_stale_temps(dir: &Path) {
             .metadata()
             .and_then(|m| m.modified())
             .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE));
-        if name.starts_with(".verdicts-")
-            && name.ends_with(crate::site::write::TEMP_SUFFIX)
-            && stale
-        {
+        if name.starts_with(".verdicts-") && name.ends_with(crate::files::TEMP_SUFFIX) && stale {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -650,7 +647,7 @@ fn key_of(path: &Path) -> String {
 
 /// BLAKE3 of a file's text, hex: as the build record hashes a source.
 fn hash(text: &str) -> String {
-    crate::site::incremental::content_hash(text.as_bytes())
+    crate::files::content_hash(text.as_bytes())
 }
 
 /// What every verdict depends on besides its files: this very program

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::files::content_hash;
 use crate::load::discover::canonical;
 
 /// The manifest's file name inside the output folder.
@@ -75,11 +76,6 @@ impl Entry {
     pub fn to_raw(&self) -> serde_json::Result<RawEntry> {
         serde_json::value::to_raw_value(self)
     }
-}
-
-/// A stable content hash of bytes (BLAKE3, hex).
-pub fn content_hash(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
 }
 
 /// A hash of noticec's version and the settings, given as strings.
@@ -218,7 +214,7 @@ impl Manifest {
         if same {
             return Ok(super::write::WriteStatus::Unchanged);
         }
-        super::write::write_with(path, |out| self.write_json(out))
+        crate::files::write_with(path, |out| self.write_json(out))
             .map(|()| super::write::WriteStatus::Written)
     }
 }

@@ -430,7 +430,7 @@ fn context_hash(
     draft: bool,
     commits: &[String],
 ) -> String {
-    incremental::content_hash(
+    crate::files::content_hash(
         format!(
             "{corporate:?}|{service_notices:?}|{alternates:?}|{draft}|{}",
             commits.join(",")
@@ -599,7 +599,7 @@ impl Site<'_> {
             .map(|file| {
                 (
                     incremental::manifest_path(&file.path, &self.out_dir),
-                    incremental::content_hash(file.text.as_bytes()),
+                    crate::files::content_hash(file.text.as_bytes()),
                 )
             })
             .collect();
@@ -688,7 +688,7 @@ impl Site<'_> {
                 for (relative, text) in pages {
                     entry.outputs.insert(
                         stem_key(&relative),
-                        incremental::content_hash(text.as_bytes()),
+                        crate::files::content_hash(text.as_bytes()),
                     );
                     published.outputs.push(write(
                         &self.options.out_dir.join(relative),

@@ -1,0 +1,89 @@
+//! Files as every stage writes them: atomically (a temporary file beside
+//! the target, renamed into place), never through a file or link someone
+//! else put there, and hashed one way. The site's pages
+//! ([`crate::site::write`]), its build record, the verdict cache and
+//! `noticec init` write through these, so no stage borrows another's.
+
+use std::io::Write;
+use std::path::Path;
+
+/// A stable content hash of bytes (BLAKE3, hex): what the build record and
+/// the verdict cache compare files by.
+pub fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// Writes to `path` atomically what `write` writes, through a buffer: a
+/// temporary file beside it, renamed into place once complete (removed if
+/// anything fails).
+pub fn write_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let (temp, file) = create_temp(dir, &name)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+    let result = write(&mut out).and_then(|()| out.flush()).and_then(|()| {
+        drop(out);
+        std::fs::rename(&temp, path)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}
+
+/// The ending of the temporary files noticec writes beside a file.
+pub const TEMP_SUFFIX: &str = ".noticec-tmp";
+
+/// A new temporary file beside the target, created exclusively: a file or a
+/// symbolic link already at that name is never followed or overwritten.
+fn create_temp(dir: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let mut last = None;
+    for _ in 0..16 {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let temp = dir.join(format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// Creates a file with `content` unless one already exists there; returns
+/// whether it was created. Used where noticec must never overwrite a file
+/// (`noticec init`).
+pub fn create_new(path: &Path, content: &[u8]) -> std::io::Result<bool> {
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(parent)?;
+    }
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut file) => {
+            file.write_all(content)?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
