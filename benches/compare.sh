@@ -37,7 +37,7 @@
 #   OUT_ROOT     where builds write (e.g. /dev/shm/noticec-bench)    [$BENCH_DIR/out]
 #   SIZES        corpus sizes                                        ["1000 10000"]
 #   RUNS_1K      runs per tool at 1,000 notices                      [5]
-#   RUNS_10K     runs per tool at 10,000 notices                     [3]
+#   RUNS_10K     runs per tool at 10,000 notices                     [5]
 #   CHECK_RUNS   runs of `noticec check` on one notice               [50]
 #   SEED         corpus seed                                         [7]
 #   NOTICEC_BIN  a noticec binary to measure instead of building this tree's
@@ -57,7 +57,7 @@ mkdir -p "$OUT_ROOT"
 OUT_ROOT=$(cd "$OUT_ROOT" && pwd)
 SIZES=${SIZES:-"1000 10000"}
 RUNS_1K=${RUNS_1K:-5}
-RUNS_10K=${RUNS_10K:-3}
+RUNS_10K=${RUNS_10K:-5}
 CHECK_RUNS=${CHECK_RUNS:-50}
 SEED=${SEED:-7}
 export NOTICEC_TODAY=${NOTICEC_TODAY:-2026-11-23}
