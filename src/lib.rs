@@ -35,8 +35,9 @@
 //! [`report`] turns verdicts
 //! into human, JSON, SARIF, GitHub and GitLab output and rule docs into
 //! `noticec explain`; [`project`] reads `noticec.toml`; [`scaffold`]
-//! creates a project; [`files`] writes files atomically for all of them. The library never prints and never exits: the
-//! command line (`src/main.rs`, `src/cli/`) does.
+//! creates a project; [`files`] writes files atomically for all of them.
+//! The library never prints and never exits: the command line
+//! (`src/main.rs`, `src/cli/`) does.
 
 pub mod check;
 pub mod diagnostic;

@@ -284,7 +284,7 @@ impl Workspace {
             let mut filer = Filer::new(HashSet::new(), None);
             let mut reports = Vec::with_capacity(files.len());
             let mut outputs = Vec::with_capacity(files.len());
-            // (Asking for the thread count starts the pool: not for one.)
+            // (Asking for the thread count starts the pool: not for a few.)
             let batch = if sink.is_some() && files.len() > STREAM_BATCH_PER_THREAD {
                 STREAM_BATCH_PER_THREAD * rayon::current_num_threads().max(2)
             } else {
