@@ -44,9 +44,11 @@ pub fn write_with(
 /// The ending of the temporary files noticec writes beside a file.
 pub const TEMP_SUFFIX: &str = ".noticec-tmp";
 
-/// A new temporary file beside the target, created exclusively: a file or a
-/// symbolic link already at that name is never followed or overwritten.
-fn create_temp(dir: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
+/// A new temporary file in `dir` for the file `name`, created exclusively
+/// (a file or a symbolic link already at that name is never followed or
+/// overwritten), named `.NAME.PID-N` + [`TEMP_SUFFIX`]. The caller renames
+/// it into place, or removes it.
+pub fn create_temp(dir: &Path, name: &str) -> std::io::Result<(std::path::PathBuf, std::fs::File)> {
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let mut last = None;
     for _ in 0..16 {

@@ -445,19 +445,8 @@ impl VerdictCache {
                 b"# noticec's verdict cache: safe to delete, never commit.\n*\n",
             );
         }
-        let temp = self.dir.join(format!(
-            ".{}.{}{}",
-            shard_file(index),
-            std::process::id(),
-            crate::files::TEMP_SUFFIX
-        ));
         // Never through a link or a file someone else put there.
-        let _ = std::fs::remove_file(&temp);
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-            .ok()?;
+        let (temp, file) = crate::files::create_temp(&self.dir, &shard_file(index)).ok()?;
         Some(Fresh {
             temp,
             out: std::io::BufWriter::with_capacity(1 << 16, file),
