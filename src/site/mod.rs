@@ -490,27 +490,8 @@ impl Site<'_> {
         };
         self.count_done();
         Some(Ok(Published {
-            outputs: previous
-                .outputs
-                .keys()
-                .map(|path| Output {
-                    path: self.options.out_dir.join(path),
-                    status: WriteStatus::Unchanged,
-                })
-                .collect(),
-            entry: Some(Box::new((
-                stem.clone(),
-                IndexEntry {
-                    title: index.title,
-                    href: String::new(),
-                    url: index.url,
-                    last_updated: index.last_updated,
-                    draft: report.has_errors,
-                    twin: None,
-                    twin_ld: None,
-                },
-                index.language,
-            ))),
+            outputs: self.kept_pages(&previous),
+            entry: Some(index_line(stem, index, report.has_errors)),
             record: Some((key, record)),
             withheld: None,
         }))
@@ -621,21 +602,14 @@ impl Site<'_> {
             sources,
             context,
             outputs: BTreeMap::new(),
-            index: Some(index),
+            index: Some(index.clone()),
         };
         match self
             .previous
             .unchanged(&self.settings, &key, &entry, &self.options.out_dir)
         {
             Some(previous) => {
-                published.outputs = previous
-                    .outputs
-                    .keys()
-                    .map(|path| Output {
-                        path: self.options.out_dir.join(path),
-                        status: WriteStatus::Unchanged,
-                    })
-                    .collect();
+                published.outputs = self.kept_pages(&previous);
                 let mut record = previous;
                 record.index = entry.index.clone();
                 let record = record
@@ -701,21 +675,43 @@ impl Site<'_> {
                 published.record = Some((key, record));
             }
         }
-        published.entry = Some(Box::new((
-            stem.clone(),
-            IndexEntry {
-                title: view.title.clone(),
-                href: String::new(),
-                url: view.url.map(str::to_string),
-                last_updated: view.last_updated.clone(),
-                draft: view.draft,
-                twin: None,
-                twin_ld: None,
-            },
-            view.language.clone(),
-        )));
+        published.entry = Some(index_line(stem, index, view.draft));
         Ok(published)
     }
+
+    /// The pages a record names, kept as they are on disk.
+    fn kept_pages(&self, record: &incremental::Entry) -> Vec<Output> {
+        record
+            .outputs
+            .keys()
+            .map(|path| Output {
+                path: self.options.out_dir.join(path),
+                status: WriteStatus::Unchanged,
+            })
+            .collect()
+    }
+}
+
+/// A published page's line in the index, from the facts its record keeps
+/// (so a page kept from the cache gets the same line as one just made).
+fn index_line(
+    stem: &Path,
+    facts: incremental::IndexFacts,
+    draft: bool,
+) -> Box<(PathBuf, IndexEntry, String)> {
+    Box::new((
+        stem.to_path_buf(),
+        IndexEntry {
+            title: facts.title,
+            href: String::new(),
+            url: facts.url,
+            last_updated: facts.last_updated,
+            draft,
+            twin: None,
+            twin_ld: None,
+        },
+        facts.language,
+    ))
 }
 
 impl Site<'_> {
