@@ -19,7 +19,8 @@
 #   - a no-change rebuild: `noticec build` again into the same output folder,
 #     with the verdicts the full build left in the cache;
 #   - `noticec check` of one notice (whole process, many runs), checked
-#     afresh (`--no-cache`) and with its verdict in the cache;
+#     afresh (`--no-cache`) and with its verdict in the cache, and
+#     `noticec --version` the same way (the cost of starting the program);
 #   - the findings corpus: as many notices as the clean corpus, copies of
 #     the five seed ports (every one has findings), built with
 #     --allow-errors and the human diagnostics written to a file.
@@ -227,6 +228,10 @@ time_check() {
 }
 time_check check check --no-cache "$one"
 time_check check-cached check "$one"
+# The floor under both: starting the program and printing its version. The
+# machine's speed moves from hour to hour; this row shows how much of a
+# check in this run was the process itself.
+time_check start --version
 
 # --- report -------------------------------------------------------------------
 
@@ -288,11 +293,14 @@ rewritten=$(maxof "$RESULTS/rebuild-$BIG.rewritten" 2>/dev/null || echo "?")
     row "\`noticec build --format html\`" html
     row "\`noticec build\` again, nothing changed (no-change rebuild)" rebuild
     row "\`noticec build --allow-errors\` of the findings corpus (seed ports, diagnostics to a file)" findings
-    for key in check check-cached; do
-        what="checked afresh (\`--no-cache\`)"
-        [[ $key == check ]] || what="its verdict in the cache"
+    for key in check check-cached start; do
+        case $key in
+            check) what="\`noticec check\` of one notice, checked afresh (\`--no-cache\`)" ;;
+            check-cached) what="\`noticec check\` of one notice, its verdict in the cache" ;;
+            start) what="\`noticec --version\` (starting the program, the floor of both)" ;;
+        esac
         ms=$(median "$RESULTS/$key.ms")
-        line="| \`noticec check\` of one notice, $what, whole process ($check_how) | $(awk -v m="$ms" 'BEGIN { printf "%.1f ms", m }') |"
+        line="| $what, whole process ($check_how) | $(awk -v m="$ms" 'BEGIN { printf "%.1f ms", m }') |"
         for n in $SIZES; do [[ $n == "$SMALL" ]] || line+=" — |"; done
         echo "$line $(mem "$(cat "$RESULTS/$key.rss")") |"
     done
