@@ -12,14 +12,18 @@
 //! glibc it would not start. So the flag is given only when building for
 //! the machine the build runs on (no cross-compiling), a Linux with glibc
 //! 2.36 or later. Anywhere else the program is linked as before; nothing
-//! it does depends on how its relocations are stored.
+//! it does depends on how its relocations are stored. A linker that does
+//! not know the flag (rust-lld, the default here, and GNU ld from 2.38 do)
+//! can be kept from seeing it: `NOTICEC_PLAIN_RELOCATIONS=1 cargo build`.
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-env-changed=NOTICEC_PLAIN_RELOCATIONS");
     let native = std::env::var("TARGET").ok() == std::env::var("HOST").ok();
     let linux_gnu = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
         && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
-    if native && linux_gnu && glibc_loads_relr() {
+    let plain = std::env::var_os("NOTICEC_PLAIN_RELOCATIONS").is_some_and(|v| !v.is_empty());
+    if native && linux_gnu && !plain && glibc_loads_relr() {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
 }
