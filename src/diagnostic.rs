@@ -159,10 +159,11 @@ impl Diagnostic {
         )
     }
 
-    /// Adapts this diagnostic for miette's renderers.
+    /// Adapts this diagnostic for miette's renderers, which wrap its text.
     pub fn as_miette(&self) -> MietteView<'_> {
         MietteView {
             diagnostic: self,
+            wrapped: None,
             code: match self.requirement {
                 Some(key) => format!("{}[{key}]", self.code),
                 None => self.code.to_string(),
@@ -194,8 +195,43 @@ fn first_lines(text: &str, span: Range<usize>) -> Range<usize> {
 /// A [`Diagnostic`] seen through [`miette::Diagnostic`].
 pub struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
+    /// The report's width when the message and help come wrapped for it.
+    wrapped: Option<usize>,
     code: String,
     help: Option<String>,
+}
+
+/// Columns miette puts before the message ("  × ", "  │ ") and before the
+/// help ("  help: ", then eight spaces), besides the two it keeps free at
+/// the right.
+const MESSAGE_INDENT: usize = 4;
+const HELP_INDENT: usize = 8;
+
+impl MietteView<'_> {
+    /// The message and help wrapped here for a report `width` columns wide,
+    /// for a handler that does not wrap (`with_wrap_lines(false)`): the same
+    /// lines miette's own wrapping gives with `break_words(false)`, ASCII
+    /// spaces and no hyphenation, at a fraction of the cost.
+    pub fn wrapped(mut self, width: usize) -> Self {
+        self.wrapped = Some(width);
+        if let Some(help) = &self.help {
+            let columns = width.saturating_sub(2 + HELP_INDENT);
+            self.help = Some(crate::render::wrap::paragraphs(help, columns));
+        }
+        self
+    }
+
+    /// The message as the report shows it, not yet wrapped.
+    fn message(&self) -> String {
+        use crate::model::forms::escape_unsafe;
+        let message = escape_unsafe(&self.diagnostic.message);
+        // Without an excerpt nothing else names the file: say which it is.
+        if self.diagnostic.span.is_none() {
+            format!("{}: {message}", escape_unsafe(&self.diagnostic.file.name))
+        } else {
+            message.into_owned()
+        }
+    }
 }
 
 impl fmt::Debug for MietteView<'_> {
@@ -206,12 +242,14 @@ impl fmt::Debug for MietteView<'_> {
 
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        use crate::model::forms::escape_unsafe;
-        // Without an excerpt nothing else names the file: say which it is.
-        if self.diagnostic.span.is_none() {
-            write!(f, "{}: ", escape_unsafe(&self.diagnostic.file.name))?;
+        let message = self.message();
+        match self.wrapped {
+            Some(width) => {
+                let columns = width.saturating_sub(2 + MESSAGE_INDENT);
+                f.write_str(&crate::render::wrap::paragraphs(&message, columns))
+            }
+            None => f.write_str(&message),
         }
-        f.write_str(&escape_unsafe(&self.diagnostic.message))
     }
 }
 

@@ -47,8 +47,8 @@ impl SourceFile {
     fn shown_text(&self) -> &str {
         self.shown
             .get_or_init(|| {
-                use crate::model::forms::is_unsafe_char;
-                self.text.chars().any(is_unsafe_char).then(|| {
+                use crate::model::forms::{has_unsafe_char, is_unsafe_char};
+                has_unsafe_char(&self.text).then(|| {
                     self.text
                         .chars()
                         // The same length in bytes, so every span still fits.

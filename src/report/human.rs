@@ -39,13 +39,15 @@ fn handler(style: Style) -> GraphicalReportHandler {
         .with_width(style.width)
         .with_links(false)
         .with_context_lines(1)
+        // The views come wrapped (`MietteView::wrapped`).
+        .with_wrap_lines(false)
 }
 
 /// Every diagnostic of one file, each followed by a blank line.
-fn render_file(handler: &GraphicalReportHandler, report: &FileReport) -> String {
+fn render_file(handler: &GraphicalReportHandler, width: usize, report: &FileReport) -> String {
     let mut out = String::new();
     for diagnostic in &report.diagnostics {
-        let view = diagnostic.as_miette();
+        let view = diagnostic.as_miette().wrapped(width);
         if handler.render_report(&mut out, &view).is_err() {
             // Fall back to one plain line rather than lose the finding.
             let _ = writeln!(
@@ -65,7 +67,7 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
     let mut out = String::new();
     let mut tally = Tally::default();
     for report in reports {
-        out.push_str(&render_file(&handler, report));
+        out.push_str(&render_file(&handler, style.width, report));
         tally.add(report);
     }
     out.push_str(&tally.render());
@@ -82,6 +84,7 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
 /// [`Workspace::check_streamed`]: crate::check::Workspace::check_streamed
 pub struct Stream<W: Write + Send + Sync> {
     handler: GraphicalReportHandler,
+    width: usize,
     out: W,
     tally: Tally,
     /// The first write that failed; nothing more is written after it.
@@ -94,6 +97,7 @@ impl<W: Write + Send + Sync> Stream<W> {
     pub fn new(out: W, style: Style) -> Self {
         Stream {
             handler: handler(style),
+            width: style.width,
             out,
             tally: Tally::default(),
             failed: None,
@@ -134,7 +138,7 @@ impl<W: Write + Send + Sync> Stream<W> {
 
 impl<W: Write + Send + Sync> Sink for Stream<W> {
     fn render(&self, report: &FileReport) -> String {
-        render_file(&self.handler, report)
+        render_file(&self.handler, self.width, report)
     }
 
     fn write(&mut self, report: &FileReport, rendered: String) {
@@ -240,4 +244,62 @@ pub fn summary_line(summary: Summary) -> String {
 /// "1 error", "2 errors": a count with its noun.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{Options, check_files};
+
+    /// Every `.toml` below the folders the repository's examples and
+    /// fixtures live in.
+    fn notices() -> Vec<std::path::PathBuf> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["examples", "tests/fixtures"]
+            .iter()
+            .flat_map(|dir| walkdir::WalkDir::new(root.join(dir)).sort_by_file_name())
+            .filter_map(Result::ok)
+            .map(|e| e.into_path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            // Big on purpose; a test of its own covers it.
+            .filter(|p| !p.to_string_lossy().contains("hundred-thousand"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The report wraps messages and help itself (miette does not): the
+    /// bytes are those miette's own wrapping gives with the same rules
+    /// (whole words, ASCII spaces), for every finding on every example and
+    /// fixture, plain and coloured, at several widths.
+    #[test]
+    fn wrapping_here_draws_what_miette_would() {
+        let options = Options::new(jiff::civil::date(2026, 11, 23));
+        let reports = check_files(&notices(), &options);
+        let count: usize = reports.iter().map(|r| r.diagnostics.len()).sum();
+        assert!(count > 300, "only {count} findings to compare");
+        for color in [false, true] {
+            for width in [80, 100, 60, 30] {
+                let style = Style { color, width };
+                let reference = handler(style)
+                    .with_wrap_lines(true)
+                    .with_break_words(false)
+                    .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+                    .with_word_splitter(textwrap::WordSplitter::NoHyphenation);
+                let ours = handler(style);
+                for report in &reports {
+                    for d in &report.diagnostics {
+                        let mut expected = String::new();
+                        let mut got = String::new();
+                        reference
+                            .render_report(&mut expected, &d.as_miette())
+                            .unwrap();
+                        ours.render_report(&mut got, &d.as_miette().wrapped(width))
+                            .unwrap();
+                        assert_eq!(got, expected, "{} at {width}, colour {color}", report.name);
+                    }
+                }
+            }
+        }
+    }
 }

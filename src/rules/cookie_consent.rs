@@ -56,19 +56,30 @@ const CONSENT: &[&str] = &[
 ];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    use super::text::Phrases;
+    use std::sync::OnceLock;
+    // "cookie" first, then the words of consent; each list found in one pass.
+    static CONSENT_WORDS: OnceLock<Phrases> = OnceLock::new();
+    static TRACKING_WORDS: OnceLock<Phrases> = OnceLock::new();
+    let consent = CONSENT_WORDS
+        .get_or_init(|| Phrases::new(std::iter::once("cookie").chain(CONSENT.iter().copied())));
+    let tracking = TRACKING_WORDS.get_or_init(|| Phrases::new(TRACKING));
     let prose = cx.prose();
     let mentions_consent = |text: &str| {
-        let lower = text.to_ascii_lowercase();
-        lower.contains("cookie") && CONSENT.iter().any(|w| lower.contains(w))
+        let found = consent.first_of_each(text);
+        found[0].is_some() && found[1..].iter().any(Option::is_some)
     };
     if prose.iter().any(|(_, text)| mentions_consent(text)) {
         return;
     }
     for (at, text) in prose {
-        let lower = text.to_ascii_lowercase();
-        if let Some((start, phrase)) = TRACKING
-            .iter()
-            .filter_map(|p| lower.find(p).map(|i| (i, *p)))
+        // The first tracking phrase in the text (the earliest; of two at the
+        // same place, the first in alphabetical order).
+        if let Some((start, phrase)) = tracking
+            .first_of_each(text)
+            .into_iter()
+            .zip(TRACKING)
+            .filter_map(|(found, phrase)| found.map(|i| (i, *phrase)))
             .min()
         {
             out.push(
