@@ -1,5 +1,6 @@
 //! `cookie-consent` (Q008): tracking cookies described without consent.
 
+use super::text::PhraseList;
 use super::{Context, Finding, Rule, RuleKind};
 
 pub const RULE: Rule = Rule {
@@ -55,28 +56,36 @@ const CONSENT: &[&str] = &[
     "cookie settings",
 ];
 
+/// "cookie", then the words of consent; searched with every other rule's
+/// phrases ([`super::text::PhraseList`]).
+pub static CONSENT_PHRASES: PhraseList = PhraseList {
+    phrases: || {
+        std::iter::once("cookie")
+            .chain(CONSENT.iter().copied())
+            .collect()
+    },
+};
+
+/// The kinds of tracking cookie, searched the same way.
+pub static TRACKING_PHRASES: PhraseList = PhraseList {
+    phrases: || TRACKING.to_vec(),
+};
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    use super::text::Phrases;
-    use std::sync::OnceLock;
-    // "cookie" first, then the words of consent; each list found in one pass.
-    static CONSENT_WORDS: OnceLock<Phrases> = OnceLock::new();
-    static TRACKING_WORDS: OnceLock<Phrases> = OnceLock::new();
-    let consent = CONSENT_WORDS
-        .get_or_init(|| Phrases::new(std::iter::once("cookie").chain(CONSENT.iter().copied())));
-    let tracking = TRACKING_WORDS.get_or_init(|| Phrases::new(TRACKING));
     let prose = cx.prose();
-    let mentions_consent = |text: &str| {
-        let found = consent.first_of_each(text);
+    let mentions_consent = |field: usize| {
+        let found = cx.phrases(field).first_of_each(&CONSENT_PHRASES);
         found[0].is_some() && found[1..].iter().any(Option::is_some)
     };
-    if prose.iter().any(|(_, text)| mentions_consent(text)) {
+    if (0..prose.len()).any(mentions_consent) {
         return;
     }
-    for (at, text) in prose {
+    for (field, (at, _)) in prose.iter().enumerate() {
         // The first tracking phrase in the text (the earliest; of two at the
         // same place, the first in alphabetical order).
-        if let Some((start, phrase)) = tracking
-            .first_of_each(text)
+        if let Some((start, phrase)) = cx
+            .phrases(field)
+            .first_of_each(&TRACKING_PHRASES)
             .into_iter()
             .zip(TRACKING)
             .filter_map(|(found, phrase)| found.map(|i| (i, *phrase)))

@@ -1,10 +1,8 @@
 //! `current-law` (Q004): no references to repealed or outdated law.
 
-use std::sync::OnceLock;
+use std::borrow::Cow;
 
-use aho_corasick::AhoCorasick;
-
-use super::text::whole_word;
+use super::text::{Hit, Hits, PhraseList, whole_word};
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 
@@ -253,20 +251,26 @@ const FORMER_REGULATOR: &[&str] = &[
     "information commissioner",
 ];
 
-/// One pass over a text finds every outdated phrase (ASCII case-insensitive,
-/// so offsets are the text's own).
-fn matcher() -> &'static AhoCorasick {
-    static MATCHER: OnceLock<AhoCorasick> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        super::text::automaton()
-            .build(OUTDATED.iter().map(|p| p.phrase))
-            // The phrases are constants of this file: a failure is a bug here.
-            .unwrap_or_else(|e| panic!("current-law phrases: {e}"))
-    })
-}
+/// The outdated phrases, searched with every other rule's
+/// ([`super::text::PhraseList`]).
+pub static OUTDATED_PHRASES: PhraseList = PhraseList {
+    phrases: || OUTDATED.iter().map(|p| p.phrase).collect(),
+};
+
+/// The regulator's former names, searched the same way.
+pub static FORMER_REGULATOR_NAMES: PhraseList = PhraseList {
+    phrases: || FORMER_REGULATOR.to_vec(),
+};
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    let mut fields = cx.prose().to_vec();
+    // The prose, with the phrases found in it, and the regulator's name as
+    // the notice gives it.
+    let mut fields: Vec<(KeyPath, &str, Cow<'_, [Hit]>)> = cx
+        .prose()
+        .iter()
+        .enumerate()
+        .map(|(i, (at, text))| (at.clone(), *text, Cow::Borrowed(cx.phrases(i).0)))
+        .collect();
     if let Some(name) = cx
         .notice
         .complaints
@@ -277,13 +281,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
         fields.push((
             KeyPath::root().key("complaints").key("ico").key("name"),
             name,
+            Cow::Owned(super::text::search(name)),
         ));
     }
-    for (at, text) in fields {
-        // Every occurrence of every phrase in one pass; most texts have none.
-        let found: Vec<(usize, std::ops::Range<usize>)> = matcher()
-            .find_overlapping_iter(text)
-            .map(|m| (m.pattern().as_usize(), m.range()))
+    for (at, text, phrases) in &fields {
+        let (at, text, phrases) = (at, *text, Hits(phrases));
+        // Every occurrence of every phrase, found in one pass; most texts have none.
+        let found: Vec<(usize, std::ops::Range<usize>)> = phrases
+            .of(&OUTDATED_PHRASES)
+            .map(|h| (h.pattern, h.range.clone()))
             .collect();
         let mut reported: Vec<std::ops::Range<usize>> = Vec::new();
         if !found.is_empty() {
@@ -337,7 +343,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 }
             }
         }
-        former_regulator(cx, &at, text, &mut reported, out);
+        former_regulator(cx, at, text, phrases, &mut reported, out);
     }
 }
 
@@ -347,15 +353,10 @@ fn former_regulator(
     cx: &Context<'_>,
     at: &KeyPath,
     text: &str,
+    phrases: Hits<'_>,
     reported: &mut Vec<std::ops::Range<usize>>,
     out: &mut Vec<Finding>,
 ) {
-    static NAMES: OnceLock<AhoCorasick> = OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        super::text::automaton()
-            .build(FORMER_REGULATOR)
-            .unwrap_or_else(|e| panic!("regulator names: {e}"))
-    });
     let Some((since, current)) =
         crate::law::regulator::name_replaced_on("Information Commissioner's Office")
     else {
@@ -364,9 +365,9 @@ fn former_regulator(
     if cx.today < since {
         return;
     }
-    let first = names
-        .find_overlapping_iter(text)
-        .map(|m| m.range())
+    let first = phrases
+        .of(&FORMER_REGULATOR_NAMES)
+        .map(|h| h.range.clone())
         .filter(|range| {
             whole_word(&text[..range.start], &text[range.end..]) && !overlaps(reported, range)
         })

@@ -5,11 +5,8 @@
 //! stay silent (N008, N009).
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
-use super::text::whole_word;
+use super::text::{PhraseList, whole_word};
 use super::{Context, Finding};
 use crate::model::KeyPath;
 
@@ -73,24 +70,21 @@ pub enum Implied {
     CriminalOffence,
 }
 
+/// The terms of each kind, searched with every other rule's phrases
+/// ([`super::text::PhraseList`]).
+pub static SPECIAL_CATEGORY_TERMS: PhraseList = PhraseList {
+    phrases: || SPECIAL_CATEGORY.to_vec(),
+};
+pub static CRIMINAL_OFFENCE_TERMS: PhraseList = PhraseList {
+    phrases: || CRIMINAL_OFFENCE.to_vec(),
+};
+
 impl Implied {
-    /// One matcher per kind, built once: ASCII case-insensitive, so offsets
-    /// are the text's own; leftmost-longest, so "racial or ethnic origin"
-    /// wins over "ethnic origin".
-    fn matcher(self) -> &'static AhoCorasick {
-        static SPECIAL: OnceLock<AhoCorasick> = OnceLock::new();
-        static CRIMINAL: OnceLock<AhoCorasick> = OnceLock::new();
-        let (cell, terms) = match self {
-            Implied::SpecialCategory => (&SPECIAL, SPECIAL_CATEGORY),
-            Implied::CriminalOffence => (&CRIMINAL, CRIMINAL_OFFENCE),
-        };
-        cell.get_or_init(|| {
-            super::text::automaton()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(terms)
-                // The terms are constants of this file: a failure is a bug here.
-                .unwrap_or_else(|e| panic!("implied-data terms: {e}"))
-        })
+    fn terms(self) -> &'static PhraseList {
+        match self {
+            Implied::SpecialCategory => &SPECIAL_CATEGORY_TERMS,
+            Implied::CriminalOffence => &CRIMINAL_OFFENCE_TERMS,
+        }
     }
 }
 
@@ -134,8 +128,7 @@ pub fn unmarked_mention(cx: &Context<'_>, kind: Implied) -> Option<Finding> {
 /// outside the purposes checked as law enforcement (DPA 2018 Part 3 has its
 /// own regime for such data).
 fn first_mention<'a>(cx: &Context<'a>, kind: Implied) -> Option<(KeyPath, Range<usize>, &'a str)> {
-    let matcher = kind.matcher();
-    cx.prose().iter().find_map(|(at, text)| {
+    cx.prose().iter().enumerate().find_map(|(i, (at, text))| {
         let law_enforcement = at
             .in_purpose()
             .and_then(|(i, _)| cx.notice.purposes.get(i))
@@ -143,9 +136,12 @@ fn first_mention<'a>(cx: &Context<'a>, kind: Implied) -> Option<(KeyPath, Range<
         if law_enforcement {
             return None;
         }
-        matcher
-            .find_iter(text)
-            .map(|m| m.range())
+        // Leftmost-longest, so "racial or ethnic origin" wins over "ethnic
+        // origin".
+        cx.phrases(i)
+            .leftmost_longest(kind.terms())
+            .into_iter()
+            .map(|h| h.range.clone())
             .find(|r| whole_word(&text[..r.start], &text[r.end..]))
             .map(|r| (at.clone(), r.clone(), &text[r]))
     })

@@ -185,6 +185,9 @@ pub struct Context<'a> {
     pub today: Date,
     /// Every prose field, collected once for the wording rules.
     prose: std::sync::OnceLock<Vec<(KeyPath, &'a str)>>,
+    /// The phrases of every wording rule in each prose field, found in one
+    /// pass over each.
+    phrases: std::sync::OnceLock<Vec<Vec<text::Hit>>>,
 }
 
 impl<'a> Context<'a> {
@@ -197,6 +200,7 @@ impl<'a> Context<'a> {
             profile,
             today,
             prose: std::sync::OnceLock::new(),
+            phrases: std::sync::OnceLock::new(),
         }
     }
 
@@ -239,6 +243,15 @@ impl<'a> Context<'a> {
     pub fn prose(&self) -> &[(KeyPath, &'a str)] {
         self.prose
             .get_or_init(|| crate::model::prose_fields(self.written))
+    }
+
+    /// The wording rules' phrases in the prose field `field` (its place in
+    /// [`Context::prose`]); every field is searched, once, on first use.
+    pub fn phrases(&self, field: usize) -> text::Hits<'_> {
+        let all = self
+            .phrases
+            .get_or_init(|| self.prose().iter().map(|(_, t)| text::search(t)).collect());
+        text::Hits(all.get(field).map_or(&[], Vec::as_slice))
     }
 
     /// A readable name for a purpose in messages: its name (shortened to

@@ -47,8 +47,14 @@ const PHRASES: &[&str] = &[
     "link to follow",
 ];
 
+/// The phrases, searched with every other rule's
+/// ([`super::text::PhraseList`]).
+pub static PLACEHOLDER_PHRASES: super::text::PhraseList = super::text::PhraseList {
+    phrases: || PHRASES.to_vec(),
+};
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (at, text) in cx.prose() {
+    for (field, (at, text)) in cx.prose().iter().enumerate() {
         // Only text with a link can have an empty one; parsing is the cost.
         let links = if text.contains("](") {
             Some(Parser::new(text))
@@ -70,9 +76,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
-        static MATCHER: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
-        let matcher = MATCHER.get_or_init(|| super::text::Phrases::new(PHRASES));
-        for (phrase, found) in PHRASES.iter().zip(matcher.first_of_each(text)) {
+        let found = cx.phrases(field).first_of_each(&PLACEHOLDER_PHRASES);
+        for (phrase, found) in PHRASES.iter().zip(found) {
             if let Some(start) = found {
                 out.push(
                     Finding::new(

@@ -85,7 +85,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let mut total_words = 0;
     let mut longest: Option<Sentence> = None;
     let mut long: Vec<Sentence> = Vec::new();
-    for (at, text) in cx.prose() {
+    for (field, (at, text)) in cx.prose().iter().enumerate() {
         for (start, sentence) in sentences(text) {
             let words = word_count(sentence);
             if words == 0 {
@@ -111,7 +111,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 long.push(this());
             }
         }
-        jargon(at, text, out);
+        jargon(at, text, cx.phrases(field), out);
     }
     let Some(longest) = longest else { return };
     // Rounded to the nearest word.
@@ -156,11 +156,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     out.push(finding);
 }
 
-/// Each jargon phrase of a field, once, with its plain alternative.
-fn jargon(at: &KeyPath, text: &str, out: &mut Vec<Finding>) {
-    static PHRASES: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
-    let phrases = PHRASES.get_or_init(|| super::text::Phrases::new(JARGON.iter().map(|(j, _)| j)));
-    for ((jargon, plain), found) in JARGON.iter().zip(phrases.first_of_each(text)) {
+/// The jargon, searched with every other rule's phrases
+/// ([`super::text::PhraseList`]).
+pub static JARGON_PHRASES: super::text::PhraseList = super::text::PhraseList {
+    phrases: || JARGON.iter().map(|(j, _)| *j).collect(),
+};
+
+/// Each jargon phrase of a field (`phrases`: what was found in it), once,
+/// with its plain alternative.
+fn jargon(at: &KeyPath, text: &str, phrases: super::text::Hits<'_>, out: &mut Vec<Finding>) {
+    for ((jargon, plain), found) in JARGON.iter().zip(phrases.first_of_each(&JARGON_PHRASES)) {
         if let Some(start) = found {
             out.push(
                 Finding::new(

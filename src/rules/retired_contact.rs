@@ -1,5 +1,8 @@
 //! `retired-contact` (Q006): contact details on retired email domains.
 
+use std::borrow::Cow;
+
+use super::text::{Hit, Hits, PhraseList, search};
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 
@@ -61,19 +64,30 @@ const RETIRED: &[(&str, &str)] = &[
     ),
 ];
 
+/// The retired domains, searched with every other rule's phrases
+/// ([`super::text::PhraseList`]).
+pub static RETIRED_DOMAINS: PhraseList = PhraseList {
+    phrases: || RETIRED.iter().map(|(d, _)| *d).collect(),
+};
+
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     let notice = cx.notice;
-    let mut fields: Vec<(KeyPath, &str)> = Vec::new();
+    // The contacts' addresses, with the phrases found in them, then the prose.
+    let mut fields: Vec<(KeyPath, &str, Cow<'_, [Hit]>)> = Vec::new();
     for (at, contact) in notice.contacts() {
         if let Some(email) = contact.email.as_deref() {
-            fields.push((at.key("email"), email));
+            fields.push((at.key("email"), email, Cow::Owned(search(email))));
         }
     }
-    fields.extend(cx.prose().iter().cloned());
-    static DOMAINS: std::sync::OnceLock<super::text::Phrases> = std::sync::OnceLock::new();
-    let domains = DOMAINS.get_or_init(|| super::text::Phrases::new(RETIRED.iter().map(|(d, _)| d)));
-    for (at, text) in fields {
-        let found = domains.first_of_each(text);
+    fields.extend(
+        cx.prose()
+            .iter()
+            .enumerate()
+            .map(|(i, (at, text))| (at.clone(), *text, Cow::Borrowed(cx.phrases(i).0))),
+    );
+    for (at, text, phrases) in &fields {
+        let (at, text) = (at, *text);
+        let found = Hits(phrases).first_of_each(&RETIRED_DOMAINS);
         if found.iter().all(Option::is_none) {
             continue;
         }

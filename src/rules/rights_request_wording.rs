@@ -3,9 +3,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
-use super::text::{contains_word, sentences};
+use super::text::{Hits, PhraseList, contains_word, sentences};
 use super::{Context, Finding, Rule, RuleKind};
 
 pub const RULE: Rule = Rule {
@@ -135,8 +133,8 @@ const WRONG: &[Wrong] = &[
 ];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
-    for (at, text) in cx.prose() {
-        for (range, wrong) in wrong_statements(text) {
+    for (i, (at, text)) in cx.prose().iter().enumerate() {
+        for (range, wrong) in wrong_statements(text, cx.phrases(i)) {
             out.push(
                 Finding::new(at.clone(), wrong.message, wrong.help)
                     .label("outdated")
@@ -146,32 +144,40 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Every phrase of every kind of statement, searched in one pass (ASCII
-/// case-insensitive, so offsets are the text's own), with the index of the
-/// statement it belongs to.
-fn matcher() -> &'static (AhoCorasick, Vec<usize>) {
-    static MATCHER: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
-    MATCHER.get_or_init(|| {
-        let owners: Vec<usize> = WRONG
+/// Every phrase of every kind of statement, searched with every other
+/// rule's ([`super::text::PhraseList`]), in the order of [`WRONG`].
+pub static WRONG_PHRASES: PhraseList = PhraseList {
+    phrases: || {
+        WRONG
+            .iter()
+            .flat_map(|w| w.phrases.iter().copied())
+            .collect()
+    },
+};
+
+/// For each phrase of [`WRONG_PHRASES`], the statement it belongs to.
+fn owners() -> &'static [usize] {
+    static OWNERS: OnceLock<Vec<usize>> = OnceLock::new();
+    OWNERS.get_or_init(|| {
+        WRONG
             .iter()
             .enumerate()
             .flat_map(|(i, w)| std::iter::repeat_n(i, w.phrases.len()))
-            .collect();
-        let automaton = super::text::automaton()
-            .build(WRONG.iter().flat_map(|w| w.phrases.iter()))
-            // The phrases are constants of this file: a failure is a bug here.
-            .unwrap_or_else(|e| panic!("rights-request-wording phrases: {e}"));
-        (automaton, owners)
+            .collect()
     })
 }
 
-/// Every outdated statement in a text, with where its words are: the
-/// first phrase of each kind in each sentence that is about a request.
-fn wrong_statements(text: &str) -> Vec<(std::ops::Range<usize>, &'static Wrong)> {
-    let (automaton, owners) = matcher();
-    let hits: Vec<(usize, std::ops::Range<usize>)> = automaton
-        .find_overlapping_iter(text)
-        .map(|m| (owners[m.pattern().as_usize()], m.range()))
+/// Every outdated statement in a text (`phrases`: what was found in it),
+/// with where its words are: the first phrase of each kind in each
+/// sentence that is about a request.
+fn wrong_statements(
+    text: &str,
+    phrases: Hits<'_>,
+) -> Vec<(std::ops::Range<usize>, &'static Wrong)> {
+    let owners = owners();
+    let hits: Vec<(usize, std::ops::Range<usize>)> = phrases
+        .of(&WRONG_PHRASES)
+        .map(|h| (owners[h.pattern], h.range.clone()))
         .collect();
     if hits.is_empty() {
         return Vec::new();
@@ -210,6 +216,7 @@ fn wrong_statements(text: &str) -> Vec<(std::ops::Range<usize>, &'static Wrong)>
 
 #[cfg(test)]
 mod tests {
+    use super::super::text::search;
     use super::*;
 
     #[test]
@@ -226,7 +233,7 @@ mod tests {
             ),
             ("There is a £10 fee for each request.", "£10 fee"),
         ] {
-            let found = wrong_statements(text);
+            let found = wrong_statements(text, Hits(&search(text)));
             assert_eq!(found.len(), 1, "{text}");
             assert_eq!(&text[found[0].0.clone()], words);
         }
@@ -237,7 +244,10 @@ mod tests {
             "Freedom of Information requests are answered within 20 working days.",
             "Planning applications must be made in writing.",
         ] {
-            assert!(wrong_statements(fine).is_empty(), "{fine}");
+            assert!(
+                wrong_statements(fine, Hits(&search(fine))).is_empty(),
+                "{fine}"
+            );
         }
     }
 }
