@@ -82,11 +82,13 @@ pub fn expect_notices(count: usize) {
     }
 }
 
-/// A builder for a rule's phrase automaton: ASCII case ignored (so
-/// offsets are the text's own), of the kind [`expect_notices`] chose.
-pub fn automaton() -> AhoCorasickBuilder {
+/// A builder for the phrase automaton, of the kind [`expect_notices`]
+/// chose. It matches case as given: the phrases are lower case and
+/// [`search`] lowers the text's ASCII letters first, which finds what an
+/// ASCII-case-insensitive automaton finds, at the same offsets, and is
+/// built in less time (half the transitions, no set of visited states).
+fn automaton() -> AhoCorasickBuilder {
     let mut builder = AhoCorasick::builder();
-    builder.ascii_case_insensitive(true);
     if FEW.load(Ordering::Relaxed) {
         builder.kind(Some(AhoCorasickKind::ContiguousNFA));
     }
@@ -170,8 +172,9 @@ pub struct Hit {
 /// in the order they end.
 pub fn search(text: &str) -> Vec<Hit> {
     let book = book();
+    // ASCII lowercasing keeps every byte where it was.
     book.automaton
-        .find_overlapping_iter(text)
+        .find_overlapping_iter(&text.to_ascii_lowercase())
         .map(|m| {
             let (list, pattern) = book.owners[m.pattern().as_usize()];
             Hit {
