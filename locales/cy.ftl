@@ -445,3 +445,20 @@ description-we = Sut rydym yn defnyddio eich gwybodaeth bersonol: beth a gesglir
 description-named = Sut mae { $name } yn defnyddio eich gwybodaeth bersonol: beth a gesglir, pam, gyda phwy y caiff ei rhannu, am ba hyd y caiff ei chadw, a'ch hawliau.
 unnamed = (heb enw)
 index-title-named = Hysbysiadau preifatrwydd { $name }
+
+## Dyddiadau, fel dyddiad hir CLDR ("1 Hydref 2026"): the day, the month's
+## name and the year. A test compares every day of several years with
+## what ICU4X writes from CLDR.
+date-long = { $day } { $month } { $year }
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr

@@ -342,3 +342,20 @@ description-we = How we use your personal information: what is collected, why, w
 description-named = How { $name } uses your personal information: what is collected, why, who it is shared with, how long it is kept and your rights.
 unnamed = (unnamed)
 index-title-named = { $name } privacy notices
+
+## Dates, written as in CLDR's long date for this language ("1 October
+## 2026"): the day, the month's name and the year. A test compares every
+## day of several years with what ICU4X writes from CLDR.
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
