@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::text::{Hit, Hits, PhraseList, whole_word};
+use super::text::{Hits, PhraseList, whole_word};
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 
@@ -265,12 +265,7 @@ pub static FORMER_REGULATOR_NAMES: PhraseList = PhraseList {
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     // The prose, with the phrases found in it, and the regulator's name as
     // the notice gives it.
-    let mut fields: Vec<(KeyPath, &str, Cow<'_, [Hit]>)> = cx
-        .prose()
-        .iter()
-        .enumerate()
-        .map(|(i, (at, text))| (at.clone(), *text, Cow::Borrowed(cx.phrases(i).0)))
-        .collect();
+    let mut fields = cx.prose_with_phrases();
     if let Some(name) = cx
         .notice
         .complaints

@@ -254,6 +254,23 @@ impl<'a> Context<'a> {
         text::Hits(all.get(field).map_or(&[], Vec::as_slice))
     }
 
+    /// Every prose field with the phrases found in it, for a rule that
+    /// searches a few other texts too (their phrases found with
+    /// [`text::search`] and pushed after these).
+    pub fn prose_with_phrases(&self) -> Vec<(KeyPath, &'a str, std::borrow::Cow<'_, [text::Hit]>)> {
+        self.prose()
+            .iter()
+            .enumerate()
+            .map(|(i, (at, text))| {
+                (
+                    at.clone(),
+                    *text,
+                    std::borrow::Cow::Borrowed(self.phrases(i).0),
+                )
+            })
+            .collect()
+    }
+
     /// A readable name for a purpose in messages: its name (shortened to
     /// 60 characters), id or place in the file.
     pub fn purpose_label(&self, path: &KeyPath, purpose: &Purpose) -> String {

@@ -79,12 +79,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             fields.push((at.key("email"), email, Cow::Owned(search(email))));
         }
     }
-    fields.extend(
-        cx.prose()
-            .iter()
-            .enumerate()
-            .map(|(i, (at, text))| (at.clone(), *text, Cow::Borrowed(cx.phrases(i).0))),
-    );
+    fields.extend(cx.prose_with_phrases());
     for (at, text, phrases) in &fields {
         let (at, text) = (at, *text);
         let found = Hits(phrases).first_of_each(&RETIRED_DOMAINS);
