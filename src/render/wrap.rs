@@ -62,26 +62,36 @@ pub fn paragraphs(text: &str, width: usize) -> String {
 }
 
 /// Columns `text` takes in a terminal or a monospaced text: what textwrap
-/// counts (control characters take none).
+/// counts (control characters take none). ASCII is counted a byte at a
+/// time; the rest of the text from the first other byte, by character.
 pub fn display_width(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.bytes().filter(|b| (0x20..0x7f).contains(b)).count();
+    let mut width = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            // Every byte before is ASCII, so `i` starts a character.
+            let rest: usize = text[i..].chars().map(|c| c.width().unwrap_or(0)).sum();
+            return width + rest;
+        }
+        width += usize::from((0x20..0x7f).contains(&b));
     }
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+    width
 }
 
 /// A line as words, each with the spaces after it; spaces at the start
-/// of the line are a word of their own with no text.
+/// of the line are a word of their own with no text. (Byte by byte: the
+/// words are short, and a space is one byte that no other character's
+/// encoding contains, so every cut is at a character boundary.)
 fn words(line: &str) -> impl Iterator<Item = (&str, &str)> {
     let mut rest = line;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let bytes = rest.as_bytes();
+        let word_end = bytes.iter().position(|&b| b == b' ').unwrap_or(bytes.len());
+        let spaces = bytes[word_end..].iter().take_while(|&&b| b == b' ').count();
         let (word, after) = rest.split_at(word_end);
-        let spaces_end = after.len() - after.trim_start_matches(' ').len();
-        let (spaces, next) = after.split_at(spaces_end);
+        let (spaces, next) = after.split_at(spaces);
         rest = next;
         Some((word, spaces))
     })
@@ -115,6 +125,11 @@ mod tests {
             "`lawful-basis`",
             "市役所",
             "e\u{301}",
+            "council\u{2019}s",
+            "\u{201c}quoted\u{201d}",
+            "2025\u{2013}26",
+            "zero\u{200b}width",
+            "caf\u{e9}",
         ];
         let mut seed: u64 = 7;
         let mut next = || {

@@ -20,12 +20,13 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
             b'\n' | b'!' | b'?' => true,
             b'.' => {
                 let followed_by_space = bytes.get(i + 1).is_none_or(u8::is_ascii_whitespace);
-                let word = text[..i]
-                    .rsplit(|c: char| !c.is_ascii_alphanumeric())
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                followed_by_space && !ABBREVIATIONS.contains(&word.as_str())
+                followed_by_space && {
+                    let word = text[..i]
+                        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+                        .next()
+                        .unwrap_or("");
+                    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                }
             }
             _ => false,
         };
@@ -89,9 +90,13 @@ pub fn expect_notices(count: usize) {
 /// built in less time (half the transitions, no set of visited states).
 fn automaton() -> AhoCorasickBuilder {
     let mut builder = AhoCorasick::builder();
-    if FEW.load(Ordering::Relaxed) {
-        builder.kind(Some(AhoCorasickKind::ContiguousNFA));
-    }
+    // Left to itself the crate would pick an NFA for this many phrases
+    // (hundreds): a DFA is asked for by name.
+    builder.kind(Some(if FEW.load(Ordering::Relaxed) {
+        AhoCorasickKind::ContiguousNFA
+    } else {
+        AhoCorasickKind::DFA
+    }));
     builder
 }
 
