@@ -63,8 +63,8 @@ pub fn contains_word(text: &str, word: &str) -> bool {
         .any(|(i, _)| whole_word(&text[..i], &text[i + word.len()..]))
 }
 
-/// Checks of at most this many notices build their phrase automata as
-/// NFAs; more build DFAs.
+/// Checks of at most this many notices build the phrase automaton as an
+/// NFA; more build a DFA.
 const FEW_NOTICES: usize = 3;
 
 /// Whether this process checks only a few notices ([`expect_notices`]).
