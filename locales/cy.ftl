@@ -446,8 +446,8 @@ description-named = Sut mae { $name } yn defnyddio eich gwybodaeth bersonol: bet
 unnamed = (heb enw)
 index-title-named = Hysbysiadau preifatrwydd { $name }
 
-## Dyddiadau, fel dyddiad hir CLDR ("1 Hydref 2026"): the day, the month's
-## name and the year. A test compares every day of several years with
+## Dates, written as in CLDR's long date for Welsh ("1 Hydref 2026"): the
+## day, the month's name and the year. A test compares every day of several years with
 ## what ICU4X writes from CLDR.
 date-long = { $day } { $month } { $year }
 month-1 = Ionawr

@@ -391,8 +391,8 @@ mod tests {
 
     /// Every day from 1998 to 2031 (and a few far years) is written as
     /// ICU4X writes CLDR's long date in each language. (Before the year
-    /// 1000 ICU4X adds the era, "999 AD"; a notice reviewed then is
-    /// reported by the review-date rule long before its page matters.)
+    /// 1000 ICU4X adds the era, "999 AD", and this does not; those years
+    /// are left out.)
     #[test]
     fn dates_are_what_cldr_says() {
         use icu_datetime::{DateTimeFormatter, fieldsets};

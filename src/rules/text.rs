@@ -90,8 +90,8 @@ pub fn expect_notices(count: usize) {
 /// built in less time (half the transitions, no set of visited states).
 fn automaton() -> AhoCorasickBuilder {
     let mut builder = AhoCorasick::builder();
-    // Left to itself the crate would pick an NFA for this many phrases
-    // (hundreds): a DFA is asked for by name.
+    // Left to itself the crate builds a DFA only for up to 100 phrases,
+    // and the book has more (131): a DFA is asked for by name.
     builder.kind(Some(if FEW.load(Ordering::Relaxed) {
         AhoCorasickKind::ContiguousNFA
     } else {
