@@ -62,13 +62,42 @@ pub fn is_unsafe_char(c: char) -> bool {
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether a text has an unsafe character ([`is_unsafe_char`]), in one pass
-/// over its UTF-8 bytes: every page value goes through this, and most
-/// prose has curly quotes and dashes (0xE2 …), which share a first byte
-/// with the bidi marks, so the bytes after a lead byte decide.
+/// Whether a text has an unsafe character ([`is_unsafe_char`]), from its
+/// UTF-8 bytes: every value a page prints goes through this. The text is
+/// read sixteen bytes at a time with a branch-free test the compiler turns
+/// into vector instructions: does any byte begin a character that could be
+/// unsafe (a control byte, DEL, or the lead bytes C2 and E2)? Only such a
+/// chunk is read byte by byte; most prose has curly quotes and dashes
+/// (E2 …), which share a lead byte with the bidi marks, so there the
+/// bytes after it decide.
 pub fn has_unsafe_char(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    let mut start = 0;
+    for chunk in bytes.chunks(16) {
+        let end = start + chunk.len();
+        let suspect = chunk
+            .iter()
+            .fold(false, |any, &b| any | may_begin_unsafe(b));
+        if suspect && (start..end).any(|i| begins_unsafe(bytes, i)) {
+            return true;
+        }
+        start = end;
+    }
+    false
+}
+
+/// Whether a byte can begin an unsafe character, without branches (`&` and
+/// `|`, not `&&` and `||`), so that a chunk's test vectorises.
+fn may_begin_unsafe(b: u8) -> bool {
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')
+        | (b == 0x7f)
+        | (b == 0xc2)
+        | (b == 0xe2)
+}
+
+/// Whether the character at byte `i` of a UTF-8 text is unsafe.
+fn begins_unsafe(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         b'\t' | b'\n' | b'\r' => false,
         // C0 controls and DEL.
         0x00..=0x1f | 0x7f => true,
@@ -80,7 +109,7 @@ pub fn has_unsafe_char(text: &str) -> bool {
             (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
-    })
+    }
 }
 
 /// The text with every unsafe character written as a visible escape
@@ -148,6 +177,30 @@ mod tests {
                 "U+{code:04X} last"
             );
         }
+    }
+
+    /// The chunked scan finds an unsafe character at every offset, also
+    /// one whose bytes straddle two chunks, and no false alarm from safe
+    /// characters that share its lead byte.
+    #[test]
+    fn the_chunked_scan_sees_every_offset() {
+        for c in [
+            '\u{1b}', '\u{7f}', '\u{85}', '\u{202e}', '\u{2069}', '“', '—', '\u{a0}', '\n', 'é',
+        ] {
+            for offset in 0..40 {
+                let text = format!("{}{c}{}", "a".repeat(offset), "b".repeat(40 - offset));
+                assert_eq!(
+                    has_unsafe_char(&text),
+                    is_unsafe_char(c),
+                    "{c:?} at {offset}"
+                );
+                assert_eq!(
+                    has_unsafe_char(&text[..offset + c.len_utf8()]),
+                    is_unsafe_char(c)
+                );
+            }
+        }
+        assert!(!has_unsafe_char(""));
     }
 
     #[test]
