@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 /// mimalloc rather than the system allocator (issue 21): a build of many
-/// notices spends a sixth of its time in malloc/free, and mimalloc takes
-/// about a fifth off the whole build (see the README's Speed section).
+/// notices spent a sixth of its time in glibc's malloc/free, and mimalloc
+/// took 12-18 % off the whole build (see the README's Speed section).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -27,7 +27,7 @@ const MI_OPTION_ARENA_RESERVE: libmimalloc_sys::mi_option_t = 23;
 ///
 /// - freed memory goes back to the system after 10 ms, not a second: with
 ///   the default, a build of the findings corpus of 10,000 notices peaked
-///   at 76 MB, over the 64 MiB target;
+///   above 70 MiB, over the 64 MiB target;
 /// - memory is reserved 64 MiB at a time, not 1 GiB: setting up and
 ///   tearing down a 1 GiB reservation cost `noticec check` of one notice
 ///   about 0.5 ms, a tenth of its time. Reservations still grow as a
