@@ -46,8 +46,9 @@ fn tune_allocator() {
 }
 
 /// Runs [`tune_allocator`] when the C library runs the program's
-/// constructors, before `main`: Rust's runtime allocates before `main`
-/// starts, and mimalloc reserves its first arena at the first allocation.
+/// constructors, before `main`: called from `main`, it came too late —
+/// strace still showed the first arena reserved at 1 GiB (something,
+/// the runtime or mimalloc's own start, allocates before `main`).
 /// (The section is where each platform's loader finds constructors; this
 /// project is built and tested on Linux.)
 #[used]
