@@ -313,28 +313,45 @@ fn bracket_too_deep(text: &str) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at);
             }
             quote @ (b'"' | b'\'') => {
                 let triple = bytes[i..].starts_with(&[quote; 3]);
                 i += if triple { 3 } else { 1 };
-                while i < bytes.len() {
-                    if quote == b'"' && bytes[i] == b'\\' {
+                // Only basic strings (`"`) have escapes; only single-line
+                // strings end at a line break. Jump to the next byte that
+                // can end the string or escape a quote: most of a notice
+                // is inside strings.
+                let escapes = quote == b'"';
+                loop {
+                    let rest = bytes.get(i..).unwrap_or_default();
+                    let next = match (triple, escapes) {
+                        (true, true) => memchr::memchr2(quote, b'\\', rest),
+                        (true, false) => memchr::memchr(quote, rest),
+                        (false, true) => memchr::memchr3(quote, b'\\', b'\n', rest),
+                        (false, false) => memchr::memchr2(quote, b'\n', rest),
+                    };
+                    let Some(at) = next else {
+                        i = bytes.len();
+                        break;
+                    };
+                    i += at;
+                    if escapes && bytes[i] == b'\\' {
                         i += 2;
                         continue;
                     }
-                    if triple && bytes[i..].starts_with(&[quote; 3]) {
+                    if !triple {
+                        // The closing quote, or the line break that ends
+                        // an unclosed string.
+                        i += 1;
+                        break;
+                    }
+                    if bytes[i..].starts_with(&[quote; 3]) {
                         // Up to two more quotes may close the string.
                         i += 3;
                         while i < bytes.len() && bytes[i] == quote {
                             i += 1;
                         }
-                        break;
-                    }
-                    if !triple && (bytes[i] == quote || bytes[i] == b'\n') {
-                        i += 1;
                         break;
                     }
                     i += 1;
@@ -726,6 +743,43 @@ mod tests {
 
     fn load(text: &str) -> LoadOutcome {
         load_str(Path::new("t.toml"), text.to_string())
+    }
+
+    /// Brackets count only outside strings and comments, for every kind of
+    /// TOML string, with escapes, unclosed strings and quotes that close a
+    /// multi-line string early.
+    #[test]
+    fn brackets_nest_only_outside_strings_and_comments() {
+        let deep = "[".repeat(MAX_VALUE_DEPTH + 3);
+        let at = |text: &str| bracket_too_deep(text);
+        assert_eq!(at(&format!("a = {deep}")), Some(4 + MAX_VALUE_DEPTH + 2));
+        for hidden in [
+            format!("a = \"{deep}\"\n"),
+            format!("a = '{deep}'\n"),
+            format!("a = \"\"\"\n{deep}\n\"\"\"\n"),
+            format!("a = '''\n{deep}\n'''\n"),
+            format!("a = \"x\\\"{deep}\"\n"),
+            format!("a = \"\"\"x\\\"\"\"{deep}\"\"\"\n"),
+            format!("# {deep}\n"),
+            format!("a = 1 # {deep}"),
+        ] {
+            assert_eq!(at(&hidden), None, "{hidden}");
+        }
+        // A single-line string ends at the line break, closed or not; a
+        // multi-line one at its third quote, with up to two more.
+        for shown in [
+            format!("a = \"x\n{deep}"),
+            format!("a = 'x\n{deep}"),
+            format!("a = \"\"\"x\"\"\"\"\" {deep}"),
+            format!("a = '''x''''' {deep}"),
+            format!("a = \"\\\\\" {deep}"),
+        ] {
+            assert!(at(&shown).is_some(), "{shown}");
+        }
+        // Unclosed at the end, or an escape as the last byte: no nesting.
+        for cut in ["a = \"", "a = \"\\", "a = '''", "a = \"\"\"x\\", "#"] {
+            assert_eq!(at(cut), None, "{cut}");
+        }
     }
 
     #[test]
