@@ -181,6 +181,32 @@ fn container(event: &Event<'_>) -> Option<bool> {
     }
 }
 
+/// How deeply a prose field nests, when that is deeper than
+/// [`MAX_NESTING`]. Most fields have too few of the characters that can
+/// open a level to go that deep, and are not parsed: every list item
+/// starts with `-`, `*`, `+` or a number and `.` or `)`, every quote with
+/// `>`, and every emphasis with `*`, `_` or `~`.
+pub fn too_deep(markdown: &str) -> Option<usize> {
+    let bytes = markdown.as_bytes();
+    let (mut blocks, mut inline) = (0usize, 0usize);
+    for (i, &byte) in bytes.iter().enumerate() {
+        match byte {
+            b'-' | b'+' | b'>' => blocks += 1,
+            b'*' => {
+                blocks += 1;
+                inline += 1;
+            }
+            b'_' | b'~' => inline += 1,
+            b'.' | b')' if i > 0 && bytes[i - 1].is_ascii_digit() => blocks += 1,
+            _ => {}
+        }
+    }
+    if blocks.max(inline) <= MAX_NESTING {
+        return None;
+    }
+    Some(nesting_depth(markdown)).filter(|&depth| depth > MAX_NESTING)
+}
+
 /// How deeply the lists and quotes, or the emphasis, of a prose field nest.
 pub fn nesting_depth(markdown: &str) -> usize {
     let mut depth = Depth::default();
@@ -917,6 +943,43 @@ mod tests {
         assert!(!is_safe_url("&#x6A;avascript:alert(1)"));
         assert!(!is_safe_url("javascript&colon;alert(1)"));
         assert!(is_safe_url("https://example.gov.uk/a?b=1&c=2"));
+    }
+
+    #[test]
+    fn too_deep_agrees_with_the_parser() {
+        // Mixes of the characters that can open a level, and of some that
+        // cannot: counting the characters never hides a field the parser
+        // finds too deep.
+        let pieces = [
+            "- ", "* ", "+ ", "> ", "1. ", "2) ", "  ", "\n", "*", "_", "~~", "**", "a", ". ",
+            "&#45; ",
+        ];
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed
+        };
+        let mut deep = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            // A few runs of one piece repeated, so some nest deep.
+            for _ in 0..(next() >> 33) % 5 {
+                let seed = next();
+                let piece = pieces[(seed >> 33) as usize % pieces.len()];
+                text.push_str(&piece.repeat((seed >> 20) as usize % 12));
+                text.push_str(pieces[(seed >> 40) as usize % pieces.len()]);
+            }
+            text.push('x');
+            let depth = nesting_depth(&text);
+            let expected = (depth > MAX_NESTING).then_some(depth);
+            assert_eq!(too_deep(&text), expected, "{text:?}");
+            deep += usize::from(expected.is_some());
+        }
+        assert!(deep > 100, "only {deep} of the fields were too deep");
+        assert_eq!(too_deep(&format!("{}x", "- ".repeat(9))), Some(9));
+        assert_eq!(too_deep(&format!("{}x", "> ".repeat(8))), None);
     }
 
     #[test]

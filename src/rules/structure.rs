@@ -337,8 +337,7 @@ pub fn check(notice: &Notice) -> Vec<StructureFinding> {
     let root = KeyPath::root();
 
     for (at, text) in crate::model::prose_fields(notice) {
-        let depth = crate::render::prose::nesting_depth(text);
-        if depth > crate::render::prose::MAX_NESTING {
+        if let Some(depth) = crate::render::prose::too_deep(text) {
             out.push(StructureFinding {
                 rule: &PROSE_NESTING,
                 finding: Finding::new(
