@@ -100,7 +100,7 @@ impl Theme {
         }
     }
 
-    /// Role → CSS classes, used by the HTML templates' `c()` macro.
+    /// Role → CSS classes, used by the HTML templates' `class_attr()`.
     fn classes(self) -> BTreeMap<&'static str, &'static str> {
         match self {
             Theme::Plain => BTreeMap::new(),
@@ -214,6 +214,47 @@ pub struct VersionEntry {
     pub current: bool,
 }
 
+/// What the notice templates receive, made once per notice and shared by
+/// its formats: the view as a template value (converting it is a tenth of
+/// the cost of a page), the page title and the footer printed at the foot
+/// of every page.
+pub struct NoticePage {
+    notice: Value,
+    language: String,
+    page_title: String,
+    print_footer: String,
+}
+
+impl NoticePage {
+    pub fn new(view: &NoticeView<'_>) -> Self {
+        let lang = view.lang;
+        let page_title = if view.draft {
+            lang.format("title-draft", &[("title", Arg::Text(&view.title))])
+                .into_owned()
+        } else {
+            view.title.clone()
+        };
+        // Printed at the foot of every page: where the notice lives, and its date.
+        let print_footer = [
+            view.url.map(str::to_string),
+            view.last_updated.as_ref().map(|d| {
+                lang.format("meta-last-updated", &[("date", Arg::Text(d))])
+                    .into_owned()
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+        Self {
+            notice: Value::from(Serde(view)),
+            language: view.language.clone(),
+            page_title,
+            print_footer,
+        }
+    }
+}
+
 /// Renders notices with one template environment per format.
 pub struct Renderer {
     envs: BTreeMap<Format, Environment<'static>>,
@@ -240,33 +281,19 @@ impl Renderer {
         view: &NoticeView<'_>,
         format: Format,
     ) -> Result<String, RenderError> {
+        self.render_page(&NoticePage::new(view), format)
+    }
+
+    /// Renders a notice prepared once for all its formats.
+    pub fn render_page(&self, page: &NoticePage, format: Format) -> Result<String, RenderError> {
         let template = self
             .env(format)
             .get_template(&format!("notice.{}.j2", format.extension()))?;
-        let lang = view.lang;
-        let page_title = if view.draft {
-            lang.format("title-draft", &[("title", Arg::Text(&view.title))])
-                .into_owned()
-        } else {
-            view.title.clone()
-        };
-        // Printed at the foot of every page: where the notice lives, and its date.
-        let print_footer = [
-            view.url.map(str::to_string),
-            view.last_updated.as_ref().map(|d| {
-                lang.format("meta-last-updated", &[("date", Arg::Text(d))])
-                    .into_owned()
-            }),
-        ]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
         let output = template.render(context! {
-            notice => Value::from(Serde(view)),
-            language => &view.language,
-            page_title,
-            print_footer,
+            notice => page.notice.clone(),
+            language => &page.language,
+            page_title => &page.page_title,
+            print_footer => &page.print_footer,
             layout => self.layout(),
         })?;
         let output = if matches!(format, Format::Html | Format::Jit) && self.options.cms {
@@ -371,6 +398,22 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
     } else {
         options.theme.classes()
     };
+    // `class_attr("role")`: ` class="…"` for the theme's classes of that
+    // role, or nothing. A function, not a macro: the HTML templates call it
+    // for nearly every element, and a macro call costs a template frame.
+    let attributes: BTreeMap<&'static str, Value> = classes
+        .iter()
+        .map(|(role, class)| {
+            let attribute = format!(" class=\"{}\"", escape_html(class));
+            (*role, Value::from_safe_string(attribute))
+        })
+        .collect();
+    env.add_function("class_attr", move |role: &str| {
+        attributes
+            .get(role)
+            .cloned()
+            .unwrap_or_else(|| Value::from_safe_string(String::new()))
+    });
     env.add_global("classes", Value::from(Serde(classes)));
     env.add_global("fragment", options.fragment || options.cms);
     env.add_global("cms", options.cms);

@@ -621,6 +621,8 @@ impl Site<'_> {
                 let mut entry = entry;
                 // Every page of this notice, as (path in the site, bytes).
                 let mut pages: Vec<(PathBuf, String)> = Vec::new();
+                // Made on the first template format, then shared.
+                let mut page: Option<crate::render::NoticePage> = None;
                 for &format in &self.options.formats {
                     let text = match format {
                         // The twin is the data itself, not a template's page.
@@ -648,7 +650,10 @@ impl Site<'_> {
                         ),
                         _ => self
                             .renderer
-                            .render_notice(&view, format)
+                            .render_page(
+                                page.get_or_insert_with(|| crate::render::NoticePage::new(&view)),
+                                format,
+                            )
                             .map_err(|source| BuildError::Template {
                                 notice: report.name.clone(),
                                 source,
