@@ -5,8 +5,11 @@
 //! further. Unknown keys are all reported in one pass (with "did you mean"),
 //! and loading then carries on so the rules can still report what is missing.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use serde_json::Value;
@@ -471,18 +474,55 @@ fn describe_expected(expected: &str) -> &str {
 
 /// Walks the document beside the schema and reports every key the schema
 /// does not know.
+/// What the loader needs to know of one node of a schema, worked out once
+/// per thread and node: following `$ref`s and `anyOf`s again for every
+/// value of every notice was a tenth of loading one.
+struct NodeFacts {
+    /// Every form a value may take here ([`forms`]).
+    forms: Vec<Form<'static>>,
+    /// The keys of the table described here, if a table may be.
+    properties: Option<&'static serde_json::Map<String, Value>>,
+    /// The schema of the items of the list described here, if a list may be.
+    items: Option<&'static Value>,
+}
+
+thread_local! {
+    /// [`NodeFacts`] by the addresses of the root schema and the node.
+    static NODE_FACTS: RefCell<HashMap<(usize, usize), Rc<NodeFacts>>> =
+        RefCell::new(HashMap::new());
+}
+
+/// The [`NodeFacts`] of `schema`, a node of `root`.
+fn node_facts(root: &'static Value, schema: &'static Value) -> Rc<NodeFacts> {
+    let key = (
+        std::ptr::from_ref(root) as usize,
+        std::ptr::from_ref(schema) as usize,
+    );
+    if let Some(facts) = NODE_FACTS.with_borrow(|known| known.get(&key).cloned()) {
+        return facts;
+    }
+    let mut allowed = Vec::new();
+    forms(root, schema, 0, &mut allowed);
+    let facts = Rc::new(NodeFacts {
+        forms: allowed,
+        properties: schema::resolve(root, schema, "object")
+            .and_then(|object| object.get("properties"))
+            .and_then(Value::as_object),
+        items: schema::resolve(root, schema, "array").and_then(|array| array.get("items")),
+    });
+    NODE_FACTS.with_borrow_mut(|known| known.insert(key, facts.clone()));
+    facts
+}
+
 fn check_unknown_keys(
     file: &Arc<SourceFile>,
     path: &KeyPath,
     table: &DeTable<'_>,
-    root: &Value,
-    schema: &Value,
+    root: &'static Value,
+    schema: &'static Value,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(object) = schema::resolve(root, schema, "object") else {
-        return;
-    };
-    let Some(properties) = object.get("properties").and_then(Value::as_object) else {
+    let Some(properties) = node_facts(root, schema).properties else {
         return;
     };
     for (key, value) in table.iter() {
@@ -522,11 +562,12 @@ fn check_value(
     file: &Arc<SourceFile>,
     path: &KeyPath,
     value: &toml::Spanned<DeValue<'_>>,
-    root: &Value,
-    schema: &Value,
+    root: &'static Value,
+    schema: &'static Value,
     out: &mut Vec<Diagnostic>,
 ) {
-    if let Some(problem) = wrong_value(file, value, root, schema) {
+    let facts = node_facts(root, schema);
+    if let Some(problem) = wrong_value(file, value, &facts.forms) {
         // The value cannot be what the format expects: say so once, and do
         // not look inside it.
         out.push(problem);
@@ -534,9 +575,10 @@ fn check_value(
     }
     match value.get_ref() {
         DeValue::String(text) => {
-            if let Some(c) = text
-                .chars()
-                .find(|c| crate::model::forms::is_unsafe_char(*c))
+            if crate::model::forms::has_unsafe_char(text)
+                && let Some(c) = text
+                    .chars()
+                    .find(|c| crate::model::forms::is_unsafe_char(*c))
             {
                 out.push(
                     Diagnostic::file_problem(
@@ -554,9 +596,7 @@ fn check_value(
         }
         DeValue::Table(table) => check_unknown_keys(file, path, table, root, schema, out),
         DeValue::Array(items) => {
-            let Some(items_schema) =
-                schema::resolve(root, schema, "array").and_then(|s| s.get("items"))
-            else {
+            let Some(items_schema) = facts.items else {
                 return;
             };
             for (i, item) in items.iter().enumerate() {
@@ -626,11 +666,8 @@ fn forms<'a>(root: &'a Value, schema: &'a Value, depth: usize, out: &mut Vec<For
 fn wrong_value(
     file: &Arc<SourceFile>,
     value: &toml::Spanned<DeValue<'_>>,
-    root: &Value,
-    schema: &Value,
+    allowed: &[Form<'static>],
 ) -> Option<Diagnostic> {
-    let mut allowed = Vec::new();
-    forms(root, schema, 0, &mut allowed);
     if allowed.is_empty() {
         return None;
     }
@@ -653,7 +690,7 @@ fn wrong_value(
     let span = value.span();
     if fitting.is_empty() {
         let mut wanted: Vec<&str> = Vec::new();
-        for form in &allowed {
+        for form in allowed {
             let (what, _) = describe_form(form);
             if !wanted.contains(&what) {
                 wanted.push(what);
