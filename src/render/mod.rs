@@ -545,7 +545,12 @@ fn translate(
         } else {
             message.into_owned()
         };
-        let out = put_back(&out, &filled);
+        // Without text arguments there are no markers to put back.
+        let out = if filled.is_empty() {
+            out
+        } else {
+            put_back(&out, &filled)
+        };
         Ok(if html {
             Value::from_safe_string(out)
         } else {
@@ -647,39 +652,46 @@ fn inline_html(html: &str) -> String {
 /// and after (so templates need not count newlines); plain text is wrapped
 /// at 80 columns.
 fn finish(output: &str, format: Format) -> String {
-    let mut lines: Vec<&str> = Vec::new();
-    let mut in_fence = false;
-    for line in output.lines().map(str::trim_end) {
-        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
-        let heading = format == Format::Markdown && !in_fence && is_atx_heading(line);
-        if fence {
-            in_fence = !in_fence;
-        }
-        if heading {
-            lines.push("");
-        }
-        lines.push(line);
-        if heading {
-            lines.push("");
-        }
-    }
-    let mut out = String::with_capacity(output.len());
+    let mut out = String::with_capacity(output.len() + output.len() / 16);
     let mut blank = true;
-    for line in lines {
+    let mut in_fence = false;
+    // One line at a time, straight into `out`: a blank line is written
+    // only when a line with text follows it.
+    let mut push = |line: &str, out: &mut String| {
         if line.is_empty() {
             if !blank {
                 out.push('\n');
             }
             blank = true;
-            continue;
+            return;
         }
         blank = false;
-        if format == Format::Text && wrap::display_width(line) > TEXT_WIDTH {
+        // A line of at most TEXT_WIDTH bytes is no wider than that: no
+        // character takes more columns than its UTF-8 bytes.
+        if format == Format::Text
+            && line.len() > TEXT_WIDTH
+            && wrap::display_width(line) > TEXT_WIDTH
+        {
             out.push_str(&wrap_line(line));
         } else {
             out.push_str(line);
         }
         out.push('\n');
+    };
+    for line in output.lines().map(str::trim_end) {
+        let start = line.trim_start();
+        let fence = start.starts_with("```") || start.starts_with("~~~");
+        let heading = format == Format::Markdown && !in_fence && is_atx_heading(line);
+        if fence {
+            in_fence = !in_fence;
+        }
+        if heading {
+            push("", &mut out);
+        }
+        push(line, &mut out);
+        if heading {
+            push("", &mut out);
+        }
     }
     while out.ends_with("\n\n") {
         out.pop();
