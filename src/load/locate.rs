@@ -60,14 +60,12 @@ impl SpanIndex {
     fn add_table(&mut self, path: &KeyPath, table: &DeTable<'_>) {
         for (key, value) in table.iter() {
             let child = path.key(key.get_ref());
-            self.places.insert(
-                child.clone(),
-                Place {
-                    key: key.span(),
-                    value: value.span(),
-                },
-            );
             self.add_value(&child, value.get_ref());
+            let place = Place {
+                key: key.span(),
+                value: value.span(),
+            };
+            self.places.insert(child, place);
         }
     }
 
@@ -91,14 +89,12 @@ impl SpanIndex {
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let child = path.index(i);
-                    self.places.insert(
-                        child.clone(),
-                        Place {
-                            key: item.span(),
-                            value: item.span(),
-                        },
-                    );
                     self.add_value(&child, item.get_ref());
+                    let place = Place {
+                        key: item.span(),
+                        value: item.span(),
+                    };
+                    self.places.insert(child, place);
                 }
             }
             _ => {}

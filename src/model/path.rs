@@ -22,16 +22,21 @@ impl KeyPath {
 
     /// This path followed by a key.
     pub fn key(&self, key: &str) -> Self {
-        let mut path = self.clone();
-        path.0.push(Segment::Key(key.to_owned()));
-        path
+        self.then(Segment::Key(key.to_owned()))
     }
 
     /// This path followed by an array index.
     pub fn index(&self, index: usize) -> Self {
-        let mut path = self.clone();
-        path.0.push(Segment::Index(index));
-        path
+        self.then(Segment::Index(index))
+    }
+
+    /// This path and one more segment, allocated once (a clone and a push
+    /// would allocate twice: a clone has no room to spare).
+    fn then(&self, last: Segment) -> Self {
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend_from_slice(&self.0);
+        segments.push(last);
+        Self(segments)
     }
 
     /// The enclosing path, or `None` at the root.
