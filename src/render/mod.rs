@@ -414,6 +414,34 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
             .cloned()
             .unwrap_or_else(|| Value::from_safe_string(String::new()))
     });
+    // `row_start(key)` … `row_end()`: one row of a summary list around
+    // its value, as the `row` macro of `_macros.html.j2` writes it (a
+    // `<dl>` row, or a bulleted item with a bold key in the CMS flavour).
+    // Functions, not a call block: a notice has dozens of rows, and a call
+    // block costs a macro frame and a closure each.
+    let class = |role: &str| {
+        classes
+            .get(role)
+            .map(|class| format!(" class=\"{}\"", escape_html(class)))
+            .unwrap_or_default()
+    };
+    let (row_open, key_open, value_open) = (class("row"), class("key"), class("value"));
+    let cms = options.cms;
+    env.add_function("row_start", move |key: Value| {
+        // Printed as `{{ key }}` would be: escaped unless it is markup.
+        let key = match key.as_str() {
+            Some(text) if key.is_safe() => text.to_string(),
+            _ => minijinja::HtmlEscape(&key.to_string()).to_string(),
+        };
+        Value::from_safe_string(if cms {
+            format!("<li><strong>{key}:</strong> ")
+        } else {
+            format!("<div{row_open}><dt{key_open}>{key}</dt><dd{value_open}>")
+        })
+    });
+    env.add_function("row_end", move || {
+        Value::from_safe_string(if cms { "</li>\n" } else { "</dd></div>\n" }.to_string())
+    });
     env.add_global("classes", Value::from(Serde(classes)));
     env.add_global("fragment", options.fragment || options.cms);
     env.add_global("cms", options.cms);
