@@ -571,9 +571,9 @@ fn markdown_with(markdown: &str, nesting: Nesting, gfm: bool) -> String {
     }
     let events = make_safe(parser(markdown), nesting);
     if gfm {
-        write_markdown(&events, markdown)
+        write_markdown(events, markdown)
     } else {
-        write_markdown(&tables_as_lists(events), markdown)
+        write_markdown(tables_as_lists(events), markdown)
     }
 }
 
@@ -650,14 +650,14 @@ pub fn to_markdown_inline(markdown: &str) -> String {
     let mut events = vec![Event::Start(Tag::Paragraph)];
     events.extend(inline.drain(first..));
     events.push(Event::End(TagEnd::Paragraph));
-    write_markdown(&events, markdown)
+    write_markdown(events, markdown)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn write_markdown(events: &[Event<'_>], source: &str) -> String {
-    let mut out = String::new();
+fn write_markdown(events: Vec<Event<'_>>, source: &str) -> String {
+    let mut out = String::with_capacity(source.len() + source.len() / 8);
     // Lists as the templates write them: `-` bullets, numbered 1, 2, 3.
     let options = pulldown_cmark_to_cmark::Options {
         list_token: '-',
@@ -670,28 +670,30 @@ fn write_markdown(events: &[Event<'_>], source: &str) -> String {
     // text is live Markdown; as text it is escaped like any other.
     // Inside a code block: how many of its lines are written so far.
     let mut code_lines: Option<usize> = None;
-    let events = events.iter().flat_map(|event| match event {
-        Event::Start(Tag::CodeBlock(_)) => {
-            code_lines = Some(0);
-            vec![Event::Start(Tag::Paragraph)]
-        }
-        Event::End(TagEnd::CodeBlock) => {
-            code_lines = None;
-            vec![Event::End(TagEnd::Paragraph)]
-        }
-        Event::Text(text) if code_lines.is_some() => {
-            let mut out = Vec::new();
-            for line in text.lines().filter(|l| !l.trim().is_empty()) {
-                if code_lines.is_some_and(|n| n > 0) {
-                    out.push(Event::HardBreak);
-                }
-                out.push(Event::Text(CowStr::from(line.to_string())));
-                code_lines = code_lines.map(|n| n + 1);
+    let mut written: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for event in events {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                code_lines = Some(0);
+                written.push(Event::Start(Tag::Paragraph));
             }
-            out
+            Event::End(TagEnd::CodeBlock) => {
+                code_lines = None;
+                written.push(Event::End(TagEnd::Paragraph));
+            }
+            Event::Text(text) if code_lines.is_some() => {
+                for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                    if code_lines.is_some_and(|n| n > 0) {
+                        written.push(Event::HardBreak);
+                    }
+                    written.push(Event::Text(CowStr::from(line.to_string())));
+                    code_lines = code_lines.map(|n| n + 1);
+                }
+            }
+            other => written.push(other),
         }
-        other => vec![other.clone()],
-    });
+    }
+    let events = written.iter();
     if pulldown_cmark_to_cmark::cmark_with_options(events, &mut out, PARSER_OPTIONS, options)
         .is_err()
     {
