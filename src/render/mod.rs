@@ -14,7 +14,7 @@ pub mod twin;
 pub mod view;
 pub mod wrap;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use minijinja::value::Serde;
@@ -515,6 +515,13 @@ fn page_language(state: &minijinja::State) -> Language {
         .unwrap_or_default()
 }
 
+thread_local! {
+    /// The messages without arguments made so far by `t()`, by language and
+    /// by whether they are for HTML (escaped), and by message id.
+    static PLAIN_MESSAGES: std::cell::RefCell<HashMap<(Language, bool), HashMap<String, Value>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
 /// The templates' `t("id", name=value, …)`: a message of the page's
 /// language ([`crate::i18n`]) with its arguments. In HTML the message is
 /// escaped, and so is every argument that is not already safe markup (a
@@ -528,6 +535,24 @@ fn translate(
 + 'static {
     move |state, id, kwargs| {
         let lang = page_language(state);
+        if kwargs.args().next().is_none() {
+            // Most messages have no arguments: each is made once per
+            // thread, language and format (a page asks for about seventy).
+            return Ok(PLAIN_MESSAGES.with_borrow_mut(|known| {
+                let known = known.entry((lang, html)).or_default();
+                if let Some(value) = known.get(id) {
+                    return value.clone();
+                }
+                let message = lang.format(id, &[]);
+                let value = if html {
+                    Value::from_safe_string(escape_html(&message))
+                } else {
+                    Value::from(message.into_owned())
+                };
+                known.insert(id.to_string(), value.clone());
+                value
+            }));
+        }
         let mut names: Vec<&str> = kwargs.args().collect();
         names.sort_unstable();
         // Text arguments go in as markers and are put back after escaping.
