@@ -515,6 +515,10 @@ fn page_language(state: &minijinja::State) -> Language {
         .unwrap_or_default()
 }
 
+/// How many messages without arguments `t()` keeps per thread, language
+/// and format; the catalogue has a few hundred.
+const MAX_PLAIN_MESSAGES: usize = 2048;
+
 thread_local! {
     /// The messages without arguments made so far by `t()`, by language and
     /// by whether they are for HTML (escaped), and by message id.
@@ -549,7 +553,11 @@ fn translate(
                 } else {
                     Value::from(message.into_owned())
                 };
-                known.insert(id.to_string(), value.clone());
+                // A template that makes ids from data could ask for any
+                // number of them: `serve` runs for hours.
+                if known.len() < MAX_PLAIN_MESSAGES {
+                    known.insert(id.to_string(), value.clone());
+                }
                 value
             }));
         }
