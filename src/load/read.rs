@@ -276,14 +276,16 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     }
     let index = SpanIndex::new(document.get_ref());
     let mut diagnostics = Vec::new();
-    check_unknown_keys(
-        file,
-        &KeyPath::root(),
-        document.get_ref(),
-        root_schema,
-        root_schema,
-        &mut diagnostics,
-    );
+    if let Some(properties) = node_facts(root_schema, root_schema).properties {
+        check_unknown_keys(
+            file,
+            &KeyPath::root(),
+            document.get_ref(),
+            root_schema,
+            properties,
+            &mut diagnostics,
+        );
+    }
     // Every value of the wrong type or form is reported (above); any one
     // of them stops the file from loading.
     if diagnostics.iter().any(|d| d.code == code::INVALID_VALUE) {
@@ -514,17 +516,16 @@ fn node_facts(root: &'static Value, schema: &'static Value) -> Rc<NodeFacts> {
     facts
 }
 
+/// Reports every key of `table` that `properties` (the keys its schema
+/// allows) does not name, and checks the value of every key it does.
 fn check_unknown_keys(
     file: &Arc<SourceFile>,
     path: &KeyPath,
     table: &DeTable<'_>,
     root: &'static Value,
-    schema: &'static Value,
+    properties: &'static serde_json::Map<String, Value>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(properties) = node_facts(root, schema).properties else {
-        return;
-    };
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         let child = path.key(name);
@@ -594,7 +595,11 @@ fn check_value(
                 );
             }
         }
-        DeValue::Table(table) => check_unknown_keys(file, path, table, root, schema, out),
+        DeValue::Table(table) => {
+            if let Some(properties) = facts.properties {
+                check_unknown_keys(file, path, table, root, properties, out);
+            }
+        }
         DeValue::Array(items) => {
             let Some(items_schema) = facts.items else {
                 return;

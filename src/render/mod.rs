@@ -215,9 +215,9 @@ pub struct VersionEntry {
 }
 
 /// What the notice templates receive, made once per notice and shared by
-/// its formats: the view as a template value (converting it is a tenth of
-/// the cost of a page), the page title and the footer printed at the foot
-/// of every page.
+/// its formats: the view as a template value (converted once, not once a
+/// format: the conversion walks the whole view), the page title and the
+/// footer printed at the foot of every page.
 pub struct NoticePage {
     notice: Value,
     language: String,
@@ -408,22 +408,17 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
             (*role, Value::from_safe_string(attribute))
         })
         .collect();
-    env.add_function("class_attr", move |role: &str| {
-        attributes
-            .get(role)
-            .cloned()
-            .unwrap_or_else(|| Value::from_safe_string(String::new()))
-    });
     // `row_start(key)` … `row_end()`: one row of a summary list around
     // its value, as the `row` macro of `_macros.html.j2` writes it (a
     // `<dl>` row, or a bulleted item with a bold key in the CMS flavour).
     // Functions, not a call block: a notice has dozens of rows, and a call
     // block costs a macro frame and a closure each.
     let class = |role: &str| {
-        classes
+        attributes
             .get(role)
-            .map(|class| format!(" class=\"{}\"", escape_html(class)))
+            .and_then(Value::as_str)
             .unwrap_or_default()
+            .to_string()
     };
     let (row_open, key_open, value_open) = (class("row"), class("key"), class("value"));
     let cms = options.cms;
@@ -441,6 +436,12 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
     });
     env.add_function("row_end", move || {
         Value::from_safe_string(if cms { "</li>\n" } else { "</dd></div>\n" }.to_string())
+    });
+    env.add_function("class_attr", move |role: &str| {
+        attributes
+            .get(role)
+            .cloned()
+            .unwrap_or_else(|| Value::from_safe_string(String::new()))
     });
     env.add_global("classes", Value::from(Serde(classes)));
     env.add_global("fragment", options.fragment || options.cms);
