@@ -227,6 +227,8 @@ pub struct NoticePage {
 
 impl NoticePage {
     pub fn new(view: &NoticeView<'_>) -> Self {
+        // The prose cache holds the fields of the page being written.
+        prose::forget_parsed();
         let lang = view.lang;
         let page_title = if view.draft {
             lang.format("title-draft", &[("title", Arg::Text(&view.title))])

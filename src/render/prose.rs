@@ -9,7 +9,13 @@
 //! afterwards. Headings inside prose are demoted so they nest under the
 //! section they appear in.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use super::Theme;
@@ -86,10 +92,172 @@ fn starts_character_reference(text: &str) -> bool {
     body.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
+/// A prose field parsed and made safe ([`make_safe`]) under one nesting:
+/// what every format writes it from.
+struct SafeProse {
+    events: Vec<Event<'static>>,
+    /// Whether the field as written nests deeper than [`MAX_NESTING`], so
+    /// that `events` flatten it.
+    flattened: bool,
+}
+
+/// How many fields [`SAFE_PROSE`] keeps before it starts again: a notice
+/// has a few dozen.
+const SAFE_PROSE_FIELDS: usize = 1024;
+
+/// Parsed fields by their text, then by the heading level they nest under.
+type SafeProseCache = HashMap<Box<str>, Vec<(u8, Rc<SafeProse>)>>;
+
+thread_local! {
+    /// The prose fields this thread parsed for the page it is writing, by
+    /// their text and then by the heading level they nest under. A notice
+    /// is written in several formats (HTML, Markdown, text, and one-line
+    /// forms in each), all reading the same fields: each field is parsed
+    /// and made safe once for all of them, not once per format (issue 21).
+    /// Emptied for each notice page ([`forget_parsed`]), and when full.
+    static SAFE_PROSE: RefCell<SafeProseCache> = RefCell::new(HashMap::new());
+}
+
+/// Forgets the prose fields parsed so far on this thread: called when a
+/// new notice page is prepared, so the cache holds one notice's fields.
+pub fn forget_parsed() {
+    SAFE_PROSE.with_borrow_mut(HashMap::clear);
+}
+
+/// A prose field parsed and made safe under `nesting`, from the cache when
+/// this page already read it. `None` for the nesting: any will do (the
+/// caller does not write heading levels).
+fn safe_prose(markdown: &str, nesting: Option<Nesting>) -> Rc<SafeProse> {
+    let level = nesting.map(|n| n.parent_level);
+    let found = SAFE_PROSE.with_borrow(|cache| {
+        cache.get(markdown).and_then(|parsed| {
+            parsed
+                .iter()
+                .find(|(l, _)| level.is_none_or(|level| level == *l))
+                .map(|(_, safe)| Rc::clone(safe))
+        })
+    });
+    if let Some(safe) = found {
+        return safe;
+    }
+    let nesting = nesting.unwrap_or_default();
+    let events: Vec<Event<'_>> = parser(markdown).collect();
+    let mut depth = Depth::default();
+    events.iter().for_each(|event| depth.see(event));
+    let safe = Rc::new(SafeProse {
+        events: make_safe(events, nesting)
+            .into_iter()
+            .map(Event::into_static)
+            .collect(),
+        flattened: depth.deepest > MAX_NESTING,
+    });
+    SAFE_PROSE.with_borrow_mut(|cache| {
+        if cache.len() >= SAFE_PROSE_FIELDS {
+            cache.clear();
+        }
+        cache
+            .entry(markdown.into())
+            .or_default()
+            .push((nesting.parent_level, Rc::clone(&safe)));
+    });
+    safe
+}
+
+/// The events of a parsed field, lent: each string borrows the cached
+/// event's, so writing a field in one more format copies no text.
+fn lend<'b>(events: &'b [Event<'static>]) -> impl ExactSizeIterator<Item = Event<'b>> {
+    events.iter().map(lend_event)
+}
+
+fn lend_str<'b>(text: &'b CowStr<'_>) -> CowStr<'b> {
+    CowStr::Borrowed(text)
+}
+
+fn lend_event<'b>(event: &'b Event<'_>) -> Event<'b> {
+    match event {
+        Event::Start(tag) => Event::Start(lend_tag(tag)),
+        Event::End(end) => Event::End(*end),
+        Event::Text(text) => Event::Text(lend_str(text)),
+        Event::Code(text) => Event::Code(lend_str(text)),
+        Event::InlineMath(text) => Event::InlineMath(lend_str(text)),
+        Event::DisplayMath(text) => Event::DisplayMath(lend_str(text)),
+        Event::Html(text) => Event::Html(lend_str(text)),
+        Event::InlineHtml(text) => Event::InlineHtml(lend_str(text)),
+        Event::FootnoteReference(label) => Event::FootnoteReference(lend_str(label)),
+        Event::SoftBreak => Event::SoftBreak,
+        Event::HardBreak => Event::HardBreak,
+        Event::Rule => Event::Rule,
+        Event::TaskListMarker(checked) => Event::TaskListMarker(*checked),
+    }
+}
+
+fn lend_tag<'b>(tag: &'b Tag<'_>) -> Tag<'b> {
+    match tag {
+        Tag::Paragraph => Tag::Paragraph,
+        Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        } => Tag::Heading {
+            level: *level,
+            id: id.as_ref().map(lend_str),
+            classes: classes.iter().map(lend_str).collect(),
+            attrs: attrs
+                .iter()
+                .map(|(key, value)| (lend_str(key), value.as_ref().map(lend_str)))
+                .collect(),
+        },
+        Tag::BlockQuote(kind) => Tag::BlockQuote(*kind),
+        Tag::CodeBlock(CodeBlockKind::Indented) => Tag::CodeBlock(CodeBlockKind::Indented),
+        Tag::CodeBlock(CodeBlockKind::Fenced(info)) => {
+            Tag::CodeBlock(CodeBlockKind::Fenced(lend_str(info)))
+        }
+        Tag::HtmlBlock => Tag::HtmlBlock,
+        Tag::List(start) => Tag::List(*start),
+        Tag::Item => Tag::Item,
+        Tag::FootnoteDefinition(label) => Tag::FootnoteDefinition(lend_str(label)),
+        Tag::DefinitionList => Tag::DefinitionList,
+        Tag::DefinitionListTitle => Tag::DefinitionListTitle,
+        Tag::DefinitionListDefinition => Tag::DefinitionListDefinition,
+        Tag::Table(alignments) => Tag::Table(alignments.clone()),
+        Tag::TableHead => Tag::TableHead,
+        Tag::TableRow => Tag::TableRow,
+        Tag::TableCell => Tag::TableCell,
+        Tag::Emphasis => Tag::Emphasis,
+        Tag::Strong => Tag::Strong,
+        Tag::Strikethrough => Tag::Strikethrough,
+        Tag::Superscript => Tag::Superscript,
+        Tag::Subscript => Tag::Subscript,
+        Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Link {
+            link_type: *link_type,
+            dest_url: lend_str(dest_url),
+            title: lend_str(title),
+            id: lend_str(id),
+        },
+        Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        } => Tag::Image {
+            link_type: *link_type,
+            dest_url: lend_str(dest_url),
+            title: lend_str(title),
+            id: lend_str(id),
+        },
+        Tag::MetadataBlock(kind) => Tag::MetadataBlock(*kind),
+    }
+}
+
 /// Turns raw HTML into visible text and unsafe links into their text, and
 /// renumbers headings under `nesting`.
-fn make_safe<'a>(events: impl Iterator<Item = Event<'a>>, nesting: Nesting) -> Vec<Event<'a>> {
-    let events: Vec<Event<'a>> = events.collect();
+fn make_safe(events: Vec<Event<'_>>, nesting: Nesting) -> Vec<Event<'_>> {
     let mut levels: Vec<HeadingLevel> = events
         .iter()
         .filter_map(|e| match e {
@@ -420,7 +588,8 @@ pub fn to_html(markdown: &str, theme: Theme, nesting: Nesting) -> String {
     } else {
         markdown
     };
-    let events = mark_address_links(make_safe(parser(markdown), nesting), theme);
+    let safe = safe_prose(markdown, Some(nesting));
+    let events = mark_address_links(lend(&safe.events), theme);
     let mut html = String::new();
     match theme {
         Theme::Plain => pulldown_cmark::html::push_html(&mut html, events.into_iter()),
@@ -434,9 +603,12 @@ pub fn to_html(markdown: &str, theme: Theme, nesting: Nesting) -> String {
 /// A link whose text is its own address gets the class `notice-url`, so
 /// the print style sheet, which prints each web link's address after it,
 /// does not print that address twice.
-fn mark_address_links(events: Vec<Event<'_>>, theme: Theme) -> Vec<Event<'_>> {
+fn mark_address_links<'a>(
+    events: impl ExactSizeIterator<Item = Event<'a>>,
+    theme: Theme,
+) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(events.len());
-    let mut events = events.into_iter().peekable();
+    let mut events = events.peekable();
     while let Some(event) = events.next() {
         let Event::Start(Tag::Link {
             dest_url, title, ..
@@ -557,19 +729,17 @@ fn markdown_with(markdown: &str, nesting: Nesting, gfm: bool) -> String {
         && !markdown.lines().any(|l| l.starts_with("    "));
     // Plain prose can hold no HTML, link or image; it is rewritten only
     // for a heading (renumbered) or nesting past the limit (flattened).
-    let needs_rewrite = !plain || {
-        let mut depth = Depth::default();
-        parser(markdown).any(|event| {
-            depth.see(&event);
-            depth.deepest > MAX_NESTING
-                || matches!(event, Event::Start(Tag::Heading { .. }))
+    let safe = safe_prose(markdown, Some(nesting));
+    let needs_rewrite = !plain
+        || safe.flattened
+        || safe.events.iter().any(|event| {
+            matches!(event, Event::Start(Tag::Heading { .. }))
                 || (!gfm && matches!(event, Event::Start(Tag::Table(_))))
-        })
-    };
+        });
     if !needs_rewrite {
         return markdown.to_string();
     }
-    let events = make_safe(parser(markdown), nesting);
+    let events = lend(&safe.events).collect();
     if gfm {
         write_markdown(events, markdown)
     } else {
@@ -638,7 +808,8 @@ fn tables_as_lists(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// category's description, a source's details): inline content only, so a
 /// list, quote or code block in the field cannot change the line it joins.
 pub fn to_markdown_inline(markdown: &str) -> String {
-    let mut inline = inline_only(make_safe(parser(markdown), Nesting::default()));
+    let safe = safe_prose(markdown, None);
+    let mut inline = inline_only(lend(&safe.events));
     let blank = |e: &Event<'_>| matches!(e, Event::Text(t) if t.trim().is_empty());
     while inline.last().is_some_and(blank) {
         inline.pop();
@@ -711,7 +882,9 @@ pub fn to_text(markdown: &str) -> String {
     let mut links: Vec<String> = Vec::new();
     let mut link_text_start: Vec<usize> = Vec::new();
     let mut heading_start: Option<usize> = None;
-    for event in make_safe(parser(markdown), Nesting::default()) {
+    // Headings are underlined whatever their level: any nesting will do.
+    let safe = safe_prose(markdown, None);
+    for event in lend(&safe.events) {
         match event {
             Event::Start(Tag::Paragraph) => {}
             Event::End(TagEnd::Paragraph) => {
