@@ -1033,6 +1033,19 @@ mod tests {
     }
 
     #[test]
+    fn a_field_read_again_keeps_the_nesting_of_its_own_caller() {
+        // Text takes a parse of any nesting; HTML must still renumber
+        // under its own parent level, not reuse another level's headings.
+        forget_parsed();
+        let field = "# Heading\n\nText.";
+        assert_eq!(to_text(field), "Heading\n-------\n\nText.");
+        let under_h3 = to_html(field, Theme::Plain, Nesting { parent_level: 3 });
+        let under_h2 = to_html(field, Theme::Plain, Nesting { parent_level: 2 });
+        assert!(under_h3.starts_with("<h4>"), "{under_h3}");
+        assert!(under_h2.starts_with("<h3>"), "{under_h2}");
+    }
+
+    #[test]
     fn text_shows_links_as_urls() {
         let text = to_text("Read [our schedule](https://example.gov.uk/r).\n\n- one\n- two");
         assert_eq!(
