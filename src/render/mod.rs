@@ -462,7 +462,7 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
                 Value::from_safe_string(prose::to_html(md, theme, nesting(parent)))
             });
             env.add_filter("inline_prose", move |md: &str| {
-                Value::from_safe_string(inline_html(&prose::to_html(md, theme, Nesting::default())))
+                Value::from_safe_string(prose::to_html_inline(md, theme))
             });
             env.add_filter("inline", |s: &str| s.to_string());
             env.add_filter("url", |s: &str| s.to_string());
@@ -494,7 +494,7 @@ fn environment(format: Format, options: &RenderOptions) -> Environment<'static> 
         }
         Format::Text | Format::Json | Format::JsonLd => {
             env.add_filter("prose", |md: &str, _parent: Option<u8>| prose::to_text(md));
-            env.add_filter("inline_prose", |md: &str| one_line(&prose::to_text(md)));
+            env.add_filter("inline_prose", |md: &str| prose::to_text_inline(md));
             env.add_filter("inline", |s: &str| s.to_string());
             env.add_filter("url", |s: &str| s.to_string());
         }
@@ -695,20 +695,6 @@ pub const TEXT_WIDTH: usize = 80;
 /// Joins lines into one (for values shown inside a list item).
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// A single paragraph without its `<p>` wrapper, for use inside a sentence.
-fn inline_html(html: &str) -> String {
-    let trimmed = html.trim_end();
-    if let Some(inner) = trimmed
-        .strip_prefix("<p>")
-        .or_else(|| trimmed.strip_prefix("<p class=\"govuk-body\">"))
-        && let Some(inner) = inner.strip_suffix("</p>")
-        && !inner.contains("<p")
-    {
-        return inner.to_string();
-    }
-    html.to_string()
 }
 
 /// Tidies rendered output: no trailing spaces, at most one blank line in a

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
-use pulldown_cmark_escape::{escape_href, escape_html};
+use pulldown_cmark_escape::{escape_href, escape_html, escape_html_body_text};
 
 use super::Theme;
 
@@ -804,10 +804,142 @@ fn tables_as_lists(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     out
 }
 
+/// A prose field that is only a sentence or two of words: letters,
+/// digits, spaces and the punctuation of ordinary sentences, on lines that
+/// each start with a letter, with no blank line, hard break or indented
+/// first line. No Markdown construct can start in such a field (no list,
+/// heading, emphasis, link, code, HTML, table, reference or escape), so it
+/// parses as one paragraph of its own words and the inline writers need
+/// not parse it: they write what the parser would give them (the tests
+/// compare both ways on every field they see). `None` for any other field.
+fn plain_words(markdown: &str) -> Option<PlainWords<'_>> {
+    let words_only = markdown.chars().all(|c| {
+        c.is_alphanumeric()
+            || matches!(
+                c,
+                ' ' | '\n'
+                    | '.'
+                    | ','
+                    | ';'
+                    | ':'
+                    | '?'
+                    | '\''
+                    | '('
+                    | ')'
+                    | '/'
+                    | '%'
+                    | '’'
+                    | '‘'
+                    | '“'
+                    | '”'
+                    | '–'
+                    | '—'
+            )
+    });
+    if !words_only {
+        return None;
+    }
+    let blank = |line: &&str| line.trim_start_matches(' ').is_empty();
+    let mut lines: Vec<&str> = markdown.split('\n').skip_while(blank).collect();
+    while lines.last().is_some_and(blank) {
+        lines.pop();
+    }
+    // The first line starts at the margin (an indented one can be code).
+    if lines.first().is_none_or(|line| line.starts_with(' ')) {
+        return None;
+    }
+    for line in &mut lines {
+        // A line ending in two spaces is a hard line break.
+        if line.ends_with("  ") {
+            return None;
+        }
+        *line = line.trim_matches(' ');
+        if !line.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+    }
+    Some(PlainWords { lines })
+}
+
+/// The lines of a field of [`plain_words`], each without the spaces
+/// around it, as the parser gives a paragraph's text.
+struct PlainWords<'a> {
+    lines: Vec<&'a str>,
+}
+
+impl PlainWords<'_> {
+    /// The words on one line, one space between each.
+    fn one_line(&self) -> String {
+        let mut out = String::new();
+        for word in self.lines.iter().flat_map(|line| line.split_whitespace()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    }
+}
+
+/// Renders prose to HTML for use inside a sentence: a single paragraph
+/// without its `<p>` wrapper; a field of several blocks keeps them.
+pub fn to_html_inline(markdown: &str, theme: Theme) -> String {
+    if let Some(words) = plain_words(markdown) {
+        let mut html = String::with_capacity(markdown.len() + 8);
+        for (i, line) in words.lines.iter().enumerate() {
+            if i > 0 {
+                html.push('\n');
+            }
+            let _ = escape_html_body_text(&mut html, line);
+        }
+        return html;
+    }
+    html_inline_parsed(markdown, theme)
+}
+
+/// [`to_html_inline`] through the parser.
+fn html_inline_parsed(markdown: &str, theme: Theme) -> String {
+    let html = to_html(markdown, theme, Nesting::default());
+    let trimmed = html.trim_end();
+    if let Some(inner) = trimmed
+        .strip_prefix("<p>")
+        .or_else(|| trimmed.strip_prefix("<p class=\"govuk-body\">"))
+        && let Some(inner) = inner.strip_suffix("</p>")
+        && !inner.contains("<p")
+    {
+        return inner.to_string();
+    }
+    html
+}
+
+/// Renders prose to plain text on one line, for use after a label.
+pub fn to_text_inline(markdown: &str) -> String {
+    if let Some(words) = plain_words(markdown) {
+        return words.one_line();
+    }
+    text_inline_parsed(markdown)
+}
+
+/// [`to_text_inline`] through the parser.
+fn text_inline_parsed(markdown: &str) -> String {
+    to_text(markdown)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Renders prose to CommonMark for use after a label on one line (a data
 /// category's description, a source's details): inline content only, so a
 /// list, quote or code block in the field cannot change the line it joins.
 pub fn to_markdown_inline(markdown: &str) -> String {
+    if let Some(words) = plain_words(markdown) {
+        return words.one_line();
+    }
+    markdown_inline_parsed(markdown)
+}
+
+/// [`to_markdown_inline`] through the parser.
+fn markdown_inline_parsed(markdown: &str) -> String {
     let safe = safe_prose(markdown, None);
     let mut inline = inline_only(lend(&safe.events));
     let blank = |e: &Event<'_>| matches!(e, Event::Text(t) if t.trim().is_empty());
@@ -969,6 +1101,167 @@ pub fn escape_markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fields made of words, the punctuation [`plain_words`] allows and
+    /// the characters next to it that it must refuse, in many layouts.
+    fn word_fields() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "council",
+            "Tax",
+            "2024",
+            "Ynys",
+            "Môn",
+            "élan",
+            "a",
+            " ",
+            " ",
+            "  ",
+            "   ",
+            "    ",
+            "\n",
+            "\n",
+            "\n\n",
+            "\r\n",
+            "\n ",
+            "\n    ",
+            ".",
+            ",",
+            ";",
+            ":",
+            "?",
+            "'",
+            "(",
+            ")",
+            "/",
+            "%",
+            "’",
+            "‘",
+            "“",
+            "”",
+            "–",
+            "—",
+            "-",
+            "*",
+            "_",
+            "#",
+            "1.",
+            "2)",
+            "!",
+            "&",
+            "=",
+            "+",
+            "<",
+            ">",
+            "[",
+            "]",
+            "|",
+            "`",
+            "~",
+            "\\",
+            "\t",
+            "\u{a0}",
+            "http://example.org/a",
+            "\u{202e}",
+            "\u{7}",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut fields: Vec<String> = [
+            "Council tax",
+            "a\n  b",
+            "a  \nb",
+            "a \nb",
+            "a\n1. b",
+            "a\n\nb",
+            "\n\nWords here\n",
+            "   lead",
+            "a\n=",
+            "a\n---",
+            "It’s “quoted” (here); 10% off: yes?",
+            "x\r\ny",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        // Half the fields from the pieces `plain_words` accepts (up to
+        // the dash), half from all of them.
+        let accepted = PIECES.iter().position(|p| *p == "—").map_or(0, |i| i + 1);
+        for i in 0..20_000 {
+            let pieces = if i % 2 == 0 {
+                &PIECES[..accepted]
+            } else {
+                PIECES
+            };
+            let count = 1 + next(12);
+            fields.push((0..count).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        fields
+    }
+
+    #[test]
+    fn plain_words_are_written_as_the_parser_would_write_them() {
+        let mut plain = 0;
+        for field in word_fields() {
+            if plain_words(&field).is_none() {
+                continue;
+            }
+            plain += 1;
+            for theme in [Theme::Plain, Theme::Govuk] {
+                assert_eq!(
+                    to_html_inline(&field, theme),
+                    html_inline_parsed(&field, theme),
+                    "{field:?}"
+                );
+            }
+            assert_eq!(
+                to_markdown_inline(&field),
+                markdown_inline_parsed(&field),
+                "{field:?}"
+            );
+            assert_eq!(
+                to_text_inline(&field),
+                text_inline_parsed(&field),
+                "{field:?}"
+            );
+        }
+        // Enough of the fields take the short way for the comparison to
+        // mean something.
+        assert!(plain > 1000, "only {plain} plain fields");
+    }
+
+    #[test]
+    fn plain_words_refuse_anything_that_could_be_markdown() {
+        for field in [
+            "a\n- b",
+            "a\n1. b",
+            "*a*",
+            "a_b_",
+            "[a](b)",
+            "a  \nb",
+            "a\n\nb",
+            "    code",
+            "a\n# b",
+            "a\n===",
+            "a | b",
+            "a &amp; b",
+            "a\\b",
+            "<b>",
+            "`a`",
+            "",
+            "  \n ",
+            "\u{202e}a",
+            "a\tb",
+            "42 things",
+        ] {
+            assert!(plain_words(field).is_none(), "{field:?}");
+        }
+        assert!(plain_words("It’s (here): 10% off; yes?").is_some());
+    }
 
     #[test]
     fn raw_html_and_script_links_come_out_inert() {
