@@ -19,13 +19,26 @@ fn options() -> Options {
     Options::new(jiff::civil::date(2026, 11, 23))
 }
 
+/// The plain report, wide enough that no line holding a temporary path is
+/// wrapped: where the wrap falls would depend on the temporary folder's
+/// length (`TMPDIR`), which differs between machines.
+fn wide() -> Style {
+    Style {
+        width: 400,
+        ..Style::plain()
+    }
+}
+
 /// A fresh temporary folder for one test.
 struct TempDir(PathBuf);
 
 impl TempDir {
+    /// The process id is padded to seven digits (the largest Linux pid),
+    /// so the path, and with it the wrapping of every snapshot that quotes
+    /// it, has the same length on every run.
     fn new(name: &str) -> Self {
         let dir =
-            std::env::temp_dir().join(format!("noticec-broken-{name}-{}", std::process::id()));
+            std::env::temp_dir().join(format!("noticec-broken-{name}-{:07}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("temp dir");
         TempDir(dir)
@@ -181,10 +194,7 @@ fn fifty_megabytes_are_refused() {
         d.file.text.len()
     );
     assert!(took < Duration::from_secs(2), "took {took:?}");
-    insta::assert_snapshot!(
-        "fifty-megabytes",
-        tmp.scrub(&render(&reports, Style::plain()))
-    );
+    insta::assert_snapshot!("fifty-megabytes", tmp.scrub(&render(&reports, wide())));
 }
 
 /// A folder, a missing file and a file that cannot be read each get one
@@ -220,10 +230,7 @@ fn file_without_read_permission() {
     }
     let reports = check_files(std::slice::from_ref(&path), &options());
     assert_well_formed(&reports);
-    insta::assert_snapshot!(
-        "no-read-permission",
-        tmp.scrub(&render(&reports, Style::plain()))
-    );
+    insta::assert_snapshot!("no-read-permission", tmp.scrub(&render(&reports, wide())));
 }
 
 /// A folder holding a symbolic link to itself, and a file link that points
@@ -269,7 +276,7 @@ fn symlink_loops() {
     assert_well_formed(&reports);
     let output = format!(
         "discovered: {names:?}\n\n{}",
-        tmp.scrub(&render(&reports, Style::plain()))
+        tmp.scrub(&render(&reports, wide()))
     );
     insta::assert_snapshot!("symlink-loops", output);
 }
@@ -322,7 +329,7 @@ fn a_hundred_thousand_purposes() {
     first.diagnostics.truncate(3);
     let output = format!(
         "{findings} findings: {counts:?}\nthe first three:\n\n{}",
-        tmp.scrub(&render(std::slice::from_ref(&first), Style::plain()))
+        tmp.scrub(&render(std::slice::from_ref(&first), wide()))
     );
     println!(
         "100,000 purposes ({} bytes): checked in {checked:?} ({findings} findings), \
