@@ -705,10 +705,10 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 
 /// Renders prose back to CommonMark with the same safety rules as HTML,
 /// from its parsed events. A table becomes a list (one item per row, each
-/// cell after its column's heading), since CommonMark has no tables. Plain
-/// prose (none of the characters that start links, HTML, code, escapes or
-/// tables, no heading, nesting within the limit) is passed through as
-/// written, which is faster and keeps its layout.
+/// cell after its column's heading), since CommonMark has no tables. Prose
+/// the writer would only copy (see [`as_written`]) is passed through as
+/// written, its headings renumbered in place, which is faster and keeps
+/// its layout.
 pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {
     markdown_with(markdown, nesting, false)
 }
@@ -719,32 +719,89 @@ pub fn to_markdown_gfm(markdown: &str, nesting: Nesting) -> String {
 }
 
 fn markdown_with(markdown: &str, nesting: Nesting, gfm: bool) -> String {
-    // Characters that can start a construct reaching beyond the field (a
-    // reference definition, a fence, raw HTML, an escape), a character
-    // reference, and
-    // indented lines (code blocks): prose with none of them, and nothing
-    // else to change, is passed through as written.
-    let plain = !markdown.contains(['[', ']', '<', '>', '`', '~', '\\', '\t'])
-        && !has_character_reference(markdown)
-        && !markdown.lines().any(|l| l.starts_with("    "));
-    // Plain prose can hold no HTML, link or image; it is rewritten only
-    // for a heading (renumbered) or nesting past the limit (flattened).
     let safe = safe_prose(markdown, Some(nesting));
-    let needs_rewrite = !plain
-        || safe.flattened
-        || safe.events.iter().any(|event| {
-            matches!(event, Event::Start(Tag::Heading { .. }))
-                || (!gfm && matches!(event, Event::Start(Tag::Table(_))))
-        });
-    if !needs_rewrite {
-        return markdown.to_string();
-    }
+    as_written(markdown, &safe, gfm).unwrap_or_else(|| markdown_rewritten(&safe, markdown, gfm))
+}
+
+/// [`markdown_with`] through the writer, from the field's safe events.
+fn markdown_rewritten(safe: &SafeProse, markdown: &str, gfm: bool) -> String {
     let events = lend(&safe.events).collect();
     if gfm {
         write_markdown(events, markdown)
     } else {
         write_markdown(tables_as_lists(events), markdown)
     }
+}
+
+/// The field as written, each ATX heading's `#`s set to its renumbered
+/// level, when that means exactly what its safe events mean (what the
+/// writer would write from them); `None` when only the writer will do:
+/// - a character that can start a construct reaching beyond the field (a
+///   fence, raw HTML or an autolink, an escape), a character reference, a
+///   tab or an indented line (code);
+/// - a bracket that is not one of an inline link's two, kept as it is: a
+///   reference link or definition, an image, a link dropped for its
+///   destination or a bracket in the text each adds brackets and no link;
+/// - a code block, a setext heading (underlined), nesting past the limit
+///   (flattened), or a table where tables become lists.
+///
+/// The tests check on many fields that the result, read back, means
+/// what the safe events mean.
+fn as_written(markdown: &str, safe: &SafeProse, gfm: bool) -> Option<String> {
+    if markdown.contains(['<', '>', '`', '~', '\\', '\t'])
+        || has_character_reference(markdown)
+        || markdown.lines().any(|l| l.starts_with("    "))
+        || safe.flattened
+    {
+        return None;
+    }
+    let mut links = 0;
+    let mut levels: Vec<HeadingLevel> = Vec::new();
+    for event in &safe.events {
+        match event {
+            Event::Start(Tag::Link { .. }) => links += 1,
+            Event::Start(Tag::Heading { level, .. }) => levels.push(*level),
+            Event::Start(Tag::Table(_)) if !gfm => return None,
+            // Indented inside a list item (`-     code`): the writer makes
+            // code a paragraph of text.
+            Event::Start(Tag::CodeBlock(_)) => return None,
+            _ => {}
+        }
+    }
+    if markdown.matches('[').count() != links || markdown.matches(']').count() != links {
+        return None;
+    }
+    if levels.is_empty() {
+        return Some(markdown.to_string());
+    }
+    // Where each heading starts, from a parse that keeps offsets (the
+    // cached events do not): its `#`s are rewritten there.
+    let starts: Vec<usize> = parser(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, Event::Start(Tag::Heading { .. })).then_some(range.start)
+        })
+        .collect();
+    if starts.len() != levels.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(markdown.len() + 2 * levels.len());
+    let mut copied = 0;
+    for (start, level) in starts.into_iter().zip(levels) {
+        let at = start + markdown[start..].len() - markdown[start..].trim_start_matches(' ').len();
+        let hashes = markdown[at..].len() - markdown[at..].trim_start_matches('#').len();
+        let after = markdown[at + hashes..].chars().next();
+        if !(1..=6).contains(&hashes) || !matches!(after, None | Some(' ' | '\n' | '\r')) {
+            // Underlined (setext; its text may start with `#`): only the
+            // writer can renumber it.
+            return None;
+        }
+        out.push_str(&markdown[copied..at]);
+        out.push_str(&"#".repeat(level as usize));
+        copied = at + hashes;
+    }
+    out.push_str(&markdown[copied..]);
+    Some(out)
 }
 
 /// Each table as a bulleted list: one item per body row, each cell after
@@ -1261,6 +1318,171 @@ mod tests {
             assert!(plain_words(field).is_none(), "{field:?}");
         }
         assert!(plain_words("It’s (here): 10% off; yes?").is_some());
+    }
+
+    /// Block prose of the kinds officers write (paragraphs, headings of
+    /// both kinds, lists, links safe and not, references, images, tables,
+    /// emphasis), with the characters [`as_written`] must refuse.
+    fn block_fields() -> Vec<String> {
+        const PIECES: &[&str] = &[
+            "Council tax",
+            "words",
+            "a",
+            " ",
+            "  ",
+            "   ",
+            "    ",
+            "\n",
+            "\n",
+            "\n\n",
+            "\n\n",
+            "\r\n",
+            "# ",
+            "## ",
+            "### ",
+            "#### ",
+            "###### ",
+            "####### ",
+            "#",
+            " ##",
+            "#tag",
+            "- ",
+            "* ",
+            "+ ",
+            "1. ",
+            "3) ",
+            "  - ",
+            "*",
+            "**",
+            "_",
+            "~~",
+            "!",
+            "(",
+            ")",
+            ":",
+            "|",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n",
+            "---",
+            "===",
+            "Title\n===\n",
+            "Title\n---\n",
+            "[the ICO](https://ico.org.uk)",
+            "[email us](mailto:dpo@example.gov.uk)",
+            "[call](tel:0300123)",
+            "[rights](#rights)",
+            "[*em* link](https://ico.org.uk \"ICO\")",
+            "[bad](javascript:alert(1))",
+            "[data](data:text/html,x)",
+            "![a map](map.png)",
+            "[ref]",
+            "[text][ref]",
+            "[ref]: https://ico.org.uk\n",
+            "[",
+            "]",
+            "](x)",
+            "[a [b] c](https://x.org)",
+            "[a](https://x.org/[1])",
+            "<b>",
+            ">",
+            "> ",
+            "`",
+            "```\n",
+            "\\",
+            "&amp;",
+            "&#106;",
+            "\t",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut fields: Vec<String> = [
+            "# Heading\n\nText with [a link](https://ico.org.uk).",
+            "- item\n- # heading in an item\n\n## Next",
+            "   ### indented heading\nand a line",
+            "## Closed ##\n\n#### Deeper",
+            "Setext\n===\n\n# ATX",
+            "[ref]\n\n[ref]: https://ico.org.uk",
+            "1. one\n2. two\n\n* star\n* list",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for _ in 0..20_000 {
+            let count = 1 + next(14);
+            fields.push((0..count).map(|_| PIECES[next(PIECES.len())]).collect());
+        }
+        fields
+    }
+
+    /// HTML for Markdown as any CommonMark reader would show it.
+    fn shown(markdown: &str) -> String {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, parser(markdown));
+        html
+    }
+
+    #[test]
+    fn prose_as_written_means_what_its_safe_events_mean() {
+        let (mut as_is, mut with_links, mut renumbered) = (0, 0, 0);
+        for field in block_fields() {
+            for (parent_level, gfm) in [(1, false), (2, true), (3, false), (5, true)] {
+                let nesting = Nesting { parent_level };
+                let safe = safe_prose(&field, Some(nesting));
+                let Some(written) = as_written(&field, &safe, gfm) else {
+                    continue;
+                };
+                as_is += 1;
+                with_links += usize::from(field.contains("]("));
+                renumbered += usize::from(written != field);
+                // What the field means once made safe: the HTML of its
+                // safe events (not the writer's output, which loses
+                // structure in corners: `* + ---` comes back as `- * ***`).
+                let mut meant = String::new();
+                pulldown_cmark::html::push_html(&mut meant, lend(&safe.events));
+                assert_eq!(
+                    shown(&written),
+                    meant,
+                    "{field:?} at level {parent_level}, gfm {gfm}\nas written: {written:?}"
+                );
+            }
+            forget_parsed();
+        }
+        // Enough fields of each kind take the short way for the
+        // comparison to mean something.
+        assert!(as_is > 10_000, "only {as_is} fields as written");
+        assert!(with_links > 1_000, "only {with_links} with links");
+        assert!(renumbered > 1_000, "only {renumbered} renumbered");
+    }
+
+    #[test]
+    fn prose_with_other_brackets_goes_through_the_writer() {
+        for field in [
+            "[ref]\n\n[ref]: https://ico.org.uk",
+            "[text][ref]\n\n[ref]: https://ico.org.uk",
+            "![a map](map.png)",
+            "[bad](javascript:alert(1))",
+            "[a [b] c](https://x.org)",
+            "a ] b",
+            "Title\n===",
+            "<https://ico.org.uk>",
+            "`code`",
+            "    code",
+            "a\\*b",
+        ] {
+            let safe = safe_prose(field, Some(Nesting::default()));
+            assert!(as_written(field, &safe, true).is_none(), "{field:?}");
+        }
+        assert_eq!(
+            to_markdown(
+                "# Our work\n\nSee [the ICO](https://ico.org.uk).",
+                Nesting { parent_level: 3 }
+            ),
+            "#### Our work\n\nSee [the ICO](https://ico.org.uk)."
+        );
     }
 
     #[test]
