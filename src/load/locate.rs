@@ -6,8 +6,9 @@
 //! of cargo's `get_key_value_span`. A path that does not exist resolves to
 //! the nearest enclosing table, which is where the missing key belongs.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use foldhash::HashMap;
 
 pub use crate::model::KeyPath;
 

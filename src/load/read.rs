@@ -6,11 +6,12 @@
 //! and loading then carries on so the rules can still report what is missing.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
 use std::rc::Rc;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt};
 
 use serde_json::Value;
 use toml::de::{DeTable, DeValue};

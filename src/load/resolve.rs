@@ -10,9 +10,10 @@
 //! entries by `id`, the notice's own entries first. A [`Provenance`] remembers which file
 //! every merged value came from, so findings point where the value lives.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::discover::canonical;
 use super::read::{self as load, LoadOutcome, LoadedNotice, Source};

@@ -14,9 +14,10 @@ pub mod twin;
 pub mod view;
 pub mod wrap;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use foldhash::{HashMap, HashMapExt};
 use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
 use serde::Serialize;

@@ -7,8 +7,7 @@
 //! on this view, so the model can change without breaking them (zola's
 //! `SerializingPage` does the same).
 
-use std::collections::HashMap;
-
+use foldhash::HashMap;
 use serde::Serialize;
 
 use crate::i18n::{Arg, Language};
@@ -373,7 +372,7 @@ pub fn anchor(prefix: &str, id: &str) -> String {
 
 /// The ids given out on one page, so none is given twice.
 #[derive(Default)]
-struct Anchors(std::collections::HashSet<String>);
+struct Anchors(foldhash::HashSet<String>);
 
 impl Anchors {
     /// `wanted`, or `wanted-2`, `wanted-3` … if it is taken.

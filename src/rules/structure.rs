@@ -4,8 +4,9 @@
 //! understanding the file, so they come before any legal finding. The loader
 //! reports the first four; [`check`] reports the rest once the file loaded.
 
+use foldhash::{HashMap, HashMapExt};
+
 use crate::diagnostic::Severity;
-use std::collections::HashMap;
 
 use super::{Finding, Rule, RuleKind};
 use crate::diagnostic::code;
