@@ -104,7 +104,8 @@ pub fn notice_files(paths: &[PathBuf]) -> (Vec<NoticeFile>, bool) {
         }
     }
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(canonical(&f.source)));
+    let paths = CanonicalPaths::default();
+    files.retain(|f| seen.insert(paths.get(&f.source)));
     (files, any_dir)
 }
 
@@ -112,4 +113,92 @@ pub fn notice_files(paths: &[PathBuf]) -> (Vec<NoticeFile>, bool) {
 /// does not exist: how files are told apart.
 pub fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// [`canonical`], each path resolved once: for one build, which names
+/// every notice's file several times (its record's source, its own files,
+/// the guard against overwriting a source). Resolving asks the system
+/// about every folder on the way (a `readlink` each), which was a sixth
+/// of a no-change rebuild. Made afresh for each build, so a link changed
+/// between builds is seen.
+#[derive(Debug, Default)]
+pub struct CanonicalPaths(std::sync::Mutex<foldhash::HashMap<PathBuf, PathBuf>>);
+
+impl CanonicalPaths {
+    /// `path` resolved, as [`canonical`] resolves it.
+    pub fn get(&self, path: &Path) -> PathBuf {
+        if let Some(known) = self.lock().get(path) {
+            return known.clone();
+        }
+        // A file that is not a link is where its folder resolves to: the
+        // folders of a site are resolved once, not once for each notice.
+        let in_folder = match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name))
+                if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink()) =>
+            {
+                let parent = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+                Some(self.get(parent).join(name))
+            }
+            _ => None,
+        };
+        let resolved = in_folder.unwrap_or_else(|| canonical(path));
+        self.lock().insert(path.to_path_buf(), resolved.clone());
+        resolved
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, foldhash::HashMap<PathBuf, PathBuf>> {
+        // A map of resolved paths stays right if a holder panicked.
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Resolving through the folders' memo gives what resolving each path
+    /// afresh gives: plain files, files in a linked folder, linked files,
+    /// `..`, relative names, missing files.
+    #[test]
+    fn resolved_paths_match_resolving_afresh() {
+        let dir = std::env::temp_dir().join(format!("noticec-canonical-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("real/sub")).expect("folders");
+        std::fs::write(dir.join("real/sub/a.toml"), "").expect("file");
+        std::fs::write(dir.join("real/b.toml"), "").expect("file");
+        let mut paths = vec![
+            dir.join("real/sub/a.toml"),
+            dir.join("real/sub/../b.toml"),
+            dir.join("real/sub/missing.toml"),
+            dir.join("nowhere/c.toml"),
+            PathBuf::from("Cargo.toml"),
+            PathBuf::from("src/../Cargo.toml"),
+            PathBuf::from("missing.toml"),
+        ];
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("real"), dir.join("linked")).expect("link");
+            std::os::unix::fs::symlink(dir.join("real/b.toml"), dir.join("real/sub/b-link.toml"))
+                .expect("link");
+            paths.extend([
+                dir.join("linked/sub/a.toml"),
+                dir.join("linked/b.toml"),
+                dir.join("real/sub/b-link.toml"),
+                dir.join("linked/sub/b-link.toml"),
+            ]);
+        }
+        let memo = CanonicalPaths::default();
+        for _ in 0..2 {
+            for path in &paths {
+                assert_eq!(memo.get(path), canonical(path), "{}", path.display());
+            }
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::files::content_hash;
-use crate::load::discover::canonical;
 
 /// The manifest's file name inside the output folder.
 pub const MANIFEST: &str = ".noticec-build.json";
@@ -93,12 +92,14 @@ pub fn settings_hash(parts: &[String]) -> String {
 /// How a source file is named in the manifest: its path relative to the
 /// output folder (`out_dir` resolved), with `/` separators; a file that
 /// has no relative path from there (another drive) by a hash of its path.
-pub fn manifest_path(path: &Path, out_dir: &Path) -> String {
-    match pathdiff::diff_paths(canonical(path), out_dir) {
+/// `resolved` is the path as [`canonical`](crate::load::discover::canonical) resolves it (a build resolves
+/// each file once, [`crate::load::discover::CanonicalPaths`]).
+pub fn manifest_name(resolved: &Path, out_dir: &Path) -> String {
+    match pathdiff::diff_paths(resolved, out_dir) {
         Some(relative) if relative.is_relative() => relative.to_string_lossy().replace('\\', "/"),
         _ => format!(
             "path-hash:{}",
-            content_hash(canonical(path).to_string_lossy().as_bytes())
+            content_hash(resolved.to_string_lossy().as_bytes())
         ),
     }
 }

@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use crate::check::{Checked, FileKind, FileReport, Sink, Workspace};
 use crate::i18n::{Arg, Language};
-use crate::load::discover::{NoticeFile, canonical, output_file};
+use crate::load::discover::{CanonicalPaths, NoticeFile, canonical, output_file};
 use crate::render::view::{AlternateView, LinkView, NoticeView};
 use crate::render::{Format, IndexEntry, RenderError, RenderOptions, Renderer};
 use write::{WriteStatus, write_if_changed};
@@ -156,6 +156,8 @@ struct Site<'a> {
     total: usize,
     /// With `--archive`: the commits' trees, unpacked once.
     trees: Option<archive::Trees>,
+    /// The files this build names, each resolved once.
+    paths: CanonicalPaths,
 }
 
 /// Checks the workspace and publishes its notices. Rendering and writing
@@ -174,7 +176,8 @@ pub fn build_streamed(
     sink: Option<&mut dyn Sink>,
 ) -> Result<BuildReport, BuildError> {
     let planned: Vec<NoticeFile> = workspace.notice_files().cloned().collect();
-    guard_outputs(&planned, workspace.any_dir(), options)?;
+    let paths = CanonicalPaths::default();
+    guard_outputs(&planned, workspace.any_dir(), options, &paths)?;
     std::fs::create_dir_all(&options.out_dir).map_err(|source| BuildError::Write {
         path: options.out_dir.clone(),
         source,
@@ -192,6 +195,7 @@ pub fn build_streamed(
         done: std::sync::atomic::AtomicUsize::new(0),
         total: planned.len(),
         trees: options.archive.then(archive::Trees::default),
+        paths,
     };
 
     let corporate = options.corporate.as_deref().map(canonical);
@@ -348,13 +352,13 @@ fn site_links(
             let view = NoticeView::new(&loaded.notice, site.law_enforcement, site.today);
             Some(Page {
                 index,
-                path: canonical(&r.path),
+                path: site.paths.get(&r.path),
                 stem,
                 url: view.url.map(str::to_string),
                 lang: view.lang,
                 title: view.title,
                 original: crate::check::translation::original_path(&loaded.notice, &r.path)
-                    .map(|p| canonical(&p)),
+                    .map(|p| site.paths.get(&p)),
             })
         })
         .collect();
@@ -460,21 +464,16 @@ impl Site<'_> {
                 record: None,
                 withheld: Some((
                     report.name.clone(),
-                    Some((key, incremental::manifest_path(&report.path, &self.out_dir))),
+                    Some((key, self.manifest_path(&report.path))),
                 )),
             }));
         }
         let wanted = incremental::Entry {
-            source: incremental::manifest_path(&report.path, &self.out_dir),
+            source: self.manifest_path(&report.path),
             sources: verdict
                 .own_files()
                 .iter()
-                .map(|(file, hash)| {
-                    (
-                        incremental::manifest_path(&file.path, &self.out_dir),
-                        hash.clone(),
-                    )
-                })
+                .map(|(file, hash)| (self.manifest_path(&file.path), hash.clone()))
                 .collect(),
             context: context_hash(&None, &[], &[], report.has_errors, &[]),
             outputs: BTreeMap::new(),
@@ -497,6 +496,11 @@ impl Site<'_> {
         }))
     }
 
+    /// How the manifest names a file this build loaded.
+    fn manifest_path(&self, path: &Path) -> String {
+        incremental::manifest_name(&self.paths.get(path), &self.out_dir)
+    }
+
     /// Counts one more notice done, for the progress bar.
     fn count_done(&self) {
         let done = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
@@ -515,7 +519,7 @@ impl Site<'_> {
             record: None,
             withheld: None,
         };
-        let source = incremental::manifest_path(&report.path, &self.out_dir);
+        let source = self.manifest_path(&report.path);
         let withheld = (
             report.name.clone(),
             report
@@ -579,7 +583,7 @@ impl Site<'_> {
             .files()
             .map(|file| {
                 (
-                    incremental::manifest_path(&file.path, &self.out_dir),
+                    self.manifest_path(&file.path),
                     crate::files::content_hash(file.text.as_bytes()),
                 )
             })
@@ -598,7 +602,7 @@ impl Site<'_> {
             language: view.language.clone(),
         };
         let entry = incremental::Entry {
-            source: incremental::manifest_path(&loaded.file.path, &self.out_dir),
+            source: self.manifest_path(&loaded.file.path),
             sources,
             context,
             outputs: BTreeMap::new(),
@@ -962,10 +966,13 @@ fn guard_outputs(
     planned: &[NoticeFile],
     writes_index: bool,
     options: &BuildOptions,
+    paths: &CanonicalPaths,
 ) -> Result<(), BuildError> {
+    // The sources that exist, resolved (a missing one resolves to itself).
     let sources: BTreeMap<PathBuf, &Path> = planned
         .iter()
-        .filter_map(|p| Some((p.source.canonicalize().ok()?, p.source.as_path())))
+        .filter(|p| p.source.exists())
+        .map(|p| (paths.get(&p.source), p.source.as_path()))
         .collect();
     let out_dir = canonical(&options.out_dir);
     let mut owners: BTreeMap<&Path, &Path> = BTreeMap::new();
