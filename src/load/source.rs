@@ -13,7 +13,10 @@ pub struct SourceFile {
     pub name: String,
     /// The text, without a leading byte order mark.
     pub text: Arc<str>,
-    line_starts: Vec<usize>,
+    /// Where each line starts, made when a diagnostic first needs a line:
+    /// a rebuild reads every unchanged notice only to hash it, and finding
+    /// its lines was a tenth of that.
+    line_starts: std::sync::OnceLock<Vec<usize>>,
     /// The text as excerpts show it: every character that could hide or
     /// disguise text replaced by one character of the same length in bytes
     /// (`?`, `¿` or U+FFFD), so spans and columns stay right. Made when
@@ -30,17 +33,22 @@ pub struct Position {
 
 impl SourceFile {
     pub fn new(path: &Path, text: impl Into<Arc<str>>) -> Self {
-        let text = text.into();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Self {
             path: path.to_path_buf(),
             name: display_name(path),
-            text,
-            line_starts,
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
             shown: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The byte offset where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                .collect()
+        })
     }
 
     /// The text excerpts show (see `shown`).
@@ -68,8 +76,8 @@ impl SourceFile {
     /// The line and column of a byte offset (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
+        let line = self.line_starts().partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts()[line];
         let prefix = self.text.get(start..offset).unwrap_or("");
         Position {
             line: line + 1,
@@ -98,16 +106,16 @@ impl miette::SourceCode for SourceFile {
         let start = span.offset().min(self.text.len());
         let end = (span.offset() + span.len()).min(self.text.len());
         let line_of = |offset: usize| {
-            self.line_starts
+            self.line_starts()
                 .partition_point(|&s| s <= offset)
                 .saturating_sub(1)
         };
         let first = line_of(start).saturating_sub(context_lines_before);
         let last = (line_of(end.saturating_sub(1).max(start)) + context_lines_after + 1)
-            .min(self.line_starts.len());
-        let window_start = self.line_starts[first];
+            .min(self.line_starts().len());
+        let window_start = self.line_starts()[first];
         let window_end = self
-            .line_starts
+            .line_starts()
             .get(last)
             .copied()
             .unwrap_or(self.text.len());
