@@ -703,6 +703,60 @@ fn one_line(text: &str) -> String {
 /// and after (so templates need not count newlines); plain text is wrapped
 /// at 80 columns.
 fn finish(output: &str, format: Format) -> String {
+    match format {
+        Format::Text | Format::Markdown => finish_lines(output, format),
+        _ => tidy(output),
+    }
+}
+
+/// [`finish`] for HTML: lines without trailing spaces, at most one blank
+/// line in a row, none at the start, one newline at the end — what
+/// [`finish_lines`] does for it, but copying each run of lines that need
+/// nothing in one piece rather than a line at a time (line by line it was
+/// 7 % of a build; a test compares both).
+fn tidy(output: &str) -> String {
+    let mut out = String::with_capacity(output.len());
+    let mut blank = true;
+    // Where the run of lines copied as they are started, if one is open.
+    let mut run: Option<usize> = None;
+    let mut pos = 0;
+    while pos < output.len() {
+        let end =
+            memchr::memchr(b'\n', &output.as_bytes()[pos..]).map_or(output.len(), |i| pos + i);
+        let raw = &output[pos..end];
+        let line = raw.trim_end();
+        if !line.is_empty() && line.len() == raw.len() && end < output.len() {
+            // Kept with its newline, as part of the run.
+            run.get_or_insert(pos);
+            blank = false;
+        } else {
+            if let Some(start) = run.take() {
+                out.push_str(&output[start..pos]);
+            }
+            if line.is_empty() {
+                if !blank {
+                    out.push('\n');
+                }
+                blank = true;
+            } else {
+                out.push_str(line);
+                out.push('\n');
+                blank = false;
+            }
+        }
+        pos = end + 1;
+    }
+    if let Some(start) = run {
+        out.push_str(&output[start..]);
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// [`finish`] a line at a time: Markdown headings spaced, text wrapped.
+fn finish_lines(output: &str, format: Format) -> String {
     let mut out = String::with_capacity(output.len() + output.len() / 16);
     let mut blank = true;
     let mut in_fence = false;
@@ -793,6 +847,36 @@ mod tests {
                 .nth(1)
                 .is_some_and(|l| l.starts_with("  word"))
         );
+    }
+
+    #[test]
+    fn html_is_tidied_as_line_by_line() {
+        const PIECES: &[&str] = &[
+            "<p>", "a", "é", " ", "  ", "\t", "\r", "\n", "\n", "\n\n", "\r\n", "\u{a0}",
+            "\u{2028}", "\u{3000}", "x\n", "```",
+        ];
+        let mut state: u64 = 0x51_7cc1_b727_220a;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut fields: Vec<String> = ["", "\n", "a", "a\n", "\n\na\n\n\nb  \n\n", "a\r\nb"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for _ in 0..50_000 {
+            let count = next(16);
+            fields.push((0..count).map(|_| PIECES[next(PIECES.len())]).collect());
+        }
+        for field in fields {
+            assert_eq!(
+                tidy(&field),
+                finish_lines(&field, Format::Html),
+                "{field:?}"
+            );
+        }
     }
 
     #[test]
