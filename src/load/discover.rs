@@ -115,24 +115,27 @@ pub fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// [`canonical`], each path resolved once: for one build, which names
-/// every notice's file several times (its record's source, its own files,
-/// the guard against overwriting a source). Resolving asks the system
-/// about every folder on the way (a `readlink` each), which was a sixth
-/// of a no-change rebuild. Made afresh for each build, so a link changed
+/// [`canonical`] for the many files of one build, which names every
+/// notice's file several times (its record's source, its own files, the
+/// guard against overwriting a source). Resolving asks the system about
+/// every folder on the way (a `readlink` each), which was a sixth of a
+/// no-change rebuild: here a file that is not a link is resolved as its
+/// folder's resolution plus its name (one `lstat`), and each folder is
+/// resolved once. Only folders are kept (a site has a few), at most
+/// [`MAX_KEPT_FOLDERS`], so the memory stays the same however many
+/// notices there are. Made afresh for each build, so a link changed
 /// between builds is seen.
+/// How many resolved folders [`CanonicalPaths`] keeps before it starts
+/// again.
+pub const MAX_KEPT_FOLDERS: usize = 256;
+
 #[derive(Debug, Default)]
 pub struct CanonicalPaths(std::sync::Mutex<foldhash::HashMap<PathBuf, PathBuf>>);
 
 impl CanonicalPaths {
     /// `path` resolved, as [`canonical`] resolves it.
     pub fn get(&self, path: &Path) -> PathBuf {
-        if let Some(known) = self.lock().get(path) {
-            return known.clone();
-        }
-        // A file that is not a link is where its folder resolves to: the
-        // folders of a site are resolved once, not once for each notice.
-        let in_folder = match (path.parent(), path.file_name()) {
+        match (path.parent(), path.file_name()) {
             (Some(parent), Some(name))
                 if std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink()) =>
             {
@@ -141,12 +144,24 @@ impl CanonicalPaths {
                 } else {
                     parent
                 };
-                Some(self.get(parent).join(name))
+                self.folder(parent).join(name)
             }
-            _ => None,
-        };
-        let resolved = in_folder.unwrap_or_else(|| canonical(path));
-        self.lock().insert(path.to_path_buf(), resolved.clone());
+            _ => canonical(path),
+        }
+    }
+
+    /// A folder resolved, from the ones this build resolved before.
+    fn folder(&self, dir: &Path) -> PathBuf {
+        if let Some(known) = self.lock().get(dir) {
+            return known.clone();
+        }
+        let resolved = canonical(dir);
+        let mut known = self.lock();
+        // A corpus with a folder for each notice would keep them all.
+        if known.len() >= MAX_KEPT_FOLDERS {
+            known.clear();
+        }
+        known.insert(dir.to_path_buf(), resolved.clone());
         resolved
     }
 
