@@ -830,6 +830,35 @@ fn hanging_indent(line: &str) -> String {
     " ".repeat(indent_len + marker)
 }
 
+/// Texts made of pieces in a pseudo-random order, the same on every run
+/// (xorshift), for the tests that compare a fast path with the general
+/// one on many inputs.
+#[cfg(test)]
+pub(crate) struct RandomTexts(u64);
+
+#[cfg(test)]
+impl RandomTexts {
+    pub(crate) fn new(seed: u64) -> Self {
+        Self(seed)
+    }
+
+    /// A number below `n`.
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// `least` pieces or up to `spread - 1` more, each any of `pieces`.
+    pub(crate) fn text(&mut self, pieces: &[&str], least: usize, spread: usize) -> String {
+        let count = least + self.below(spread);
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -855,20 +884,13 @@ mod tests {
             "<p>", "a", "é", " ", "  ", "\t", "\r", "\n", "\n", "\n\n", "\r\n", "\u{a0}",
             "\u{2028}", "\u{3000}", "x\n", "```",
         ];
-        let mut state: u64 = 0x51_7cc1_b727_220a;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = RandomTexts::new(0x51_7cc1_b727_220a);
         let mut fields: Vec<String> = ["", "\n", "a", "a\n", "\n\na\n\n\nb  \n\n", "a\r\nb"]
             .iter()
             .map(|s| s.to_string())
             .collect();
         for _ in 0..50_000 {
-            let count = next(16);
-            fields.push((0..count).map(|_| PIECES[next(PIECES.len())]).collect());
+            fields.push(random.text(PIECES, 0, 16));
         }
         for field in fields {
             assert_eq!(

@@ -1222,13 +1222,7 @@ mod tests {
             "\u{202e}",
             "\u{7}",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = crate::render::RandomTexts::new(0x9e37_79b9_7f4a_7c15);
         let mut fields: Vec<String> = [
             "Council tax",
             "a\n  b",
@@ -1255,8 +1249,7 @@ mod tests {
             } else {
                 PIECES
             };
-            let count = 1 + next(12);
-            fields.push((0..count).map(|_| pieces[next(pieces.len())]).collect());
+            fields.push(random.text(pieces, 1, 12));
         }
         fields
     }
@@ -1393,13 +1386,7 @@ mod tests {
             "&#106;",
             "\t",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = crate::render::RandomTexts::new(0x2545_f491_4f6c_dd1d);
         let mut fields: Vec<String> = [
             "# Heading\n\nText with [a link](https://ico.org.uk).",
             "- item\n- # heading in an item\n\n## Next",
@@ -1413,8 +1400,7 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         for _ in 0..20_000 {
-            let count = 1 + next(14);
-            fields.push((0..count).map(|_| PIECES[next(PIECES.len())]).collect());
+            fields.push(random.text(PIECES, 1, 14));
         }
         fields
     }
