@@ -310,3 +310,97 @@ fn a_planted_symbolic_link_at_a_temporary_name_is_never_followed() {
         "precious"
     );
 }
+
+/// With a cache folder, a build keeps each page's stamp there (not in the
+/// published build record), and a rebuild trusts a page by its stamp only
+/// while the file is untouched: a page edited in place, to the same size
+/// and with its modification time put back, is still made again.
+#[test]
+fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() {
+    let src = sources("stamps");
+    let root = src.parent().expect("parent").to_path_buf();
+    let out = root.join("site");
+    let cache = root.join("cache");
+    let build_cached = || {
+        let check = Options::new(jiff::civil::date(2026, 11, 23));
+        let mut workspace =
+            Workspace::open(std::slice::from_ref(&src), None, check).expect("notices to build");
+        workspace.use_verdict_cache(&cache);
+        site::build(&workspace, &options(&out)).expect("builds")
+    };
+    let statuses = |report: &BuildReport| -> Vec<(String, WriteStatus)> {
+        report
+            .outputs
+            .iter()
+            .map(|o| {
+                (
+                    o.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    o.status,
+                )
+            })
+            .collect()
+    };
+    build_cached();
+    let stamps: Vec<PathBuf> = std::fs::read_dir(&cache)
+        .expect("the cache folder")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "stamps"))
+        .collect();
+    assert_eq!(stamps.len(), 1, "one stamps file for the output folder");
+    let manifest = std::fs::read_to_string(out.join(".noticec-build.json")).expect("record");
+    assert!(
+        !manifest.contains("ino") && !manifest.contains("stamp"),
+        "{manifest}"
+    );
+
+    let page = out.join("council-tax.html");
+    let original = std::fs::read(&page).expect("page");
+    let modified = std::fs::metadata(&page)
+        .and_then(|m| m.modified())
+        .expect("time");
+    let rebuilt = build_cached();
+    assert!(
+        statuses(&rebuilt)
+            .iter()
+            .all(|(_, s)| *s == WriteStatus::Unchanged),
+        "{:?}",
+        statuses(&rebuilt)
+    );
+
+    // The same length, the old modification time: only the change time,
+    // which no program sets back, tells.
+    let edited = String::from_utf8(original.clone())
+        .expect("UTF-8")
+        .replacen("Council tax", "Council TAX", 1);
+    assert_eq!(edited.len(), original.len());
+    std::fs::write(&page, &edited).expect("edit");
+    std::fs::File::options()
+        .write(true)
+        .open(&page)
+        .and_then(|f| f.set_modified(modified))
+        .expect("time put back");
+    let rebuilt = build_cached();
+    let written: Vec<String> = statuses(&rebuilt)
+        .into_iter()
+        .filter(|(_, s)| *s == WriteStatus::Written)
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(written, ["council-tax.html"]);
+    assert_eq!(std::fs::read(&page).expect("page"), original);
+
+    // Touched, not changed: read again, found the same, not written.
+    std::fs::File::options()
+        .write(true)
+        .open(out.join("council-tax.md"))
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
+        .expect("touch");
+    let rebuilt = build_cached();
+    assert!(
+        statuses(&rebuilt)
+            .iter()
+            .all(|(_, s)| *s == WriteStatus::Unchanged),
+        "{:?}",
+        statuses(&rebuilt)
+    );
+}

@@ -436,15 +436,8 @@ impl VerdictCache {
 
     /// A new file for shard `index`'s new verdicts, beside the old one.
     fn start_fresh(&self, index: usize) -> Option<Fresh> {
+        prepare_root(self.dir.parent()?).then_some(())?;
         std::fs::create_dir_all(&self.dir).ok()?;
-        if let Some(ignore) = self.dir.parent().map(|root| root.join(".gitignore"))
-            && !ignore.exists()
-        {
-            let _ = crate::files::create_new(
-                &ignore,
-                b"# noticec's verdict cache: safe to delete, never commit.\n*\n",
-            );
-        }
         // Never through a link or a file someone else put there.
         let (temp, file) = crate::files::create_temp(&self.dir, &shard_file(index)).ok()?;
         Some(Fresh {
@@ -533,6 +526,22 @@ impl VerdictCache {
         self.read.lock().ok()?.insert(path.to_path_buf(), known);
         now
     }
+}
+
+/// Makes the cache folder `root` if it is not there, with a `.gitignore`
+/// that keeps it out of version control; whether it is there now.
+pub fn prepare_root(root: &Path) -> bool {
+    if std::fs::create_dir_all(root).is_err() {
+        return false;
+    }
+    let ignore = root.join(".gitignore");
+    if !ignore.exists() {
+        let _ = crate::files::create_new(
+            &ignore,
+            b"# noticec's cache (verdicts, page stamps): safe to delete, never commit.\n*\n",
+        );
+    }
+    true
 }
 
 /// Removes the folders in `root` other than `current` but the `keep - 1`

@@ -68,6 +68,8 @@ pub struct Workspace {
     cache: PartCache,
     /// Verdicts kept from earlier runs ([`Workspace::use_verdict_cache`]).
     verdicts: Option<VerdictCache>,
+    /// Where the verdict cache is, when one is used.
+    cache_dir: Option<PathBuf>,
 }
 
 /// The verdicts of a check.
@@ -110,6 +112,7 @@ impl Workspace {
             whole_project,
             cache: PartCache::default(),
             verdicts: None,
+            cache_dir: None,
         };
         match &workspace.project {
             Some(project) if !whole_project => {
@@ -174,6 +177,7 @@ impl Workspace {
             whole_project: false,
             cache: PartCache::default(),
             verdicts: None,
+            cache_dir: None,
         }
     }
 
@@ -182,6 +186,13 @@ impl Workspace {
     /// again. Not for checks against a baseline.
     pub fn use_verdict_cache(&mut self, dir: &Path) {
         self.verdicts = VerdictCache::open(dir, &self.options);
+        self.cache_dir = Some(dir.to_path_buf());
+    }
+
+    /// The cache folder given to [`Workspace::use_verdict_cache`]: a build
+    /// keeps its page stamps there too ([`crate::site::stamps`]).
+    pub fn cache_dir(&self) -> Option<&Path> {
+        self.cache_dir.as_deref()
     }
 
     pub fn options(&self) -> &Options {

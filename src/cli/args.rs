@@ -200,7 +200,8 @@ pub struct CheckingArgs {
     /// Check every notice afresh, without the verdicts kept from earlier
     /// runs (in `.noticec-cache/` at the project's root, else in the user's
     /// cache folder; a verdict is used only when nothing it depends on has
-    /// changed).
+    /// changed); a build also reads every page it keeps, rather than
+    /// trusting the stamps it left there.
     #[arg(long)]
     pub no_cache: bool,
 }

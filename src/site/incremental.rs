@@ -9,7 +9,8 @@
 //! of its links to other pages, and the hash of each page written. A page
 //! is reused only when all of these are the same, the settings that shape
 //! every page (noticec's version, formats, theme, templates, profile) are
-//! the same, and the files on disk are still exactly what was written — so
+//! the same, and the files on disk are still exactly what was written
+//! (known from their stamps, [`super::stamps`], or by reading them) — so
 //! an interrupted build, an edit during a build, or another notice built
 //! to the same name can never leave a page the next build trusts wrongly.
 //!
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::stamps::{PageStamps, Record};
 use crate::files::content_hash;
 
 /// The manifest's file name inside the output folder.
@@ -172,14 +174,16 @@ impl Manifest {
 
     /// The recorded entry for `stem`, if it was made from exactly what
     /// `wanted` says (same source, same bytes, same links, same settings)
-    /// and its pages are still on disk as written.
+    /// and its pages are still on disk as written (by their `stamps`, or
+    /// read); with the pages' records for the next build's stamps.
     pub fn unchanged(
         &self,
         settings: &str,
         stem: &str,
         wanted: &Entry,
         out_dir: &Path,
-    ) -> Option<Entry> {
+        stamps: &PageStamps,
+    ) -> Option<(Entry, Vec<Record>)> {
         if self.settings != settings {
             return None;
         }
@@ -187,11 +191,14 @@ impl Manifest {
         let same_inputs = entry.source == wanted.source
             && entry.sources == wanted.sources
             && entry.context == wanted.context;
-        let outputs_there = !entry.outputs.is_empty()
-            && entry.outputs.iter().all(|(path, hash)| {
-                std::fs::read(out_dir.join(path)).is_ok_and(|bytes| content_hash(&bytes) == *hash)
-            });
-        (same_inputs && outputs_there).then_some(entry)
+        if !same_inputs || entry.outputs.is_empty() {
+            return None;
+        }
+        let mut records = Vec::with_capacity(entry.outputs.len());
+        for (path, hash) in &entry.outputs {
+            records.extend(stamps.holds(out_dir, path, hash)?);
+        }
+        Some((entry, records))
     }
 
     /// The manifest as written: pretty JSON, each entry compact on its own

@@ -10,6 +10,7 @@
 
 pub mod archive;
 pub mod incremental;
+pub mod stamps;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -158,6 +159,8 @@ struct Site<'a> {
     trees: Option<archive::Trees>,
     /// The files this build names, each resolved once.
     paths: CanonicalPaths,
+    /// How the last build left its pages.
+    stamps: stamps::PageStamps,
 }
 
 /// Checks the workspace and publishes its notices. Rendering and writing
@@ -184,12 +187,18 @@ pub fn build_streamed(
     })?;
     // A build killed part-way leaves temporary files; they are never pages.
     write::remove_leftovers(&options.out_dir);
+    let out_dir = canonical(&options.out_dir);
     let site = Site {
         options,
         renderer: Renderer::new(options.render.clone()),
         previous: incremental::Manifest::read(&options.out_dir),
         settings: settings_hash(workspace, options),
-        out_dir: canonical(&options.out_dir),
+        stamps: stamps::PageStamps::open(
+            workspace.cache_dir(),
+            &out_dir,
+            planned.len() * options.formats.len(),
+        ),
+        out_dir,
         law_enforcement: workspace.options().profile.law_enforcement,
         today: workspace.options().today,
         done: std::sync::atomic::AtomicUsize::new(0),
@@ -283,8 +292,16 @@ pub fn build_streamed(
         if !planned_stems.contains(stem) {
             // Written anew, so the record reads the same whichever
             // version of noticec wrote the entry.
-            let kept = site.previous.entry(stem).map(|entry| entry.to_raw());
-            if let Some(Ok(raw)) = kept {
+            let Some(entry) = site.previous.entry(stem) else {
+                continue;
+            };
+            site.stamps.note(
+                entry
+                    .outputs
+                    .iter()
+                    .filter_map(|(page, hash)| site.stamps.kept(page, hash)),
+            );
+            if let Ok(raw) = entry.to_raw() {
                 manifest.notices.insert(stem.clone(), raw);
             }
         }
@@ -300,6 +317,7 @@ pub fn build_streamed(
         .map_err(|source| BuildError::Write { path, source })?;
     drop(manifest);
     drop(site.previous);
+    site.stamps.save(&options.out_dir);
     if report.checked.any_dir {
         write_index(&site.renderer, &index, options, &mut report)?;
     }
@@ -479,15 +497,20 @@ impl Site<'_> {
             outputs: BTreeMap::new(),
             index: None,
         };
-        let previous =
-            self.previous
-                .unchanged(&self.settings, &key, &wanted, &self.options.out_dir)?;
+        let (previous, stamps) = self.previous.unchanged(
+            &self.settings,
+            &key,
+            &wanted,
+            &self.options.out_dir,
+            &self.stamps,
+        )?;
         let index = previous.index.clone()?;
         let record = match previous.to_raw() {
             Ok(raw) => raw,
             Err(error) => return Some(Err(record_error(&self.out_dir, error))),
         };
         self.count_done();
+        self.stamps.note(stamps);
         Some(Ok(Published {
             outputs: self.kept_pages(&previous),
             entry: Some(index_line(stem, index, report.has_errors)),
@@ -608,12 +631,16 @@ impl Site<'_> {
             outputs: BTreeMap::new(),
             index: Some(index.clone()),
         };
-        match self
-            .previous
-            .unchanged(&self.settings, &key, &entry, &self.options.out_dir)
-        {
-            Some(previous) => {
+        match self.previous.unchanged(
+            &self.settings,
+            &key,
+            &entry,
+            &self.options.out_dir,
+            &self.stamps,
+        ) {
+            Some((previous, stamps)) => {
                 published.outputs = self.kept_pages(&previous);
+                self.stamps.note(stamps);
                 let mut record = previous;
                 record.index = entry.index.clone();
                 let record = record
@@ -669,14 +696,12 @@ impl Site<'_> {
                     pages.extend(self.archive_pages(loaded, stem, &view, trees, report)?);
                 }
                 for (relative, text) in pages {
-                    entry.outputs.insert(
-                        stem_key(&relative),
-                        crate::files::content_hash(text.as_bytes()),
-                    );
-                    published.outputs.push(write(
-                        &self.options.out_dir.join(relative),
-                        text.as_bytes(),
-                    )?);
+                    let page = stem_key(&relative);
+                    let hash = crate::files::content_hash(text.as_bytes());
+                    let path = self.options.out_dir.join(relative);
+                    published.outputs.push(write(&path, text.as_bytes())?);
+                    self.stamps.note(self.stamps.taken(&page, &hash, &path));
+                    entry.outputs.insert(page, hash);
                 }
                 let record = entry
                     .to_raw()

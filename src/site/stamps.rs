@@ -1,0 +1,518 @@
+//! Page stamps: how a rebuild knows a page on disk is still what a build
+//! wrote, without reading it again.
+//!
+//! A page is kept only when its file holds exactly the content the build
+//! record names ([`super::incremental`]). Reading and hashing every page
+//! proves that, and costs a rebuild of ten thousand notices a gigabyte
+//! read. So, as git's index and make do, the build also keeps each page's
+//! *stamp* as it left the file — device, inode, size, modification time
+//! and change time — with the hash of the content the file had at that
+//! stamp. A page whose file has the same stamp now, and whose record names
+//! the same hash, is kept unread. The change time is set by the system on
+//! every change to a file (a write, a rename over it, a change of its
+//! times) and no program can set it back, so a page that was edited,
+//! replaced or touched does not have its old stamp and is read again.
+//!
+//! Two limits, as for git: a change made in the same tick of the file
+//! system's clock as the stamp was taken, by another program, after the
+//! build wrote the page, keeps the stamp (current Linux gives a file that
+//! was just looked at a fine-grained time on its next change, which closes
+//! that); and a stamp whose change time is not before the moment the
+//! stamps are saved (as the output folder's file system tells it) is not
+//! kept at all — the page is read on the next build, git's rule for
+//! "racily clean" files.
+//!
+//! Stamps are facts of one machine (inode numbers, times): they are not in
+//! the build record, which is published and the same for the same input,
+//! but in the cache folder (see [`crate::check::cache::location`]), one
+//! file per output folder, `pages-HASH.stamps`. Without a cache folder, or
+//! with `--no-cache`, every page is read. A stamps file that cannot be read
+//! or written is simply not used.
+//!
+//! The file: a header line, then fixed-size records sorted by page, each
+//! the first 8 bytes of the BLAKE3 hash of the page's path in the output
+//! folder, the first 8 bytes of its content hash, and the stamp's seven
+//! numbers, little-endian. (Eight bytes suffice: a record is used only
+//! for the very file — device and inode — it was taken of, and only when
+//! the build record names content starting with those bytes.)
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The first line of a stamps file; bumped when a record's shape changes.
+const HEADER: &[u8] = b"noticec page stamps 1\n";
+/// Bytes in one record.
+const RECORD: usize = 8 + 8 + 8 * 5 + 4 * 2;
+/// How many output folders' stamps a cache folder keeps.
+const KEEP: usize = 16;
+
+/// What the file system says of a file, as far as telling a change goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Stamp {
+    dev: u64,
+    ino: u64,
+    size: u64,
+    mtime: (i64, u32),
+    ctime: (i64, u32),
+}
+
+impl Stamp {
+    /// The stamp of a regular file; `None` for anything else, and where
+    /// the system gives no inode numbers (then every page is read).
+    pub fn of(meta: &std::fs::Metadata) -> Option<Stamp> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let nanos = |n: i64| u32::try_from(n).ok();
+            meta.file_type().is_file().then_some(())?;
+            Some(Stamp {
+                dev: meta.dev(),
+                ino: meta.ino(),
+                size: meta.size(),
+                mtime: (meta.mtime(), nanos(meta.mtime_nsec())?),
+                ctime: (meta.ctime(), nanos(meta.ctime_nsec())?),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+
+    /// The stamp of the file at `path` (not following a link).
+    fn at(path: &Path) -> Option<Stamp> {
+        Stamp::of(&std::fs::symlink_metadata(path).ok()?)
+    }
+}
+
+/// One page's stamp, with the content it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Record {
+    /// Hash of the page's path in the output folder.
+    page: [u8; 8],
+    /// Its content hash (as the build record has it), shortened.
+    content: [u8; 8],
+    stamp: Stamp,
+}
+
+impl Record {
+    /// The record of `page` holding content `hash`, with `stamp`; `None`
+    /// when there is no stamp, or the hash is not one of ours.
+    fn new(page: &str, hash: &str, stamp: Option<Stamp>) -> Option<Record> {
+        Some(Record {
+            page: page_key(page),
+            content: short_hash(hash)?,
+            stamp: stamp?,
+        })
+    }
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let s = &self.stamp;
+        out.extend_from_slice(&self.page);
+        out.extend_from_slice(&self.content);
+        for n in [s.dev, s.ino, s.size] {
+            out.extend_from_slice(&n.to_le_bytes());
+        }
+        for (secs, nanos) in [s.mtime, s.ctime] {
+            out.extend_from_slice(&secs.to_le_bytes());
+            out.extend_from_slice(&nanos.to_le_bytes());
+        }
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Record> {
+        let mut at = 0;
+        let mut take = |n: usize| {
+            let slice = bytes.get(at..at + n);
+            at += n;
+            slice
+        };
+        let page = take(8)?.try_into().ok()?;
+        let content = take(8)?.try_into().ok()?;
+        let mut u64s = [0u64; 3];
+        for n in &mut u64s {
+            *n = u64::from_le_bytes(take(8)?.try_into().ok()?);
+        }
+        let mut times = [(0i64, 0u32); 2];
+        for time in &mut times {
+            *time = (
+                i64::from_le_bytes(take(8)?.try_into().ok()?),
+                u32::from_le_bytes(take(4)?.try_into().ok()?),
+            );
+        }
+        Some(Record {
+            page,
+            content,
+            stamp: Stamp {
+                dev: u64s[0],
+                ino: u64s[1],
+                size: u64s[2],
+                mtime: times[0],
+                ctime: times[1],
+            },
+        })
+    }
+}
+
+/// The stamps the last build left for one output folder.
+#[derive(Debug, Default)]
+pub struct PageStamps {
+    /// The stamps file; `None` when stamps are not kept.
+    file: Option<PathBuf>,
+    /// Its records, sorted by page.
+    earlier: Vec<Record>,
+    /// This build's records, as its pages are written or found unchanged.
+    now: std::sync::Mutex<Vec<Record>>,
+}
+
+impl PageStamps {
+    /// No stamps: every page is read.
+    pub fn none() -> PageStamps {
+        PageStamps::default()
+    }
+
+    /// The stamps kept in `cache` for the output folder `out_dir`
+    /// (resolved), or none when there is no cache folder; room is made
+    /// for `pages` records of this build.
+    pub fn open(cache: Option<&Path>, out_dir: &Path, pages: usize) -> PageStamps {
+        let Some(cache) = cache else {
+            return PageStamps::none();
+        };
+        let name = crate::files::content_hash(out_dir.to_string_lossy().as_bytes());
+        let file = cache.join(format!("pages-{}.stamps", &name[..16]));
+        let earlier = read_records(&file).unwrap_or_default();
+        PageStamps {
+            file: Some(file),
+            earlier,
+            now: std::sync::Mutex::new(Vec::with_capacity(pages)),
+        }
+    }
+
+    /// The earlier record of `page`, whatever its content.
+    fn earlier(&self, page: &str) -> Option<&Record> {
+        let key = page_key(page);
+        let at = self.earlier.binary_search_by(|r| r.page.cmp(&key)).ok()?;
+        self.earlier.get(at)
+    }
+
+    /// Whether the page `page` in `out_dir` holds exactly the content
+    /// `hash`: by its stamp when it has the one recorded with that hash,
+    /// else by reading it. `Some` with the page's record for the next
+    /// build (`None` inside when it has no stamp to keep) when it does.
+    pub fn holds(&self, out_dir: &Path, page: &str, hash: &str) -> Option<Option<Record>> {
+        let path = out_dir.join(page);
+        if self.file.is_some()
+            && let Some(earlier) = self.earlier(page)
+            && Some(earlier.content) == short_hash(hash)
+            && Stamp::at(&path) == Some(earlier.stamp)
+        {
+            return Some(Some(*earlier));
+        }
+        let (bytes, stamp) = read_stamped(&path).ok()?;
+        (crate::files::content_hash(&bytes) == hash).then(|| self.record(page, hash, stamp))
+    }
+
+    /// The record of a page the build has just written (or found holding
+    /// what it would write), taken now; `None` when stamps are not kept.
+    pub fn taken(&self, page: &str, hash: &str, path: &Path) -> Option<Record> {
+        self.file.as_ref()?;
+        Record::new(page, hash, Stamp::at(path))
+    }
+
+    /// A record of a page with `stamp`, when stamps are kept.
+    fn record(&self, page: &str, hash: &str, stamp: Option<Stamp>) -> Option<Record> {
+        self.file.as_ref()?;
+        Record::new(page, hash, stamp)
+    }
+
+    /// The earlier record of a page this build neither wrote nor checked
+    /// (its notice is not part of the build), if it holds `hash`.
+    pub fn kept(&self, page: &str, hash: &str) -> Option<Record> {
+        self.earlier(page)
+            .filter(|r| Some(r.content) == short_hash(hash))
+            .copied()
+    }
+
+    /// Notes records of this build's pages, to be saved.
+    pub fn note(&self, records: impl IntoIterator<Item = Record>) {
+        if self.file.is_some()
+            && let Ok(mut now) = self.now.lock()
+        {
+            now.extend(records);
+        }
+    }
+
+    /// Saves the records noted for the next build of `out_dir`, without
+    /// those whose change time is not before now as `out_dir`'s file
+    /// system tells it. The file is left alone when it already says
+    /// exactly that. Failures are ignored: the next build reads its pages.
+    pub fn save(&self, out_dir: &Path) {
+        let Some(file) = &self.file else {
+            return;
+        };
+        let Ok(mut records) = self.now.lock() else {
+            return;
+        };
+        let records = &mut *records;
+        let Some(now) = file_system_now(out_dir) else {
+            return;
+        };
+        records.retain(|r| r.stamp.ctime < now && r.stamp.mtime < now);
+        records.sort_by_key(|r| r.page);
+        records.dedup_by(|a, b| a.page == b.page);
+        if *records == self.earlier {
+            return;
+        }
+        let mut bytes = Vec::with_capacity(HEADER.len() + records.len() * RECORD);
+        bytes.extend_from_slice(HEADER);
+        for record in records.iter() {
+            record.encode(&mut bytes);
+        }
+        let Some(cache) = file.parent() else {
+            return;
+        };
+        if crate::check::cache::prepare_root(cache) {
+            let _ = crate::files::write_with(file, |out| out.write_all(&bytes));
+            prune(cache, file);
+        }
+    }
+}
+
+/// The records of a stamps file, sorted; `None` when it cannot be read or
+/// is not one this version wrote.
+fn read_records(file: &Path) -> Option<Vec<Record>> {
+    let bytes = std::fs::read(file).ok()?;
+    let body = bytes.strip_prefix(HEADER)?;
+    if body.len() % RECORD != 0 {
+        return None;
+    }
+    let records: Vec<Record> = body
+        .chunks_exact(RECORD)
+        .map(Record::decode)
+        .collect::<Option<_>>()?;
+    records
+        .windows(2)
+        .all(|w| w[0].page < w[1].page)
+        .then_some(records)
+}
+
+/// The content of a file and its stamp, when the file did not change
+/// while it was read (the stamp before and after are the same).
+fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
+    let mut file = std::fs::File::open(path)?;
+    let before = file.metadata().ok().as_ref().and_then(Stamp::of);
+    let mut bytes = Vec::with_capacity(before.map_or(0, |s| s.size as usize));
+    file.read_to_end(&mut bytes)?;
+    let after = file.metadata().ok().as_ref().and_then(Stamp::of);
+    Ok((bytes, before.filter(|_| before == after)))
+}
+
+/// The time of `dir`'s file system now: the change time of a file made
+/// there for the purpose (and removed).
+fn file_system_now(dir: &Path) -> Option<(i64, u32)> {
+    let (temp, file) = crate::files::create_temp(dir, "stamps").ok()?;
+    let stamp = file.metadata().ok().as_ref().and_then(Stamp::of);
+    drop(file);
+    let _ = std::fs::remove_file(&temp);
+    stamp.map(|s| s.ctime.max(s.mtime))
+}
+
+/// Removes the stamps of all but the [`KEEP`] output folders built most
+/// recently (`current` among them).
+fn prune(cache: &Path, current: &Path) {
+    let Ok(entries) = std::fs::read_dir(cache) else {
+        return;
+    };
+    let mut others: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("pages-") && name.ends_with(".stamps") && e.path() != current
+        })
+        .map(|e| {
+            let modified = e.metadata().and_then(|m| m.modified());
+            (modified.unwrap_or(std::time::UNIX_EPOCH), e.path())
+        })
+        .collect();
+    others.sort();
+    let excess = others.len().saturating_sub(KEEP - 1);
+    for (_, file) in others.into_iter().take(excess) {
+        let _ = std::fs::remove_file(file);
+    }
+}
+
+/// The key of a page's path in the output folder.
+fn page_key(page: &str) -> [u8; 8] {
+    let hash = blake3::hash(page.as_bytes());
+    let mut key = [0; 8];
+    key.copy_from_slice(&hash.as_bytes()[..8]);
+    key
+}
+
+/// The first 8 bytes of a content hash written in hex.
+fn short_hash(hex: &str) -> Option<[u8; 8]> {
+    let digits = hex.as_bytes().get(..16)?;
+    let mut out = [0; 8];
+    for (byte, pair) in out.iter_mut().zip(digits.chunks_exact(2)) {
+        let pair = std::str::from_utf8(pair).ok()?;
+        *byte = u8::from_str_radix(pair, 16).ok()?;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::content_hash;
+
+    /// A fresh folder with an output folder and a cache folder in it.
+    fn folders(name: &str) -> (PathBuf, PathBuf, PathBuf) {
+        let root =
+            std::env::temp_dir().join(format!("noticec-stamps-{name}-{:07}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (out, cache) = (root.join("out"), root.join("cache"));
+        std::fs::create_dir_all(&out).unwrap();
+        (root, out, cache)
+    }
+
+    /// Writes `pages` into `out` and saves their stamps, as a build does.
+    fn build(out: &Path, cache: &Path, pages: &[(&str, &str)]) {
+        let stamps = PageStamps::open(Some(cache), out, pages.len());
+        for (page, text) in pages {
+            let path = out.join(page);
+            crate::files::write_with(&path, |w| w.write_all(text.as_bytes())).unwrap();
+            stamps.note(stamps.taken(page, &content_hash(text.as_bytes()), &path));
+        }
+        // Past the tick the pages were written in.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        stamps.save(out);
+    }
+
+    #[test]
+    fn a_record_reads_back_as_written() {
+        let record = Record::new(
+            "a/b.html",
+            &content_hash(b"x"),
+            Some(Stamp {
+                dev: 1,
+                ino: u64::MAX,
+                size: 3,
+                mtime: (-5, 999_999_999),
+                ctime: (i64::MAX, 0),
+            }),
+        )
+        .unwrap();
+        let mut bytes = Vec::new();
+        record.encode(&mut bytes);
+        assert_eq!(bytes.len(), RECORD);
+        assert_eq!(Record::decode(&bytes), Some(record));
+        assert_eq!(short_hash("not hex at all!!"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unchanged_page_is_known_by_its_stamp_and_a_changed_one_is_not() {
+        let (root, out, cache) = folders("known");
+        let hash = content_hash(b"<p>one</p>");
+        build(
+            &out,
+            &cache,
+            &[("a.html", "<p>one</p>"), ("b.html", "<p>two</p>")],
+        );
+        let stamps = PageStamps::open(Some(&cache), &out, 0);
+        assert_eq!(stamps.earlier.len(), 2, "both pages were stamped");
+        let kept = stamps.holds(&out, "a.html", &hash);
+        assert_eq!(kept, Some(stamps.earlier("a.html").copied()));
+
+        // The same size and the old modification time: only the change
+        // time tells, and the content is read.
+        let path = out.join("a.html");
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        std::fs::write(&path, "<p>ONE</p>").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        assert_eq!(stamps.holds(&out, "a.html", &hash), None);
+
+        // Put back byte for byte: read, and found to hold it, with a new stamp.
+        std::fs::write(&path, "<p>one</p>").unwrap();
+        let again = stamps.holds(&out, "a.html", &hash).expect("it holds it");
+        assert_ne!(again, stamps.earlier("a.html").copied());
+
+        // A record names another content: the stamp does not vouch for it.
+        let other = content_hash(b"<p>three</p>");
+        assert_eq!(stamps.holds(&out, "b.html", &other), None);
+        // Gone: not held.
+        std::fs::remove_file(out.join("b.html")).unwrap();
+        assert_eq!(
+            stamps.holds(&out, "b.html", &content_hash(b"<p>two</p>")),
+            None
+        );
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_page_changed_in_the_tick_it_was_stamped_is_not_kept_by_its_stamp() {
+        let (root, out, cache) = folders("racy");
+        let stamps = PageStamps::open(Some(&cache), &out, 0);
+        let path = out.join("a.html");
+        std::fs::write(&path, "new").unwrap();
+        let record = stamps.taken("a.html", &content_hash(b"new"), &path);
+        // As on a clock coarse enough that the save falls in the tick the
+        // stamp was taken in: a change or modification time not before it.
+        let (secs, nanos) = file_system_now(&out).unwrap();
+        let mut changed = record.unwrap();
+        changed.stamp.ctime = (secs + 1, nanos);
+        let mut modified = Record::new("b.html", &content_hash(b"b"), Some(changed.stamp)).unwrap();
+        modified.stamp.ctime = (secs - 1, nanos);
+        modified.stamp.mtime = (secs + 1, nanos);
+        let mut before = modified;
+        before.page = page_key("c.html");
+        before.stamp.mtime = (secs - 1, nanos);
+        stamps.note([changed, modified, before]);
+        stamps.save(&out);
+        let kept = PageStamps::open(Some(&cache), &out, 0).earlier;
+        assert_eq!(
+            kept,
+            [before],
+            "only the stamp from before the save is kept"
+        );
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn without_a_cache_every_page_is_read() {
+        let (root, out, _) = folders("none");
+        std::fs::write(out.join("a.html"), "x").unwrap();
+        let stamps = PageStamps::none();
+        assert_eq!(
+            stamps.holds(&out, "a.html", &content_hash(b"x")),
+            Some(None)
+        );
+        assert_eq!(stamps.holds(&out, "a.html", &content_hash(b"y")), None);
+        assert_eq!(
+            stamps.taken("a.html", &content_hash(b"x"), &out.join("a.html")),
+            None
+        );
+        let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_damaged_stamps_file_is_not_used() {
+        let (root, out, cache) = folders("damaged");
+        build(&out, &cache, &[("a.html", "x")]);
+        let stamps = PageStamps::open(Some(&cache), &out, 0);
+        let file = stamps.file.clone().unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        for cut in [bytes.len() - 1, HEADER.len() - 1, 0] {
+            std::fs::write(&file, &bytes[..cut]).unwrap();
+            assert!(PageStamps::open(Some(&cache), &out, 0).earlier.is_empty());
+        }
+        let _ = std::fs::remove_dir_all(root);
+    }
+}
