@@ -107,17 +107,24 @@ impl Record {
         })
     }
 
-    fn encode(&self, out: &mut Vec<u8>) {
+    fn encode(&self) -> [u8; RECORD] {
         let s = &self.stamp;
-        out.extend_from_slice(&self.page);
-        out.extend_from_slice(&self.content);
+        let mut out = [0; RECORD];
+        let mut at = 0;
+        let mut put = |bytes: &[u8]| {
+            out[at..at + bytes.len()].copy_from_slice(bytes);
+            at += bytes.len();
+        };
+        put(&self.page);
+        put(&self.content);
         for n in [s.dev, s.ino, s.size] {
-            out.extend_from_slice(&n.to_le_bytes());
+            put(&n.to_le_bytes());
         }
         for (secs, nanos) in [s.mtime, s.ctime] {
-            out.extend_from_slice(&secs.to_le_bytes());
-            out.extend_from_slice(&nanos.to_le_bytes());
+            put(&secs.to_le_bytes());
+            put(&nanos.to_le_bytes());
         }
+        out
     }
 
     fn decode(bytes: &[u8]) -> Option<Record> {
@@ -246,34 +253,33 @@ impl PageStamps {
     /// those whose change time is not before now as `out_dir`'s file
     /// system tells it. The file is left alone when it already says
     /// exactly that. Failures are ignored: the next build reads its pages.
-    pub fn save(&self, out_dir: &Path) {
-        let Some(file) = &self.file else {
+    pub fn save(self, out_dir: &Path) {
+        let PageStamps { file, earlier, now } = self;
+        let Some(file) = file else {
             return;
         };
-        let Ok(mut records) = self.now.lock() else {
+        let Ok(mut records) = now.into_inner() else {
             return;
         };
-        let records = &mut *records;
         let Some(now) = file_system_now(out_dir) else {
             return;
         };
         records.retain(|r| r.stamp.ctime < now && r.stamp.mtime < now);
         records.sort_by_key(|r| r.page);
         records.dedup_by(|a, b| a.page == b.page);
-        if *records == self.earlier {
+        if records == earlier {
             return;
         }
-        let mut bytes = Vec::with_capacity(HEADER.len() + records.len() * RECORD);
-        bytes.extend_from_slice(HEADER);
-        for record in records.iter() {
-            record.encode(&mut bytes);
-        }
+        drop(earlier);
         let Some(cache) = file.parent() else {
             return;
         };
         if crate::check::cache::prepare_root(cache) {
-            let _ = crate::files::write_with(file, |out| out.write_all(&bytes));
-            prune(cache, file);
+            let _ = crate::files::write_with(&file, |out| {
+                out.write_all(HEADER)?;
+                records.iter().try_for_each(|r| out.write_all(&r.encode()))
+            });
+            prune(cache, &file);
         }
     }
 }
@@ -403,10 +409,7 @@ mod tests {
             }),
         )
         .unwrap();
-        let mut bytes = Vec::new();
-        record.encode(&mut bytes);
-        assert_eq!(bytes.len(), RECORD);
-        assert_eq!(Record::decode(&bytes), Some(record));
+        assert_eq!(Record::decode(&record.encode()), Some(record));
         assert_eq!(short_hash("not hex at all!!"), None);
     }
 
