@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A notice file as read from disk, with the name it is reported under.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct SourceFile {
     /// Where the file is on disk.
     pub path: PathBuf,
@@ -13,15 +13,33 @@ pub struct SourceFile {
     pub name: String,
     /// The text, without a leading byte order mark.
     pub text: Arc<str>,
-    /// Where each line starts, made when a diagnostic first needs a line:
-    /// a rebuild reads every unchanged notice only to hash it, and finding
-    /// its lines was a tenth of that.
+    /// Where each line starts, made once a file's positions have been
+    /// asked for [`INDEX_AFTER`] times: a rebuild reads every unchanged
+    /// notice only to hash it, and most files with findings have one or
+    /// two, whose lines are found faster by counting line breaks.
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// How many positions were found without the index.
+    counted: std::sync::atomic::AtomicUsize,
     /// The text as excerpts show it: every character that could hide or
     /// disguise text replaced by one character of the same length in bytes
     /// (`?`, `¿` or U+FFFD), so spans and columns stay right. Made when
     /// first needed.
     shown: std::sync::OnceLock<Option<String>>,
+}
+
+impl Clone for SourceFile {
+    fn clone(&self) -> Self {
+        Self {
+            path: self.path.clone(),
+            name: self.name.clone(),
+            text: self.text.clone(),
+            line_starts: self.line_starts.clone(),
+            counted: std::sync::atomic::AtomicUsize::new(
+                self.counted.load(std::sync::atomic::Ordering::Relaxed),
+            ),
+            shown: self.shown.clone(),
+        }
+    }
 }
 
 /// A 1-based line and column (in characters) in a source file.
@@ -38,17 +56,81 @@ impl SourceFile {
             name: display_name(path),
             text: text.into(),
             line_starts: std::sync::OnceLock::new(),
+            counted: std::sync::atomic::AtomicUsize::new(0),
             shown: std::sync::OnceLock::new(),
         }
     }
 
-    /// The byte offset where each line starts.
-    fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
-                .collect()
+    /// The byte offset where each line starts, once it is worth making
+    /// (see `line_starts`).
+    fn line_index(&self) -> Option<&[usize]> {
+        if let Some(starts) = self.line_starts.get() {
+            return Some(starts);
+        }
+        let counted = self
+            .counted
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        (counted >= INDEX_AFTER).then(|| {
+            self.line_starts
+                .get_or_init(|| {
+                    std::iter::once(0)
+                        .chain(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1))
+                        .collect()
+                })
+                .as_slice()
         })
+    }
+
+    /// The 0-based line of a byte offset (at most the text's length), and
+    /// the offset that line starts at.
+    fn line_at(&self, offset: usize) -> (usize, usize) {
+        if let Some(starts) = self.line_index() {
+            let line = starts.partition_point(|&start| start <= offset) - 1;
+            return (line, starts[line]);
+        }
+        let before = &self.text.as_bytes()[..offset];
+        (
+            memchr::memchr_iter(b'\n', before).count(),
+            memchr::memrchr(b'\n', before).map_or(0, |i| i + 1),
+        )
+    }
+
+    /// The bytes around `start..end` that an excerpt shows: from the start
+    /// of the line `before` lines above the one `start` is on, to the end
+    /// of the line `after` lines below the one the span ends on (with its
+    /// line break). Returns that range and its first line (0-based).
+    fn window(
+        &self,
+        start: usize,
+        end: usize,
+        before: usize,
+        after: usize,
+    ) -> (Range<usize>, usize) {
+        let text = self.text.as_bytes();
+        let last = end.saturating_sub(1).max(start);
+        let (line, line_start) = self.line_at(start);
+        let first = line.saturating_sub(before);
+        if let Some(starts) = self.line_starts.get() {
+            let (last_line, _) = self.line_at(last);
+            let past = (last_line + after + 1).min(starts.len());
+            let window_end = starts.get(past).copied().unwrap_or(text.len());
+            return (starts[first]..window_end, first);
+        }
+        let mut window_start = line_start;
+        for _ in first..line {
+            window_start = memchr::memrchr(b'\n', &text[..window_start - 1]).map_or(0, |i| i + 1);
+        }
+        let mut window_end = last;
+        for _ in 0..=after {
+            match memchr::memchr(b'\n', &text[window_end.min(text.len())..]) {
+                Some(i) => window_end += i + 1,
+                None => {
+                    window_end = text.len();
+                    break;
+                }
+            }
+        }
+        (window_start..window_end, first)
     }
 
     /// The text excerpts show (see `shown`).
@@ -76,8 +158,7 @@ impl SourceFile {
     /// The line and column of a byte offset (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts().partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts()[line];
+        let (line, start) = self.line_at(offset);
         let prefix = self.text.get(start..offset).unwrap_or("");
         Position {
             line: line + 1,
@@ -105,24 +186,18 @@ impl miette::SourceCode for SourceFile {
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let start = span.offset().min(self.text.len());
         let end = (span.offset() + span.len()).min(self.text.len());
-        let line_of = |offset: usize| {
-            self.line_starts()
-                .partition_point(|&s| s <= offset)
-                .saturating_sub(1)
+        let (range, first) = self.window(start, end, context_lines_before, context_lines_after);
+        let (window_start, window_end) = (range.start, range.end);
+        // The shown text differs only where a character is unsafe: a
+        // window without one is shown as it is, and the whole file need
+        // not be searched for one.
+        let window = match self.text.get(window_start..window_end) {
+            Some(raw) if !crate::model::forms::has_unsafe_char(raw) => raw,
+            _ => self
+                .shown_text()
+                .get(window_start..window_end)
+                .unwrap_or(""),
         };
-        let first = line_of(start).saturating_sub(context_lines_before);
-        let last = (line_of(end.saturating_sub(1).max(start)) + context_lines_after + 1)
-            .min(self.line_starts().len());
-        let window_start = self.line_starts()[first];
-        let window_end = self
-            .line_starts()
-            .get(last)
-            .copied()
-            .unwrap_or(self.text.len());
-        let window = self
-            .shown_text()
-            .get(window_start..window_end)
-            .unwrap_or("");
         let inner_span = miette::SourceSpan::new((start - window_start).into(), end - start);
         let inner = window.read_span(&inner_span, context_lines_before, context_lines_after)?;
         Ok(Box::new(miette::MietteSpanContents::new_named(
@@ -138,6 +213,10 @@ impl miette::SourceCode for SourceFile {
         )))
     }
 }
+
+/// How many positions in a file are found by counting line breaks before
+/// the file's line index is made (see `SourceFile::line_starts`).
+const INDEX_AFTER: usize = 8;
 
 /// The name a path is reported under: relative to the current folder when
 /// it is inside it (as CI annotations and SARIF need), otherwise as given;
@@ -196,5 +275,64 @@ mod tests {
         // "£" is two bytes but one column.
         assert_eq!(file.position(5), Position { line: 2, column: 2 });
         assert_eq!(file.position(999), Position { line: 3, column: 1 });
+    }
+
+    /// What an excerpt shows of a span, everything miette is told.
+    fn excerpt(
+        file: &SourceFile,
+        span: (usize, usize),
+        context: (usize, usize),
+    ) -> (String, (usize, usize), usize, usize, usize) {
+        use miette::SourceCode;
+        let span = miette::SourceSpan::new(span.0.into(), span.1);
+        let contents = file
+            .read_span(&span, context.0, context.1)
+            .expect("excerpt");
+        (
+            String::from_utf8_lossy(contents.data()).into_owned(),
+            (contents.span().offset(), contents.span().len()),
+            contents.line(),
+            contents.column(),
+            contents.line_count(),
+        )
+    }
+
+    /// Lines found by counting line breaks (a file's first few positions)
+    /// are the lines its index gives (every later one).
+    #[test]
+    fn counted_lines_are_the_lines_of_the_index() {
+        let mut random = crate::render::RandomTexts::new(0x1405_7b7e_f767_814f);
+        let pieces = ["a", "bc", " ", "\n", "\n\n", "£", "\r\n", "€x", "key = 1\n"];
+        for _ in 0..5_000 {
+            let text = random.text(&pieces, 0, 40);
+            let indexed = SourceFile::new(Path::new("a.toml"), text.as_str());
+            for _ in 0..=INDEX_AFTER {
+                indexed.position(0);
+            }
+            assert!(indexed.line_starts.get().is_some(), "the index is made");
+            for _ in 0..8 {
+                let counted = SourceFile::new(Path::new("a.toml"), text.as_str());
+                let mut offset = random.below(text.len() + 2);
+                while !text.is_char_boundary(offset.min(text.len())) {
+                    offset -= 1;
+                }
+                let mut len = random.below(text.len() + 2 - offset.min(text.len()));
+                while !text.is_char_boundary((offset + len).min(text.len())) {
+                    len -= 1;
+                }
+                let context = (random.below(4), random.below(4));
+                assert_eq!(
+                    counted.position(offset),
+                    indexed.position(offset),
+                    "{text:?} at {offset}"
+                );
+                assert_eq!(
+                    excerpt(&counted, (offset, len), context),
+                    excerpt(&indexed, (offset, len), context),
+                    "{text:?} at {offset}+{len}, context {context:?}"
+                );
+                assert!(counted.line_starts.get().is_none(), "counted, not indexed");
+            }
+        }
     }
 }
