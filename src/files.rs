@@ -20,6 +20,16 @@ pub fn write_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_with_metadata(path, write).map(|_| ())
+}
+
+/// As [`write_with`], and returns what the system said of the temporary
+/// file once it was complete, just before it was renamed into place (so a
+/// caller can tell the file now at `path` is the one it wrote).
+pub fn write_with_metadata(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<std::fs::Metadata> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -32,8 +42,9 @@ pub fn write_with(
     let (temp, file) = create_temp(dir, &name)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
     let result = write(&mut out).and_then(|()| out.flush()).and_then(|()| {
+        let written = out.get_ref().metadata()?;
         drop(out);
-        std::fs::rename(&temp, path)
+        std::fs::rename(&temp, path).map(|()| written)
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);

@@ -23,7 +23,7 @@ use crate::i18n::{Arg, Language};
 use crate::load::discover::{CanonicalPaths, NoticeFile, canonical, output_file};
 use crate::render::view::{AlternateView, LinkView, NoticeView};
 use crate::render::{Format, IndexEntry, RenderError, RenderOptions, Renderer};
-use write::{WriteStatus, write_if_changed};
+use write::{WriteStatus, write_stamped};
 
 /// How to publish.
 #[derive(Debug, Clone)]
@@ -699,8 +699,9 @@ impl Site<'_> {
                     let page = stem_key(&relative);
                     let hash = crate::files::content_hash(text.as_bytes());
                     let path = self.options.out_dir.join(relative);
-                    published.outputs.push(write(&path, text.as_bytes())?);
-                    self.stamps.note(self.stamps.taken(&page, &hash, &path));
+                    let (output, stamp) = write(&path, text.as_bytes())?;
+                    published.outputs.push(output);
+                    self.stamps.note(self.stamps.record(&page, &hash, stamp));
                     entry.outputs.insert(page, hash);
                 }
                 let record = entry
@@ -872,15 +873,17 @@ fn safe_href(href: &str) -> String {
     out
 }
 
-fn write(path: &Path, content: &[u8]) -> Result<Output, BuildError> {
-    let status = write_if_changed(path, content).map_err(|source| BuildError::Write {
+/// Writes a page unless it already holds `content`, with its stamp.
+fn write(path: &Path, content: &[u8]) -> Result<(Output, Option<stamps::Stamp>), BuildError> {
+    let (status, stamp) = write_stamped(path, content).map_err(|source| BuildError::Write {
         path: path.to_path_buf(),
         source,
     })?;
-    Ok(Output {
+    let output = Output {
         path: path.to_path_buf(),
         status,
-    })
+    };
+    Ok((output, stamp))
 }
 
 fn write_index(
@@ -979,7 +982,7 @@ fn write_index(
             let path = options
                 .out_dir
                 .join(format!("{}.{}", file_of(lang), format.extension()));
-            report.outputs.push(write(&path, text.as_bytes())?);
+            report.outputs.push(write(&path, text.as_bytes())?.0);
         }
     }
     Ok(())

@@ -84,6 +84,18 @@ impl Stamp {
     fn at(path: &Path) -> Option<Stamp> {
         Stamp::of(&std::fs::symlink_metadata(path).ok()?)
     }
+
+    /// The stamp of the file at `path` now, if it is the file `written`
+    /// describes as it was just before it was renamed there: the same
+    /// file (device and inode), size and modification time. (The rename
+    /// itself sets a new change time.) `None` when another file was put
+    /// there since.
+    pub fn after_rename(written: &std::fs::Metadata, path: &Path) -> Option<Stamp> {
+        let before = Stamp::of(written)?;
+        let after = Stamp::at(path)?;
+        let same = |s: &Stamp| (s.dev, s.ino, s.size, s.mtime);
+        (same(&before) == same(&after)).then_some(after)
+    }
 }
 
 /// One page's stamp, with the content it stands for.
@@ -219,15 +231,9 @@ impl PageStamps {
         (crate::files::content_hash(&bytes) == hash).then(|| self.record(page, hash, stamp))
     }
 
-    /// The record of a page the build has just written (or found holding
-    /// what it would write), taken now; `None` when stamps are not kept.
-    pub fn taken(&self, page: &str, hash: &str, path: &Path) -> Option<Record> {
-        self.file.as_ref()?;
-        Record::new(page, hash, Stamp::at(path))
-    }
-
-    /// A record of a page with `stamp`, when stamps are kept.
-    fn record(&self, page: &str, hash: &str, stamp: Option<Stamp>) -> Option<Record> {
+    /// The record of `page` holding content `hash` at `stamp` (as
+    /// [`super::write::write_stamped`] gives it), when stamps are kept.
+    pub fn record(&self, page: &str, hash: &str, stamp: Option<Stamp>) -> Option<Record> {
         self.file.as_ref()?;
         Record::new(page, hash, stamp)
     }
@@ -304,7 +310,7 @@ fn read_records(file: &Path) -> Option<Vec<Record>> {
 
 /// The content of a file and its stamp, when the file did not change
 /// while it was read (the stamp before and after are the same).
-fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
+pub fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
     let mut file = std::fs::File::open(path)?;
     let before = file.metadata().ok().as_ref().and_then(Stamp::of);
     let mut bytes = Vec::with_capacity(before.map_or(0, |s| s.size as usize));
@@ -386,9 +392,9 @@ mod tests {
     fn build(out: &Path, cache: &Path, pages: &[(&str, &str)]) {
         let stamps = PageStamps::open(Some(cache), out, pages.len());
         for (page, text) in pages {
-            let path = out.join(page);
-            crate::files::write_with(&path, |w| w.write_all(text.as_bytes())).unwrap();
-            stamps.note(stamps.taken(page, &content_hash(text.as_bytes()), &path));
+            let (_, stamp) = super::super::write::write_stamped(&out.join(page), text.as_bytes())
+                .expect("written");
+            stamps.note(stamps.record(page, &content_hash(text.as_bytes()), stamp));
         }
         // Past the tick the pages were written in.
         std::thread::sleep(std::time::Duration::from_millis(20));
@@ -465,7 +471,7 @@ mod tests {
         let stamps = PageStamps::open(Some(&cache), &out, 0);
         let path = out.join("a.html");
         std::fs::write(&path, "new").unwrap();
-        let record = stamps.taken("a.html", &content_hash(b"new"), &path);
+        let record = stamps.record("a.html", &content_hash(b"new"), Stamp::at(&path));
         // As on a clock coarse enough that the save falls in the tick the
         // stamp was taken in: a change or modification time not before it.
         let (secs, nanos) = file_system_now(&out).unwrap();
@@ -488,6 +494,19 @@ mod tests {
         let _ = std::fs::remove_dir_all(root);
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_stamp_is_taken_only_of_the_file_that_was_written() {
+        let (root, out, _) = folders("renamed");
+        let path = out.join("a.html");
+        let ours = crate::files::write_with_metadata(&path, |w| w.write_all(b"ours")).unwrap();
+        assert!(Stamp::after_rename(&ours, &path).is_some());
+        // Another build's page, the same bytes, renamed over it since.
+        crate::files::write_with(&path, |w| w.write_all(b"ours")).unwrap();
+        assert_eq!(Stamp::after_rename(&ours, &path), None);
+        let _ = std::fs::remove_dir_all(root);
+    }
+
     #[test]
     fn without_a_cache_every_page_is_read() {
         let (root, out, _) = folders("none");
@@ -498,10 +517,8 @@ mod tests {
             Some(None)
         );
         assert_eq!(stamps.holds(&out, "a.html", &content_hash(b"y")), None);
-        assert_eq!(
-            stamps.taken("a.html", &content_hash(b"x"), &out.join("a.html")),
-            None
-        );
+        let stamp = Stamp::at(&out.join("a.html"));
+        assert_eq!(stamps.record("a.html", &content_hash(b"x"), stamp), None);
         let _ = std::fs::remove_dir_all(root);
     }
 

@@ -10,6 +10,7 @@
 
 use std::path::Path;
 
+use super::stamps::Stamp;
 use crate::files::{self, TEMP_SUFFIX};
 
 /// What happened to one output file.
@@ -26,12 +27,20 @@ pub enum WriteStatus {
 
 /// Writes `content` to `path` atomically, unless it is already there.
 pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteStatus> {
-    if let Ok(existing) = std::fs::read(path)
+    write_stamped(path, content).map(|(status, _)| status)
+}
+
+/// As [`write_if_changed`], with the stamp of the file that then holds
+/// `content` ([`super::stamps`]): `None` when the system gives none, or
+/// when the file at `path` is not the one just written or read.
+pub fn write_stamped(path: &Path, content: &[u8]) -> std::io::Result<(WriteStatus, Option<Stamp>)> {
+    if let Ok((existing, stamp)) = super::stamps::read_stamped(path)
         && existing == content
     {
-        return Ok(WriteStatus::Unchanged);
+        return Ok((WriteStatus::Unchanged, stamp));
     }
-    files::write_with(path, |out| out.write_all(content)).map(|()| WriteStatus::Written)
+    let written = files::write_with_metadata(path, |out| out.write_all(content))?;
+    Ok((WriteStatus::Written, Stamp::after_rename(&written, path)))
 }
 
 /// Removes the temporary files a killed build left in `dir` (and the
