@@ -6,7 +6,8 @@
 //! in each format and writes it ([`write`](mod@write)), with an index page
 //! when a folder was built. A page links only to pages published by the
 //! same build. [`incremental`] skips rendering and writing a page whose
-//! inputs are unchanged — never the check.
+//! inputs are unchanged — never the check — and [`stamps`] tells, without
+//! reading it, that such a page's file is still what was written.
 
 pub mod archive;
 pub mod incremental;
