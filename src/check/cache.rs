@@ -30,7 +30,7 @@
 //! that gives new verdicts writes each file they go to anew as they come,
 //! copies the other notices' lines after them and renames it over the old
 //! one (keeping only the notices of this run once a file is past
-//! [`TRIM_AT`]); a run that gives none writes nothing. A cache that cannot
+//! `TRIM_AT`); a run that gives none writes nothing. A cache that cannot
 //! be read or written is simply not used; `--no-cache` turns it off.
 
 use std::collections::{HashMap, HashSet};
@@ -451,7 +451,7 @@ impl VerdictCache {
     /// Saves this run's verdicts: each shard that has new ones is written
     /// again — the new lines, then every earlier line they do not replace
     /// (only those this run read, when the file would grow past
-    /// [`TRIM_AT`]) — and renamed over the old file. A shard with no new
+    /// `TRIM_AT`) — and renamed over the old file. A shard with no new
     /// verdict is not touched; a failure leaves a shard as it was.
     pub fn finish(&self) {
         for index in 0..SHARDS {

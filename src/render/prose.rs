@@ -707,7 +707,7 @@ fn govuk_classes(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 /// Renders prose back to CommonMark with the same safety rules as HTML,
 /// from its parsed events. A table becomes a list (one item per row, each
 /// cell after its column's heading), since CommonMark has no tables. Prose
-/// the writer would only copy (see [`as_written`]) is passed through as
+/// the writer would only copy (see `as_written`) is passed through as
 /// written, its headings renumbered in place, which is faster and keeps
 /// its layout.
 pub fn to_markdown(markdown: &str, nesting: Nesting) -> String {

@@ -256,7 +256,7 @@ impl<'a> Context<'a> {
 
     /// Every prose field with the phrases found in it, for a rule that
     /// searches a few other texts too (their phrases found with
-    /// [`text::search`] and pushed after these).
+    /// `text::search` and pushed after these).
     pub fn prose_with_phrases(&self) -> Vec<(KeyPath, &'a str, std::borrow::Cow<'_, [text::Hit]>)> {
         self.prose()
             .iter()

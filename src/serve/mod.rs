@@ -8,7 +8,7 @@
 //! build` does (with errors allowed, so a page with errors is shown as a
 //! draft with its findings rather than not at all). Only the pages this
 //! server sends get the preview panel and the reload script
-//! ([`inject`]); the files it built, like every published page, have no
+//! (`inject`); the files it built, like every published page, have no
 //! script.
 //!
 //! HTTP is [`tiny_http`]: a small synchronous server is enough for one
