@@ -10,7 +10,7 @@
 //!    notice whose files are unchanged since its verdict was kept in the
 //!    [`super::cache`], takes that verdict (loading the notice only when
 //!    the project checks or the caller need it);
-//! 2. runs the project checks ([`super::consistency`]) on the
+//! 2. runs the project checks ([`consistency`]) on the
 //!    complete set, when the whole project (or a shared part of it) is
 //!    being checked;
 //! 3. files every diagnostic under the file it is in — a problem in a
