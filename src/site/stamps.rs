@@ -4,7 +4,7 @@
 //! A page is kept only when its file holds exactly the content the build
 //! record names ([`super::incremental`]). Reading and hashing every page
 //! proves that, and costs a rebuild of ten thousand notices a gigabyte
-//! read. So, as git's index and make do, the build also keeps each page's
+//! read. So, as git's index does, the build also keeps each page's
 //! *stamp* as it left the file — device, inode, size, modification time
 //! and change time — with the hash of the content the file had at that
 //! stamp. A page whose file has the same stamp now, and whose record names
@@ -47,7 +47,7 @@ const RECORD: usize = 8 + 8 + 8 * 5 + 4 * 2;
 const KEEP: usize = 16;
 
 /// What the file system says of a file, as far as telling a change goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     dev: u64,
     ino: u64,
