@@ -223,9 +223,7 @@ const INDEX_AFTER: usize = 8;
 /// with `/` separators and without a leading `./`.
 pub fn display_name(path: &Path) -> String {
     let relative = if path.is_absolute() {
-        std::env::current_dir()
-            .ok()
-            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        working_dir().and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
     } else {
         None
     };
@@ -233,6 +231,13 @@ pub fn display_name(path: &Path) -> String {
         .to_string_lossy()
         .replace('\\', "/");
     name.strip_prefix("./").map(str::to_owned).unwrap_or(name)
+}
+
+/// The folder noticec runs in, asked for once: nothing in it changes the
+/// folder, and a rebuild of 10,000 notices asked 20,000 times.
+fn working_dir() -> Option<&'static Path> {
+    static DIR: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| std::env::current_dir().ok()).as_deref()
 }
 
 /// Removes `.` and `name/..` from a path without touching the disk, so a
