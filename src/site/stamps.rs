@@ -522,6 +522,32 @@ mod tests {
         let _ = std::fs::remove_dir_all(root);
     }
 
+    /// Whatever bytes are in a stamps file, reading it never panics, and
+    /// only a well-formed file gives records.
+    #[test]
+    fn any_bytes_read_as_records_or_nothing() {
+        let (root, _, cache) = folders("bytes");
+        std::fs::create_dir_all(&cache).unwrap();
+        let file = cache.join("pages-0000000000000000.stamps");
+        let mut random = crate::render::RandomTexts::new(0x27bb_2ee6_87b0_b0fd);
+        for round in 0..2_000 {
+            let mut bytes = if round % 2 == 0 {
+                HEADER.to_vec()
+            } else {
+                Vec::new()
+            };
+            let len = random.below(3 * RECORD);
+            bytes.extend((0..len).map(|_| random.below(256) as u8));
+            std::fs::write(&file, &bytes).unwrap();
+            let read = read_records(&file);
+            let well_formed = bytes.starts_with(HEADER) && len % RECORD == 0;
+            if !well_formed {
+                assert_eq!(read, None, "{bytes:?}");
+            }
+        }
+        let _ = std::fs::remove_dir_all(root);
+    }
+
     #[test]
     fn a_damaged_stamps_file_is_not_used() {
         let (root, out, cache) = folders("damaged");
