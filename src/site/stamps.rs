@@ -295,7 +295,7 @@ impl PageStamps {
 fn read_records(file: &Path) -> Option<Vec<Record>> {
     let bytes = std::fs::read(file).ok()?;
     let body = bytes.strip_prefix(HEADER)?;
-    if body.len() % RECORD != 0 {
+    if !body.len().is_multiple_of(RECORD) {
         return None;
     }
     let records: Vec<Record> = body
@@ -540,7 +540,7 @@ mod tests {
             bytes.extend((0..len).map(|_| random.below(256) as u8));
             std::fs::write(&file, &bytes).unwrap();
             let read = read_records(&file);
-            let well_formed = bytes.starts_with(HEADER) && len % RECORD == 0;
+            let well_formed = bytes.starts_with(HEADER) && len.is_multiple_of(RECORD);
             if !well_formed {
                 assert_eq!(read, None, "{bytes:?}");
             }
