@@ -189,16 +189,22 @@ pub fn build_streamed(
     // A build killed part-way leaves temporary files; they are never pages.
     write::remove_leftovers(&options.out_dir);
     let out_dir = canonical(&options.out_dir);
+    let previous = incremental::Manifest::read(&options.out_dir);
+    // Without a record of the last build no page is kept, and its stamps
+    // would only take memory.
+    let cache = workspace.cache_dir();
+    let pages = planned.len() * options.formats.len();
+    let stamps = if previous.notices.is_empty() {
+        stamps::PageStamps::fresh(cache, &out_dir, pages)
+    } else {
+        stamps::PageStamps::open(cache, &out_dir, pages)
+    };
     let site = Site {
         options,
         renderer: Renderer::new(options.render.clone()),
-        previous: incremental::Manifest::read(&options.out_dir),
+        previous,
         settings: settings_hash(workspace, options),
-        stamps: stamps::PageStamps::open(
-            workspace.cache_dir(),
-            &out_dir,
-            planned.len() * options.formats.len(),
-        ),
+        stamps,
         out_dir,
         law_enforcement: workspace.options().profile.law_enforcement,
         today: workspace.options().today,

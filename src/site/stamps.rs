@@ -194,15 +194,23 @@ impl PageStamps {
     /// (resolved), or none when there is no cache folder; room is made
     /// for `pages` records of this build.
     pub fn open(cache: Option<&Path>, out_dir: &Path, pages: usize) -> PageStamps {
+        let mut stamps = PageStamps::fresh(cache, out_dir, pages);
+        if let Some(file) = &stamps.file {
+            stamps.earlier = read_records(file).unwrap_or_default();
+        }
+        stamps
+    }
+
+    /// As [`PageStamps::open`], without reading the last build's stamps
+    /// (there is no page to keep): this build's replace them.
+    pub fn fresh(cache: Option<&Path>, out_dir: &Path, pages: usize) -> PageStamps {
         let Some(cache) = cache else {
             return PageStamps::none();
         };
         let name = crate::files::content_hash(out_dir.to_string_lossy().as_bytes());
-        let file = cache.join(format!("pages-{}.stamps", &name[..16]));
-        let earlier = read_records(&file).unwrap_or_default();
         PageStamps {
-            file: Some(file),
-            earlier,
+            file: Some(cache.join(format!("pages-{}.stamps", &name[..16]))),
+            earlier: Vec::new(),
             now: std::sync::Mutex::new(Vec::with_capacity(pages)),
         }
     }
