@@ -81,7 +81,9 @@ pub struct VerdictCache {
     shards: Vec<Shard>,
     /// Files read for this run's lookups: path as loaded → the text while
     /// some report still holds it, and its hash; `None` when it could not
-    /// be read as text. A shared part is read and hashed once.
+    /// be read as text. A shared part is read and hashed once. Not the
+    /// notices themselves, each read for its own lookup only: ten thousand
+    /// entries kept a few megabytes for nothing.
     read: Mutex<HashMap<PathBuf, Option<Seen>>>,
 }
 
@@ -331,7 +333,9 @@ impl VerdictCache {
             let now = match loaded.get(index) {
                 Some((source, now)) if source.path == *path => (source.clone(), now.clone()),
                 Some(_) => return None,
-                None => self.read(path)?,
+                // The notice itself is read for its own lookup only: not
+                // kept in the memo of shared files.
+                None => self.read(path, index > 0)?,
             };
             if now.1 != *hash {
                 return None;
@@ -502,7 +506,7 @@ impl VerdictCache {
     }
 
     /// A file as it is now, read once per run however many notices use it.
-    fn read(&self, path: &Path) -> Option<(Arc<SourceFile>, String)> {
+    fn read(&self, path: &Path, remember: bool) -> Option<(Arc<SourceFile>, String)> {
         match self.read.lock().ok()?.get(path) {
             Some(None) => return None,
             Some(Some((text, hash))) => {
@@ -520,10 +524,12 @@ impl VerdictCache {
                 let hash = hash(&text);
                 (Arc::new(SourceFile::new(path, text)), hash)
             });
-        let known = now
-            .as_ref()
-            .map(|(text, hash)| (Arc::downgrade(text), hash.clone()));
-        self.read.lock().ok()?.insert(path.to_path_buf(), known);
+        if remember {
+            let known = now
+                .as_ref()
+                .map(|(text, hash)| (Arc::downgrade(text), hash.clone()));
+            self.read.lock().ok()?.insert(path.to_path_buf(), known);
+        }
         now
     }
 }
