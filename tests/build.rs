@@ -340,6 +340,20 @@ fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() 
             })
             .collect()
     };
+    let assert_all_unchanged = |report: &BuildReport| {
+        let statuses = statuses(report);
+        assert!(
+            statuses.iter().all(|(_, s)| *s == WriteStatus::Unchanged),
+            "{statuses:?}"
+        );
+    };
+    let set_modified = |path: &Path, time: std::time::SystemTime| {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(time))
+            .expect("modification time set");
+    };
     build_cached();
     let stamps: Vec<PathBuf> = std::fs::read_dir(&cache)
         .expect("the cache folder")
@@ -360,13 +374,7 @@ fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() 
         .and_then(|m| m.modified())
         .expect("time");
     let rebuilt = build_cached();
-    assert!(
-        statuses(&rebuilt)
-            .iter()
-            .all(|(_, s)| *s == WriteStatus::Unchanged),
-        "{:?}",
-        statuses(&rebuilt)
-    );
+    assert_all_unchanged(&rebuilt);
 
     // The same length, the old modification time: only the change time,
     // which no program sets back, tells.
@@ -375,11 +383,7 @@ fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() 
         .replacen("Council tax", "Council TAX", 1);
     assert_eq!(edited.len(), original.len());
     std::fs::write(&page, &edited).expect("edit");
-    std::fs::File::options()
-        .write(true)
-        .open(&page)
-        .and_then(|f| f.set_modified(modified))
-        .expect("time put back");
+    set_modified(&page, modified);
     let rebuilt = build_cached();
     let written: Vec<String> = statuses(&rebuilt)
         .into_iter()
@@ -390,17 +394,7 @@ fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() 
     assert_eq!(std::fs::read(&page).expect("page"), original);
 
     // Touched, not changed: read again, found the same, not written.
-    std::fs::File::options()
-        .write(true)
-        .open(out.join("council-tax.md"))
-        .and_then(|f| f.set_modified(std::time::SystemTime::now()))
-        .expect("touch");
+    set_modified(&out.join("council-tax.md"), std::time::SystemTime::now());
     let rebuilt = build_cached();
-    assert!(
-        statuses(&rebuilt)
-            .iter()
-            .all(|(_, s)| *s == WriteStatus::Unchanged),
-        "{:?}",
-        statuses(&rebuilt)
-    );
+    assert_all_unchanged(&rebuilt);
 }

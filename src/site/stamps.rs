@@ -228,8 +228,7 @@ impl PageStamps {
     /// build (`None` inside when it has no stamp to keep) when it does.
     pub fn holds(&self, out_dir: &Path, page: &str, hash: &str) -> Option<Option<Record>> {
         let path = out_dir.join(page);
-        if self.file.is_some()
-            && let Some(earlier) = self.earlier(page)
+        if let Some(earlier) = self.earlier(page)
             && Some(earlier.content) == short_hash(hash)
             && Stamp::at(&path) == Some(earlier.stamp)
         {
