@@ -633,8 +633,79 @@ fn a_whole_project_check_reuses_verdicts_and_compares_notices_afresh() {
     assert!(hand_edited.contains("HAND EDITED") && hand_edited.contains("P001"));
 }
 
+/// A build into an empty output folder (CI with its cache restored on a
+/// fresh checkout) loads every notice to write its pages, and takes each
+/// verdict from the cache rather than validating the notice again — unless
+/// one of its files changed. Its pages and findings are those of a build
+/// without the cache.
+#[test]
+fn a_build_into_an_empty_folder_takes_the_cached_verdicts() {
+    let dir = temp_dir("verdict-cache-empty-folder");
+    std::fs::create_dir_all(dir.join("notices")).expect("notices");
+    std::fs::copy("examples/council-tax.toml", dir.join("notices/a.toml")).expect("a");
+    std::fs::copy("examples/minimal.toml", dir.join("notices/b.toml")).expect("b");
+    let build = |out: &str, extra: &[&str]| {
+        let mut args = vec!["build", "notices", "--out", out, "--allow-errors"];
+        args.extend(extra);
+        let (code, _, stderr) = noticec(&dir, &args);
+        assert_eq!(code, 1, "{stderr}"); // b.toml has errors
+        stderr.replace(&format!(" into {out}:"), " into OUT:")
+    };
+    let pages = |out: &str| {
+        let mut pages: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.join(out))
+            .expect("site")
+            .flatten()
+            .filter(|e| e.path().is_file())
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).expect("page"))
+            })
+            .collect();
+        pages.sort();
+        pages
+    };
+    let fresh = build("fresh", &["--no-cache"]);
+    let cold = build("cold", &[]);
+    let warm = build("warm", &[]);
+    assert_eq!(cold, fresh);
+    assert_eq!(warm, fresh);
+    assert!(
+        warm.contains("does not say when it was last updated"),
+        "{warm}"
+    );
+    let fresh_pages = pages("fresh");
+    assert!(fresh_pages.iter().any(|(name, _)| name == "b.html"));
+    assert_eq!(pages("cold"), fresh_pages);
+    assert_eq!(pages("warm"), fresh_pages);
+
+    // That the verdicts came from the cache shows when it is edited by
+    // hand: the edit is believed.
+    let kept = verdict_files(&cache_folder_of(&dir));
+    let phrase = "does not say when it was last updated";
+    for (path, text) in &kept {
+        std::fs::write(path, text.replace(phrase, "HAND EDITED")).expect("edit");
+    }
+    let hand_edited = build("edited", &[]);
+    assert!(hand_edited.contains("HAND EDITED"), "{hand_edited}");
+    assert!(!hand_edited.contains(phrase), "{hand_edited}");
+    assert_eq!(pages("edited"), fresh_pages);
+
+    // The notice changes: it is validated again, and its finding is the
+    // fresh one.
+    edit(
+        &dir.join("notices/b.toml"),
+        "[controller]",
+        "# edited\n[controller]",
+    );
+    let changed = build("changed", &[]);
+    assert!(changed.contains(phrase), "{changed}");
+    assert!(!changed.contains("HAND EDITED"), "{changed}");
+    assert_eq!(changed, build("changed-fresh", &["--no-cache"]));
+}
+
 /// A rebuild of unchanged notices takes their verdicts from the cache and
-/// writes nothing; a page removed since is made again, from a fresh check.
+/// writes nothing; a page removed since is made again, with its verdict
+/// from the cache.
 #[test]
 fn a_rebuild_from_cached_verdicts_writes_nothing_and_restores_a_lost_page() {
     let dir = temp_dir("verdict-cache-build");

@@ -263,7 +263,8 @@ impl Workspace {
     /// The general form of [`Workspace::check_each`]: a verdict from the
     /// cache goes to `reuse`, which returns what `each` would, or `None`
     /// when it needs the loaded notice after all — the notice is then
-    /// checked afresh and given to `each`.
+    /// loaded and given to `each` with the cached verdict (validated
+    /// afresh only if a file changed in between).
     pub fn check_with<R: Send>(
         &self,
         each: impl Fn(&FileReport) -> R + Sync,
@@ -304,6 +305,11 @@ impl Workspace {
             for chunk in files.chunks(batch) {
                 let (checked, done): (Vec<FileReport>, Vec<R>) = map_all(chunk, |file| {
                     let cached = if keep { None } else { self.verdicts.as_ref() };
+                    // With a verdict in the cache that `reuse` cannot use
+                    // (a build whose page is not there), the notice is
+                    // loaded and the verdict taken if it was made from the
+                    // files just loaded: not validated again.
+                    let mut verdict_known = false;
                     if let Some((report, verdict)) = cached.and_then(|c| c.lookup(file)) {
                         let mut report = report;
                         report.cached = Some(verdict);
@@ -313,8 +319,9 @@ impl Workspace {
                             report.cached = None;
                             return (report, output);
                         }
+                        verdict_known = true;
                     }
-                    let mut report = self.check_notice(file, keep);
+                    let mut report = self.check_notice(file, keep || verdict_known);
                     let output = each(&report);
                     if !keep {
                         report.notice = None;
