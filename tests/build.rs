@@ -398,3 +398,49 @@ fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() 
     let rebuilt = build_cached();
     assert_all_unchanged(&rebuilt);
 }
+
+/// The build record is a file in the output folder, which others may be
+/// able to edit (a pull request to a repository that keeps its site): one
+/// that names a file outside the folder as a page of a notice now withheld
+/// does not get that file removed, even with its right hash.
+#[test]
+fn a_record_naming_a_file_outside_the_folder_never_removes_it() {
+    let notices = sources("record-outside");
+    let root = notices.parent().expect("parent").to_path_buf();
+    let out = root.join("site");
+    build(&[notices.clone()], &options(&out)).expect("first build");
+    let victim = root.join("victim.txt");
+    std::fs::write(&victim, "not a page\n").expect("victim");
+    let hash = noticec::files::content_hash(b"not a page\n");
+    let record_path = out.join(".noticec-build.json");
+    let record = std::fs::read_to_string(&record_path).expect("record");
+    let mut json: serde_json::Value = serde_json::from_str(&record).expect("json");
+    let outputs = json["notices"]["council-tax"]["outputs"]
+        .as_object_mut()
+        .expect("the record of council-tax");
+    outputs.insert("../victim.txt".into(), serde_json::Value::String(hash));
+    std::fs::write(&record_path, serde_json::to_string(&json).expect("json")).expect("record");
+    // council-tax now has an error: withheld, its pages taken down.
+    let path = notices.join("council-tax.toml");
+    let text = std::fs::read_to_string(&path).expect("notice");
+    std::fs::write(
+        &path,
+        text.replacen("[controller]", "[controller]\nnmae = 1", 1),
+    )
+    .expect("edit");
+    let report = build(&[notices], &options(&out)).expect("second build");
+    assert!(
+        report.withheld.iter().any(|w| w.contains("council-tax")),
+        "{:?}",
+        report.withheld
+    );
+    assert!(
+        victim.is_file(),
+        "a file outside the output folder was removed"
+    );
+    assert!(
+        report.outputs.iter().all(|o| o.path.starts_with(&out)),
+        "{:?}",
+        report.outputs
+    );
+}

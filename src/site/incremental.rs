@@ -157,6 +157,18 @@ pub fn templates_fingerprint(dir: Option<&Path>) -> String {
         .join(";")
 }
 
+/// Whether a page path of the record names a file inside the output
+/// folder: relative, plain names only (no `..`, `.`, root or drive). The
+/// record is a file in the output folder, which anyone who can write there
+/// (a pull request to a repository that keeps its built site) can edit: it
+/// must not make a build read, keep or remove a file elsewhere.
+fn inside_folder(page: &str) -> bool {
+    !page.is_empty()
+        && Path::new(page)
+            .components()
+            .all(|part| matches!(part, std::path::Component::Normal(_)))
+}
+
 impl Manifest {
     /// The manifest of a previous build in `out_dir`, or an empty one (no
     /// manifest, or one this version cannot read: everything is rebuilt).
@@ -167,9 +179,15 @@ impl Manifest {
             .unwrap_or_default()
     }
 
-    /// The recorded entry for `stem`, if there is one this version reads.
+    /// The recorded entry for `stem`, if there is one this version reads
+    /// and each page it names is inside the output folder.
     pub fn entry(&self, stem: &str) -> Option<Entry> {
-        serde_json::from_str(self.notices.get(stem)?.get()).ok()
+        let entry: Entry = serde_json::from_str(self.notices.get(stem)?.get()).ok()?;
+        entry
+            .outputs
+            .keys()
+            .all(|page| inside_folder(page))
+            .then_some(entry)
     }
 
     /// The recorded entry for `stem`, if it was made from exactly what
@@ -291,5 +309,38 @@ mod tests {
         let read: Manifest = serde_json::from_str(&pretty).expect("read");
         assert_eq!(read.entry("a"), Some(entry("a")));
         assert_eq!(read.entry("b"), None);
+    }
+
+    #[test]
+    fn a_record_naming_a_page_outside_the_folder_is_not_believed() {
+        let mut manifest = Manifest::default();
+        let outside = [
+            "../victim.txt",
+            "a/../../victim.txt",
+            "/etc/passwd",
+            "./a.html",
+            "",
+        ];
+        for (i, page) in outside.iter().enumerate() {
+            let mut record = entry("a");
+            record
+                .outputs
+                .insert((*page).to_string(), content_hash(b"x"));
+            manifest
+                .notices
+                .insert(format!("n{i}"), record.to_raw().expect("raw"));
+        }
+        for i in 0..outside.len() {
+            assert_eq!(manifest.entry(&format!("n{i}")), None, "{}", outside[i]);
+        }
+        // Pages in folders below the output folder are fine.
+        let mut record = entry("a");
+        record
+            .outputs
+            .insert("cy/a.html".into(), content_hash(b"x"));
+        manifest
+            .notices
+            .insert("cy".into(), record.to_raw().expect("raw"));
+        assert!(manifest.entry("cy").is_some());
     }
 }
