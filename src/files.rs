@@ -100,3 +100,71 @@ pub fn create_new(path: &Path, content: &[u8]) -> std::io::Result<bool> {
         Err(e) => Err(e),
     }
 }
+
+/// Opens the regular file at `path` for reading, with its metadata as
+/// opened, if it holds at most `limit` bytes. Anything else found at the
+/// name is an error, found without waiting on it or reading it: a pipe, a
+/// socket or a device (on Unix the file is opened non-blocking, since
+/// opening a pipe nobody writes to would wait for ever; that changes
+/// nothing for a regular file), or a file larger than `limit` (a sparse
+/// file of a terabyte is read in no time only by not reading it).
+///
+/// Every file noticec reads that it did not choose the name of itself —
+/// pages found in the output folder, the build record, the verdict cache,
+/// the page stamps — is opened through this.
+pub fn open_regular(
+    path: &Path,
+    limit: u64,
+) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    if metadata.len() > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {limit} bytes"),
+        ));
+    }
+    Ok((file, metadata))
+}
+
+/// The bytes of the regular file at `path`, if it holds at most `limit`
+/// ([`open_regular`]; a file that grows past `limit` while it is read is
+/// refused too).
+pub fn read_regular(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    let (file, metadata) = open_regular(path, limit)?;
+    read_opened(&file, &metadata, limit)
+}
+
+/// The content of a file [`open_regular`] opened (`metadata` as it gave
+/// it), if it is at most `limit` bytes.
+pub fn read_opened(
+    file: &std::fs::File,
+    metadata: &std::fs::Metadata,
+    limit: u64,
+) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let expected = metadata.len().min(limit);
+    bytes.try_reserve_exact(usize::try_from(expected).unwrap_or(0))?;
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("larger than {limit} bytes"),
+        ));
+    }
+    Ok(bytes)
+}

@@ -408,7 +408,7 @@ fn a_record_naming_a_file_outside_the_folder_never_removes_it() {
     let notices = sources("record-outside");
     let root = notices.parent().expect("parent").to_path_buf();
     let out = root.join("site");
-    build(&[notices.clone()], &options(&out)).expect("first build");
+    build(std::slice::from_ref(&notices), &options(&out)).expect("first build");
     let victim = root.join("victim.txt");
     std::fs::write(&victim, "not a page\n").expect("victim");
     let hash = noticec::files::content_hash(b"not a page\n");
@@ -443,4 +443,45 @@ fn a_record_naming_a_file_outside_the_folder_never_removes_it() {
         "{:?}",
         report.outputs
     );
+}
+
+/// Whatever is found at a page's name or the build record's — a pipe that
+/// nobody writes to, a sparse file of a terabyte — a rebuild neither waits
+/// on it nor reads it whole: it replaces it with what belongs there.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_huge_file_where_a_page_was_is_replaced_without_waiting() {
+    let notices = sources("odd-files");
+    let out = notices.parent().expect("parent").join("site");
+    build(std::slice::from_ref(&notices), &options(&out)).expect("first build");
+    let html = out.join("council-tax.html");
+    let txt = out.join("council-tax.txt");
+    let record = out.join(".noticec-build.json");
+    let (html_page, txt_page) = (
+        std::fs::read(&html).expect("html"),
+        std::fs::read(&txt).expect("txt"),
+    );
+    let mkfifo = |path: &Path| {
+        std::fs::remove_file(path).expect("remove");
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.expect("mkfifo runs").success());
+    };
+    mkfifo(&html);
+    mkfifo(&record);
+    std::fs::File::options()
+        .write(true)
+        .open(&txt)
+        .and_then(|file| file.set_len(1 << 40))
+        .expect("a sparse terabyte");
+    let (done, finished) = std::sync::mpsc::channel();
+    let options = options(&out);
+    std::thread::spawn(move || done.send(build(&[notices], &options).map(|r| r.withheld)));
+    let withheld = finished
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the build does not wait on a pipe or read a terabyte")
+        .expect("the build");
+    assert_eq!(withheld.len(), 1, "{withheld:?}"); // the minimal notice
+    assert_eq!(std::fs::read(&html).expect("html"), html_page);
+    assert_eq!(std::fs::read(&txt).expect("txt"), txt_page);
+    assert!(std::fs::metadata(&record).expect("record").is_file());
 }

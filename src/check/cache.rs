@@ -241,7 +241,8 @@ impl VerdictCache {
         self.shards[index]
             .earlier
             .get_or_init(|| {
-                let mut file = std::fs::File::open(self.dir.join(shard_file(index))).ok()?;
+                let (mut file, _) =
+                    crate::files::open_regular(&self.dir.join(shard_file(index)), u64::MAX).ok()?;
                 let (lines, len) = index_lines(&mut file)?;
                 Some(Earlier {
                     file: Mutex::new(file),
@@ -516,7 +517,7 @@ impl VerdictCache {
             }
             None => {}
         }
-        let now = std::fs::read(path)
+        let now = crate::files::read_regular(path, crate::load::read::MAX_NOTICE_BYTES)
             .ok()
             .and_then(|bytes| String::from_utf8(bytes).ok())
             .map(|text| {

@@ -78,7 +78,7 @@ fn file(preview: &Preview, url: &str) -> Response<std::io::Cursor<Vec<u8>>> {
         .unwrap_or_default();
     let page = state.pages.get(&relative).cloned();
     drop(state);
-    let Ok(bytes) = std::fs::read(&found) else {
+    let Ok(bytes) = crate::files::read_regular(&found, crate::site::write::MAX_PAGE_BYTES) else {
         return with_reload(not_found(url), generation);
     };
     let kind = content_type(&found);

@@ -28,6 +28,10 @@ use crate::files::content_hash;
 /// The manifest's file name inside the output folder.
 pub const MANIFEST: &str = ".noticec-build.json";
 
+/// The largest manifest read (a record of a million notices is smaller):
+/// anything larger is not one, and the build starts afresh.
+const MAX_MANIFEST_BYTES: u64 = 1 << 30;
+
 /// What one published notice was built from.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Entry {
@@ -173,7 +177,7 @@ impl Manifest {
     /// The manifest of a previous build in `out_dir`, or an empty one (no
     /// manifest, or one this version cannot read: everything is rebuilt).
     pub fn read(out_dir: &Path) -> Manifest {
-        std::fs::read(out_dir.join(MANIFEST))
+        crate::files::read_regular(&out_dir.join(MANIFEST), MAX_MANIFEST_BYTES)
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
@@ -234,8 +238,8 @@ impl Manifest {
         let mut new = blake3::Hasher::new();
         self.write_json(&mut new)?;
         let mut old = blake3::Hasher::new();
-        let same = std::fs::File::open(path)
-            .and_then(|mut file| std::io::copy(&mut file, &mut old))
+        let same = crate::files::open_regular(path, u64::MAX)
+            .and_then(|(mut file, _)| std::io::copy(&mut file, &mut old))
             .is_ok_and(|_| old.finalize() == new.finalize());
         if same {
             return Ok(super::write::WriteStatus::Unchanged);
@@ -330,8 +334,8 @@ mod tests {
                 .notices
                 .insert(format!("n{i}"), record.to_raw().expect("raw"));
         }
-        for i in 0..outside.len() {
-            assert_eq!(manifest.entry(&format!("n{i}")), None, "{}", outside[i]);
+        for (i, page) in outside.iter().enumerate() {
+            assert_eq!(manifest.entry(&format!("n{i}")), None, "{page}");
         }
         // Pages in folders below the output folder are fine.
         let mut record = entry("a");

@@ -36,7 +36,6 @@
 //! for the very file — device and inode — it was taken of, and only when
 //! the build record names content starting with those bytes.)
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The first line of a stamps file; bumped when a record's shape changes.
@@ -45,6 +44,8 @@ const HEADER: &[u8] = b"noticec page stamps 1\n";
 const RECORD: usize = 8 + 8 + 8 * 5 + 4 * 2;
 /// How many output folders' stamps a cache folder keeps.
 const KEEP: usize = 16;
+/// The largest stamps file read: 16 million pages' records.
+const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// What the file system says of a file, as far as telling a change goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,7 +235,7 @@ impl PageStamps {
         {
             return Some(Some(*earlier));
         }
-        let (bytes, stamp) = read_stamped(&path).ok()?;
+        let (bytes, stamp) = read_stamped(&path, super::write::MAX_PAGE_BYTES).ok()?;
         (crate::files::content_hash(&bytes) == hash).then(|| self.record(page, hash, stamp))
     }
 
@@ -300,7 +301,7 @@ impl PageStamps {
 /// The records of a stamps file, sorted; `None` when it cannot be read or
 /// is not one this version wrote.
 fn read_records(file: &Path) -> Option<Vec<Record>> {
-    let bytes = std::fs::read(file).ok()?;
+    let bytes = crate::files::read_regular(file, MAX_FILE_BYTES).ok()?;
     let body = bytes.strip_prefix(HEADER)?;
     if !body.len().is_multiple_of(RECORD) {
         return None;
@@ -315,13 +316,14 @@ fn read_records(file: &Path) -> Option<Vec<Record>> {
         .then_some(records)
 }
 
-/// The content of a file and its stamp, when the file did not change
-/// while it was read (the stamp before and after are the same).
-pub fn read_stamped(path: &Path) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
-    let mut file = std::fs::File::open(path)?;
-    let before = file.metadata().ok().as_ref().and_then(Stamp::of);
-    let mut bytes = Vec::with_capacity(before.map_or(0, |s| s.size as usize));
-    file.read_to_end(&mut bytes)?;
+/// The content of a regular file of at most `limit` bytes and its stamp,
+/// when the file did not change while it was read (the stamp before and
+/// after are the same). Anything else at `path` is an error
+/// ([`crate::files::open_regular`]).
+pub fn read_stamped(path: &Path, limit: u64) -> std::io::Result<(Vec<u8>, Option<Stamp>)> {
+    let (file, metadata) = crate::files::open_regular(path, limit)?;
+    let before = Stamp::of(&metadata);
+    let bytes = crate::files::read_opened(&file, &metadata, limit)?;
     let after = file.metadata().ok().as_ref().and_then(Stamp::of);
     Ok((bytes, before.filter(|_| before == after)))
 }

@@ -13,6 +13,11 @@ use std::path::Path;
 use super::stamps::Stamp;
 use crate::files::{self, TEMP_SUFFIX};
 
+/// The largest page a build reads back to see whether it is still right:
+/// a file larger than this at a page's name (no notice makes a page this
+/// size) is simply not the page, and is replaced unread.
+pub const MAX_PAGE_BYTES: u64 = 256 << 20;
+
 /// What happened to one output file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WriteStatus {
@@ -34,7 +39,8 @@ pub fn write_if_changed(path: &Path, content: &[u8]) -> std::io::Result<WriteSta
 /// `content` ([`super::stamps`]): `None` when the system gives none, or
 /// when the file at `path` is not the one just written or read.
 pub fn write_stamped(path: &Path, content: &[u8]) -> std::io::Result<(WriteStatus, Option<Stamp>)> {
-    if let Ok((existing, stamp)) = super::stamps::read_stamped(path)
+    // A larger file is not this content: it is not read.
+    if let Ok((existing, stamp)) = super::stamps::read_stamped(path, content.len() as u64)
         && existing == content
     {
         return Ok((WriteStatus::Unchanged, stamp));
@@ -65,13 +71,22 @@ pub fn remove_leftovers(dir: &Path) -> usize {
 /// written (`hash` of its content): a file someone changed since is left
 /// alone. Returns whether it was removed.
 pub fn remove_if_unchanged(path: &Path, hash: &str) -> std::io::Result<bool> {
-    match std::fs::read(path) {
+    use std::io::ErrorKind;
+    match files::read_regular(path, MAX_PAGE_BYTES) {
         Ok(bytes) if files::content_hash(&bytes) == hash => {
             std::fs::remove_file(path)?;
             Ok(true)
         }
         Ok(_) => Ok(false),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        // Not there, or not a page this build wrote: left alone.
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::NotFound | ErrorKind::InvalidInput | ErrorKind::FileTooLarge
+            ) =>
+        {
+            Ok(false)
+        }
         Err(e) => Err(e),
     }
 }
