@@ -324,7 +324,7 @@ pub fn build_streamed(
         .map_err(|source| BuildError::Write { path, source })?;
     drop(manifest);
     drop(site.previous);
-    site.stamps.save(&options.out_dir);
+    site.stamps.save();
     if report.checked.any_dir {
         write_index(&site.renderer, &index, options, &mut report)?;
     }

@@ -13,14 +13,17 @@
 //! times) and no program can set it back, so a page that was edited,
 //! replaced or touched does not have its old stamp and is read again.
 //!
-//! Two limits, as for git: a change made in the same tick of the file
-//! system's clock as the stamp was taken, by another program, after the
-//! build wrote the page, keeps the stamp (current Linux gives a file that
-//! was just looked at a fine-grained time on its next change, which closes
-//! that); and a stamp whose change time is not before the moment the
-//! stamps are saved (as the output folder's file system tells it) is not
-//! kept at all — the page is read on the next build, git's rule for
-//! "racily clean" files.
+//! A change made by another program in the same tick of the file system's
+//! clock as the build's own write of a page leaves the page the same
+//! stamp — and a tick is a whole second on some file systems (ext2 and
+//! ext3 with small inodes, FAT, some network mounts). So a stamp is kept
+//! only when the file's change and modification times were already past
+//! when the build that took the stamp started, as the output folder's
+//! file system tells it (the times of a file made there for the purpose):
+//! any later change then gets a later change time. A page a build wrote is
+//! therefore read once by the next build, which stamps it. (git's rule for
+//! "racily clean" files, made strict: git compares with the time the index
+//! is written, which leaves that same-tick change unseen.)
 //!
 //! Stamps are facts of one machine (inode numbers, times): they are not in
 //! the build record, which is published and the same for the same input,
@@ -183,6 +186,11 @@ pub struct PageStamps {
     earlier: Vec<Record>,
     /// This build's records, as its pages are written or found unchanged.
     now: std::sync::Mutex<Vec<Record>>,
+    /// The time of the output folder's file system when this build
+    /// started; only stamps of files last changed before it are kept.
+    /// `None` when it could not be told (the folder is not there yet: every
+    /// page is new).
+    since: Option<(i64, u32)>,
 }
 
 impl PageStamps {
@@ -213,6 +221,7 @@ impl PageStamps {
             file: Some(cache.join(format!("pages-{}.stamps", &name[..16]))),
             earlier: Vec::new(),
             now: std::sync::Mutex::new(Vec::with_capacity(pages)),
+            since: file_system_now(out_dir),
         }
     }
 
@@ -263,22 +272,24 @@ impl PageStamps {
         }
     }
 
-    /// Saves the records noted for the next build of `out_dir`, without
-    /// those whose change time is not before now as `out_dir`'s file
-    /// system tells it. The file is left alone when it already says
-    /// exactly that. Failures are ignored: the next build reads its pages.
-    pub fn save(self, out_dir: &Path) {
-        let PageStamps { file, earlier, now } = self;
+    /// Saves the records noted for the next build, without those of files
+    /// changed since this build started (see the module's notes). The
+    /// file is left alone when it already says exactly that. Failures are
+    /// ignored: the next build reads its pages.
+    pub fn save(self) {
+        let PageStamps {
+            file,
+            earlier,
+            now,
+            since,
+        } = self;
         let Some(file) = file else {
             return;
         };
         let Ok(mut records) = now.into_inner() else {
             return;
         };
-        let Some(now) = file_system_now(out_dir) else {
-            return;
-        };
-        records.retain(|r| r.stamp.ctime < now && r.stamp.mtime < now);
+        records.retain(|r| since.is_some_and(|s| r.stamp.ctime < s && r.stamp.mtime < s));
         records.sort_by_key(|r| r.page);
         records.dedup_by(|a, b| a.page == b.page);
         if records == earlier {
@@ -397,17 +408,42 @@ mod tests {
         (root, out, cache)
     }
 
-    /// Writes `pages` into `out` and saves their stamps, as a build does.
-    fn build(out: &Path, cache: &Path, pages: &[(&str, &str)]) {
+    /// Writes `pages` into `out` and saves their stamps, as a build does;
+    /// returns how many were kept.
+    fn write(out: &Path, cache: &Path, pages: &[(&str, &str)]) -> usize {
         let stamps = PageStamps::open(Some(cache), out, pages.len());
         for (page, text) in pages {
             let (_, stamp) = super::super::write::write_stamped(&out.join(page), text.as_bytes())
                 .expect("written");
             stamps.note(stamps.record(page, &content_hash(text.as_bytes()), stamp));
         }
+        stamps.save();
+        PageStamps::open(Some(cache), out, 0).earlier.len()
+    }
+
+    /// Writes `pages` into `out` as a build does, then builds again
+    /// (finding each page holds what it should), which stamps them.
+    fn build(out: &Path, cache: &Path, pages: &[(&str, &str)]) {
+        write(out, cache, pages);
         // Past the tick the pages were written in.
         std::thread::sleep(std::time::Duration::from_millis(20));
-        stamps.save(out);
+        let stamps = PageStamps::open(Some(cache), out, pages.len());
+        for (page, text) in pages {
+            let held = stamps.holds(out, page, &content_hash(text.as_bytes()));
+            stamps.note(held.expect("the page holds what was written"));
+        }
+        stamps.save();
+    }
+
+    #[test]
+    fn a_page_a_build_wrote_is_stamped_by_the_next_build_not_by_that_one() {
+        let (root, out, cache) = folders("next");
+        // Written just now, in the tick of the build: never stamped.
+        assert_eq!(write(&out, &cache, &[("a.html", "x"), ("b.html", "y")]), 0);
+        build(&out, &cache, &[("a.html", "x"), ("b.html", "y")]);
+        let stamps = PageStamps::open(Some(&cache), &out, 0);
+        assert_eq!(stamps.earlier.len(), 2);
+        let _ = std::fs::remove_dir_all(root);
     }
 
     #[test]
@@ -481,9 +517,10 @@ mod tests {
         let path = out.join("a.html");
         std::fs::write(&path, "new").unwrap();
         let record = stamps.record("a.html", &content_hash(b"new"), Stamp::at(&path));
-        // As on a clock coarse enough that the save falls in the tick the
-        // stamp was taken in: a change or modification time not before it.
-        let (secs, nanos) = file_system_now(&out).unwrap();
+        // As on a clock coarse enough that the build's start falls in the
+        // tick the stamp was taken in: a change or modification time not
+        // before it.
+        let (secs, nanos) = stamps.since.unwrap();
         let mut changed = record.unwrap();
         changed.stamp.ctime = (secs + 1, nanos);
         let mut modified = Record::new("b.html", &content_hash(b"b"), Some(changed.stamp)).unwrap();
@@ -492,13 +529,16 @@ mod tests {
         let mut before = modified;
         before.page = page_key("c.html");
         before.stamp.mtime = (secs - 1, nanos);
-        stamps.note([changed, modified, before]);
-        stamps.save(&out);
+        let mut now = before;
+        now.page = page_key("d.html");
+        now.stamp.ctime = (secs, nanos);
+        stamps.note([changed, modified, before, now]);
+        stamps.save();
         let kept = PageStamps::open(Some(&cache), &out, 0).earlier;
         assert_eq!(
             kept,
             [before],
-            "only the stamp from before the save is kept"
+            "only the stamp of a file changed before the build is kept"
         );
         let _ = std::fs::remove_dir_all(root);
     }
