@@ -293,6 +293,10 @@ impl PageStamps {
         records.sort_by_key(|r| r.page);
         records.dedup_by(|a, b| a.page == b.page);
         if records == earlier {
+            // Still marked as used, for `prune`, which keeps the stamps
+            // of the folders built most recently.
+            let _ = crate::files::open_regular(&file, u64::MAX)
+                .and_then(|(f, _)| f.set_modified(std::time::SystemTime::now()));
             return;
         }
         drop(earlier);
@@ -421,12 +425,18 @@ mod tests {
         PageStamps::open(Some(cache), out, 0).earlier.len()
     }
 
-    /// Writes `pages` into `out` as a build does, then builds again
-    /// (finding each page holds what it should), which stamps them.
+    /// Writes `pages` into `out` as a build does, then builds again,
+    /// which stamps them.
     fn build(out: &Path, cache: &Path, pages: &[(&str, &str)]) {
         write(out, cache, pages);
         // Past the tick the pages were written in.
         std::thread::sleep(std::time::Duration::from_millis(20));
+        rebuild(out, cache, pages);
+    }
+
+    /// Builds `pages` again, as a rebuild that finds each holds what it
+    /// should.
+    fn rebuild(out: &Path, cache: &Path, pages: &[(&str, &str)]) {
         let stamps = PageStamps::open(Some(cache), out, pages.len());
         for (page, text) in pages {
             let held = stamps.holds(out, page, &content_hash(text.as_bytes()));
@@ -443,6 +453,17 @@ mod tests {
         build(&out, &cache, &[("a.html", "x"), ("b.html", "y")]);
         let stamps = PageStamps::open(Some(&cache), &out, 0);
         assert_eq!(stamps.earlier.len(), 2);
+        // A build that finds the same stamps leaves the file as it is, but
+        // marks it used (the stamps of the folders used least are pruned).
+        let file = stamps.file.clone().unwrap();
+        let long_ago = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 30);
+        let set = std::fs::File::open(&file).and_then(|f| f.set_modified(long_ago));
+        set.unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        rebuild(&out, &cache, &[("a.html", "x"), ("b.html", "y")]);
+        assert_eq!(std::fs::read(&file).unwrap(), bytes);
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        assert!(modified > long_ago);
         let _ = std::fs::remove_dir_all(root);
     }
 
