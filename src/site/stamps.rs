@@ -25,6 +25,10 @@
 //! "racily clean" files, made strict: git compares with the time the index
 //! is written, which leaves that same-tick change unseen.)
 //!
+//! Stamps are kept only where the change time can be relied on: on Linux,
+//! for an output folder on a local file system known to keep it
+//! (`TRUSTED_FILE_SYSTEMS`); elsewhere every page is read.
+//!
 //! Stamps are facts of one machine (inode numbers, times): they are not in
 //! the build record, which is published and the same for the same input,
 //! but in the cache folder (see [`crate::check::cache::location`]), one
@@ -216,6 +220,9 @@ impl PageStamps {
         let Some(cache) = cache else {
             return PageStamps::none();
         };
+        if !keeps_change_times(out_dir) {
+            return PageStamps::none();
+        }
         let name = crate::files::content_hash(out_dir.to_string_lossy().as_bytes());
         PageStamps {
             file: Some(cache.join(format!("pages-{}.stamps", &name[..16]))),
@@ -343,6 +350,95 @@ pub fn read_stamped(path: &Path, limit: u64) -> std::io::Result<(Vec<u8>, Option
     Ok((bytes, before.filter(|_| before == after)))
 }
 
+/// Local file systems whose change times stamps can rely on, by the names
+/// Linux gives them (`/proc/self/mountinfo`). Not among them: FAT and
+/// exFAT, which keep no change time (Linux makes one up from the others,
+/// which a program can set back); network file systems (NFS, SMB), whose
+/// clients may show times cached for a while after another machine changed
+/// a file; FUSE and the shared folders of virtual machines, whose times are
+/// whatever the program behind them says.
+const TRUSTED_FILE_SYSTEMS: &[&str] = &[
+    "btrfs", "ext2", "ext3", "ext4", "f2fs", "overlay", "tmpfs", "xfs", "zfs",
+];
+
+/// Whether stamps are kept for pages in `dir`: it is on a local file
+/// system known to keep change times ([`TRUSTED_FILE_SYSTEMS`]). Only
+/// Linux tells which file system a folder is on without unsafe code; on
+/// other systems every page is read, as with `--no-cache`.
+fn keeps_change_times(dir: &Path) -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    std::fs::read_to_string("/proc/self/mountinfo").is_ok_and(|mounts| {
+        file_system_of(&mounts, dir).is_some_and(|kind| TRUSTED_FILE_SYSTEMS.contains(&kind))
+    })
+}
+
+/// The type of the file system `path` (absolute, resolved) is on, from
+/// the text of `/proc/self/mountinfo`: that of the mount whose mount point
+/// is the longest leading part of `path` (the last such mount, which hides
+/// any earlier one at the same place).
+fn file_system_of<'m>(mountinfo: &'m str, path: &Path) -> Option<&'m str> {
+    let mut best: Option<(usize, &str)> = None;
+    for line in mountinfo.lines() {
+        // ID PARENT MAJOR:MINOR ROOT MOUNT-POINT OPTIONS [FIELDS...] - TYPE SOURCE OPTIONS
+        let Some((before, after)) = line.split_once(" - ") else {
+            continue;
+        };
+        let (Some(point), Some(kind)) = (before.split(' ').nth(4), after.split(' ').next()) else {
+            continue;
+        };
+        let point = path_of(unescape_mount_point(point));
+        if path.starts_with(&point) {
+            let depth = point.components().count();
+            if best.is_none_or(|(deepest, _)| depth >= deepest) {
+                best = Some((depth, kind));
+            }
+        }
+    }
+    best.map(|(_, kind)| kind)
+}
+
+/// A mount point as mountinfo writes it, with its octal escapes (`\040`
+/// for a space, `\011`, `\012`, `\134`) put back.
+fn unescape_mount_point(text: &str) -> Vec<u8> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let octal = bytes
+            .get(i + 1..i + 4)
+            .filter(|d| {
+                bytes[i] == b'\\'
+                    && (b'0'..=b'3').contains(&d[0])
+                    && d[1..].iter().all(|d| (b'0'..=b'7').contains(d))
+            })
+            .map(|d| (d[0] - b'0') * 64 + (d[1] - b'0') * 8 + (d[2] - b'0'));
+        match octal {
+            Some(byte) => {
+                out.push(byte);
+                i += 4;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A path from its bytes, as Unix has them.
+#[cfg(unix)]
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    String::from_utf8_lossy(&bytes).into_owned().into()
+}
+
 /// The time of `dir`'s file system now: the change time of a file made
 /// there for the purpose (and removed).
 fn file_system_now(dir: &Path) -> Option<(i64, u32)> {
@@ -465,6 +561,41 @@ mod tests {
         let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
         assert!(modified > long_ago);
         let _ = std::fs::remove_dir_all(root);
+    }
+
+    #[test]
+    fn a_folder_is_on_the_file_system_mounted_deepest_above_it() {
+        let mountinfo = "\
+27 1 254:0 / / rw,relatime - ext4 /dev/vda rw
+25 24 0:23 / /dev/shm rw,relatime - tmpfs tmpfs rw
+30 24 0:27 / /dev/shm rw,relatime shared:5 - overlay overlay rw
+40 27 8:17 / /media/usb\\040stick rw,nosuid master:1 - vfat /dev/sdb1 rw
+41 27 0:50 / /mnt/share rw - nfs4 server:/export rw
+42 27 0:51 / /mnt/back\\134slash rw - cifs //server/x rw
+not a mount line
+43 27 0:52 / /odd\\777\\04 rw - xfs /dev/x rw
+";
+        let on = |path: &str| file_system_of(mountinfo, Path::new(path));
+        assert_eq!(on("/home/officer/site"), Some("ext4"));
+        assert_eq!(
+            on("/dev/shm/site"),
+            Some("overlay"),
+            "the later mount hides the earlier"
+        );
+        assert_eq!(on("/media/usb stick/site"), Some("vfat"));
+        assert_eq!(on("/media/usb"), Some("ext4"));
+        assert_eq!(on("/mnt/share/site"), Some("nfs4"));
+        assert_eq!(on("/mnt/shared/site"), Some("ext4"), "whole names only");
+        assert_eq!(on("/mnt/back\\slash/site"), Some("cifs"));
+        assert_eq!(
+            on("/odd\\777\\04/site"),
+            Some("xfs"),
+            "not an escape: left as written"
+        );
+        assert_eq!(file_system_of("", Path::new("/")), None);
+        for kind in ["vfat", "exfat", "nfs4", "cifs", "fuseblk", "9p"] {
+            assert!(!TRUSTED_FILE_SYSTEMS.contains(&kind), "{kind}");
+        }
     }
 
     #[test]
