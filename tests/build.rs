@@ -403,26 +403,29 @@ fn a_page_edited_in_place_is_made_again_though_its_size_and_time_are_the_same() 
     assert_all_unchanged(&rebuilt);
 }
 
-/// The build record is a file in the output folder, which others may be
-/// able to edit (a pull request to a repository that keeps its site): one
-/// that names a file outside the folder as a page of a notice now withheld
-/// does not get that file removed, even with its right hash.
-#[test]
-fn a_record_naming_a_file_outside_the_folder_never_removes_it() {
-    let notices = sources("record-outside");
+/// Builds the two examples, adds to the record of council-tax a page
+/// `page` (relative to the output folder) holding a victim file's bytes,
+/// after `prepare` (given the folder above the output folder) made what it
+/// needs; then gives council-tax an error and builds again, so that its
+/// pages are taken down. Returns the second build's report.
+fn withhold_with_a_forged_page(
+    name: &str,
+    page: &str,
+    prepare: impl FnOnce(&Path),
+) -> (PathBuf, BuildReport) {
+    let notices = sources(name);
     let root = notices.parent().expect("parent").to_path_buf();
     let out = root.join("site");
     build(std::slice::from_ref(&notices), &options(&out)).expect("first build");
-    let victim = root.join("victim.txt");
-    std::fs::write(&victim, "not a page\n").expect("victim");
+    prepare(&root);
     let hash = noticec::files::content_hash(b"not a page\n");
     let record_path = out.join(".noticec-build.json");
     let record = std::fs::read_to_string(&record_path).expect("record");
     let mut json: serde_json::Value = serde_json::from_str(&record).expect("json");
-    let outputs = json["notices"]["council-tax"]["outputs"]
+    json["notices"]["council-tax"]["outputs"]
         .as_object_mut()
-        .expect("the record of council-tax");
-    outputs.insert("../victim.txt".into(), serde_json::Value::String(hash));
+        .expect("the record of council-tax")
+        .insert(page.into(), serde_json::Value::String(hash));
     std::fs::write(&record_path, serde_json::to_string(&json).expect("json")).expect("record");
     // council-tax now has an error: withheld, its pages taken down.
     let path = notices.join("council-tax.toml");
@@ -439,11 +442,51 @@ fn a_record_naming_a_file_outside_the_folder_never_removes_it() {
         report.withheld
     );
     assert!(
-        victim.is_file(),
+        report.outputs.iter().all(|o| o.path.starts_with(&out)),
+        "{:?}",
+        report.outputs
+    );
+    (root, report)
+}
+
+/// The build record is a file in the output folder, which others may be
+/// able to edit (a pull request to a repository that keeps its site): one
+/// that names a file outside the folder as a page of a notice now withheld
+/// does not get that file removed, even with its right hash.
+#[test]
+fn a_record_naming_a_file_outside_the_folder_never_removes_it() {
+    let (root, _) = withhold_with_a_forged_page("record-outside", "../victim.txt", |root| {
+        std::fs::write(root.join("victim.txt"), "not a page\n").expect("victim");
+    });
+    assert!(
+        root.join("victim.txt").is_file(),
         "a file outside the output folder was removed"
     );
+}
+
+/// The same through a folder of the output folder that is a link to a
+/// folder elsewhere: the page path is plain, the file it reaches is not in
+/// the output folder.
+#[cfg(unix)]
+#[test]
+fn a_record_naming_a_page_in_a_linked_folder_never_removes_what_it_reaches() {
+    let (root, report) =
+        withhold_with_a_forged_page("record-linked", "assets/victim.txt", |root| {
+            let elsewhere = root.join("elsewhere");
+            std::fs::create_dir_all(&elsewhere).expect("elsewhere");
+            std::fs::write(elsewhere.join("victim.txt"), "not a page\n").expect("victim");
+            std::os::unix::fs::symlink(&elsewhere, root.join("site/assets")).expect("link");
+        });
     assert!(
-        report.outputs.iter().all(|o| o.path.starts_with(&out)),
+        root.join("elsewhere/victim.txt").is_file(),
+        "a file in a linked folder was removed"
+    );
+    // The notice's own pages were taken down all the same.
+    assert!(
+        report
+            .outputs
+            .iter()
+            .any(|o| o.status == WriteStatus::Removed),
         "{:?}",
         report.outputs
     );

@@ -168,6 +168,7 @@ pub fn templates_fingerprint(dir: Option<&Path>) -> String {
 /// must not make a build read, keep or remove a file elsewhere.
 fn inside_folder(page: &str) -> bool {
     !page.is_empty()
+        && !page.contains('\0')
         && Path::new(page)
             .components()
             .all(|part| matches!(part, std::path::Component::Normal(_)))
@@ -323,6 +324,7 @@ mod tests {
             "a/../../victim.txt",
             "/etc/passwd",
             "./a.html",
+            "a\0.html",
             "",
         ];
         for (i, page) in outside.iter().enumerate() {

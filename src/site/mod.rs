@@ -274,12 +274,12 @@ pub fn build_streamed(
             if let Some(previous) = previous {
                 for (relative, hash) in &previous.outputs {
                     let path = options.out_dir.join(relative);
-                    let removed = write::remove_if_unchanged(&path, hash).map_err(|source| {
-                        BuildError::Write {
+                    let removed = write::remove_if_unchanged(&site.out_dir, &path, hash).map_err(
+                        |source| BuildError::Write {
                             path: path.clone(),
                             source,
-                        }
-                    })?;
+                        },
+                    )?;
                     if removed {
                         report.outputs.push(Output {
                             path,

@@ -69,9 +69,18 @@ pub fn remove_leftovers(dir: &Path) -> usize {
 
 /// Removes a page this build wrote before, if it is still exactly what was
 /// written (`hash` of its content): a file someone changed since is left
-/// alone. Returns whether it was removed.
-pub fn remove_if_unchanged(path: &Path, hash: &str) -> std::io::Result<bool> {
+/// alone, and so is one whose folder is not inside `out_dir` (resolved)
+/// once links are followed — a folder in the output folder can be a link
+/// to anywhere. Returns whether it was removed.
+pub fn remove_if_unchanged(out_dir: &Path, path: &Path, hash: &str) -> std::io::Result<bool> {
     use std::io::ErrorKind;
+    let inside = path
+        .parent()
+        .and_then(|folder| folder.canonicalize().ok())
+        .is_some_and(|folder| folder.starts_with(out_dir));
+    if !inside {
+        return Ok(false);
+    }
     match files::read_regular(path, MAX_PAGE_BYTES) {
         Ok(bytes) if files::content_hash(&bytes) == hash => {
             std::fs::remove_file(path)?;
