@@ -104,18 +104,27 @@ pub fn create_new(path: &Path, content: &[u8]) -> std::io::Result<bool> {
 /// Opens the regular file at `path` for reading, with its metadata as
 /// opened, if it holds at most `limit` bytes. Anything else found at the
 /// name is an error, found without waiting on it or reading it: a pipe, a
-/// socket or a device (on Unix the file is opened non-blocking, since
-/// opening a pipe nobody writes to would wait for ever; that changes
+/// socket or a device (not opened at all, by its type; and should one be
+/// swapped in after that look, the open is non-blocking on Unix, since
+/// opening a pipe nobody writes to would wait for ever — which changes
 /// nothing for a regular file), or a file larger than `limit` (a sparse
 /// file of a terabyte is read in no time only by not reading it).
 ///
 /// Every file noticec reads that it did not choose the name of itself —
 /// pages found in the output folder, the build record, the verdict cache,
-/// the page stamps — is opened through this.
+/// the page stamps, the preview server's files — is opened through this.
 pub fn open_regular(
     path: &Path,
     limit: u64,
 ) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
+    let not_regular =
+        || std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file");
+    // Not even opened unless it is a regular file now (opening some devices
+    // does something, and a link to one can be committed to git); checked
+    // again once open, in case it was swapped in between.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -126,10 +135,7 @@ pub fn open_regular(
     let file = options.open(path)?;
     let metadata = file.metadata()?;
     if !metadata.is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
+        return Err(not_regular());
     }
     if metadata.len() > limit {
         return Err(std::io::Error::new(
