@@ -536,3 +536,39 @@ fn a_pipe_or_a_huge_file_where_a_page_was_is_replaced_without_waiting() {
     assert_eq!(std::fs::read(&txt).expect("txt"), txt_page);
     assert!(std::fs::metadata(&record).expect("record").is_file());
 }
+
+/// A folder of the output folder that is a link to a folder elsewhere
+/// (made by hand, or committed to a repository that keeps its site) would
+/// have the pages of the notices in that folder written there: the build
+/// is refused, saying which folder, and nothing is written through it.
+#[cfg(unix)]
+#[test]
+fn pages_are_never_written_through_a_link_out_of_the_output_folder() {
+    let root = temp_dir("linked-folder");
+    let notices = root.join("notices");
+    std::fs::create_dir_all(notices.join("sub")).expect("notices");
+    std::fs::copy(
+        "examples/council-tax.toml",
+        notices.join("sub/council-tax.toml"),
+    )
+    .expect("copy");
+    let out = root.join("site");
+    build(std::slice::from_ref(&notices), &options(&out)).expect("a first build");
+    assert!(out.join("sub/council-tax.html").is_file());
+    let elsewhere = root.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("elsewhere");
+    std::fs::remove_dir_all(out.join("sub")).expect("remove");
+    std::os::unix::fs::symlink(&elsewhere, out.join("sub")).expect("link");
+    let refused = build(std::slice::from_ref(&notices), &options(&out));
+    match refused {
+        Err(BuildError::LeavesOutput { folder }) => assert_eq!(folder, out.join("sub")),
+        other => panic!("not refused: {:?}", other.map(|r| written(&r, &out))),
+    }
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("elsewhere").count(), 0);
+    // A link to a folder inside the output folder is fine.
+    std::fs::remove_file(out.join("sub")).expect("unlink");
+    std::fs::create_dir_all(out.join("real")).expect("real");
+    std::os::unix::fs::symlink(out.join("real"), out.join("sub")).expect("link");
+    build(std::slice::from_ref(&notices), &options(&out)).expect("a link inside is followed");
+    assert!(out.join("real/council-tax.html").is_file());
+}

@@ -114,6 +114,8 @@ pub enum BuildError {
         output: PathBuf,
         source_file: PathBuf,
     },
+    #[error("{} leads out of the output folder (it is a link); pages are not written through it: remove the link, or choose another --out folder", .folder.display())]
+    LeavesOutput { folder: PathBuf },
     #[error("{first} and {second} would both be written to {}; rename one of them", .output.display())]
     SameOutput {
         first: String,
@@ -995,8 +997,9 @@ fn write_index(
     Ok(())
 }
 
-/// Refuses a build that would overwrite a source file or write two notices
-/// (or a notice and the index page) to the same place.
+/// Refuses a build that would overwrite a source file, write two notices
+/// (or a notice and the index page) to the same place, or write a page
+/// through a folder of the output folder that is a link leading out of it.
 fn guard_outputs(
     planned: &[NoticeFile],
     writes_index: bool,
@@ -1010,6 +1013,35 @@ fn guard_outputs(
         .map(|p| (paths.get(&p.source), p.source.as_path()))
         .collect();
     let out_dir = canonical(&options.out_dir);
+    // The folders pages go in (a few for a whole site), each as far down
+    // as it exists yet: every one must resolve to a place in the output
+    // folder. A link there, made by hand or committed to a repository that
+    // keeps its site, would have pages written (and replaced) elsewhere.
+    let folders: std::collections::BTreeSet<PathBuf> = planned
+        .iter()
+        .filter_map(|item| {
+            options
+                .out_dir
+                .join(&item.stem)
+                .parent()
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    for folder in &folders {
+        // No folder below the output folder there yet: nothing to follow.
+        let Some(existing) = folder
+            .ancestors()
+            .take_while(|f| *f != options.out_dir && f.starts_with(&options.out_dir))
+            .find(|f| f.exists())
+        else {
+            continue;
+        };
+        if !paths.get(existing).starts_with(&out_dir) {
+            return Err(BuildError::LeavesOutput {
+                folder: existing.to_path_buf(),
+            });
+        }
+    }
     let mut owners: BTreeMap<&Path, &Path> = BTreeMap::new();
     for item in planned {
         let clash = match owners.insert(&item.stem, &item.source) {
