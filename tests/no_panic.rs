@@ -423,6 +423,8 @@ const HOSTILE: &[&str] = &[
     "![x](https://x.invalid/a.png\"onerror=\"alert(1))",
     "[x][r]\n\n[r]: javascript:alert(1)",
     "{{ 7*7 }}",
+    "{onclick=alert(1)}",
+    "x {#id .c onclick=alert(1)}",
     "{% raw %}",
     "{% endraw %}",
     "{% include '_page.html.j2' %}",
@@ -978,7 +980,7 @@ fn hostile_notices_render_inert_and_unevaluated() {
             continue;
         }
         let expected = match format {
-            Format::Markdown => "Council tax {{ 7\\*7 }} notice {% raw %}",
+            Format::Markdown => "Council tax \\{\\{ 7\\*7 \\}\\} notice \\{% raw %\\}",
             _ => "Council tax {{ 7*7 }} notice {% raw %}",
         };
         assert!(

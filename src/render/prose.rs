@@ -739,7 +739,8 @@ fn markdown_rewritten(safe: &SafeProse, markdown: &str, gfm: bool) -> String {
 /// writer would write from them); `None` when only the writer will do:
 /// - a character that can start a construct reaching beyond the field (a
 ///   fence, raw HTML or an autolink, an escape), a character reference, a
-///   tab or an indented line (code);
+///   tab or an indented line (code), or a brace (a heading's `{...}` is
+///   attributes to some readers: the writer escapes it);
 /// - a bracket that is not one of an inline link's two, kept as it is: a
 ///   reference link or definition, an image, a link dropped for its
 ///   destination or a bracket in the text each adds brackets and no link;
@@ -749,7 +750,7 @@ fn markdown_rewritten(safe: &SafeProse, markdown: &str, gfm: bool) -> String {
 /// The tests check on many fields that the result, read back, means
 /// what the safe events mean.
 fn as_written(markdown: &str, safe: &SafeProse, gfm: bool) -> Option<String> {
-    if markdown.contains(['<', '>', '`', '~', '\\', '\t'])
+    if markdown.contains(['<', '>', '`', '~', '\\', '\t', '{', '}'])
         || has_character_reference(markdown)
         || markdown.lines().any(|l| l.starts_with("    "))
         || safe.flattened
@@ -1031,9 +1032,39 @@ fn write_markdown(events: Vec<Event<'_>>, source: &str) -> String {
     // text is live Markdown; as text it is escaped like any other.
     // Inside a code block: how many of its lines are written so far.
     let mut code_lines: Option<usize> = None;
+    // A brace in a heading is written escaped (the writer leaves it as it
+    // is): a closing `{...}` is attributes to readers with heading
+    // attributes (`{onclick=…}`).
+    let mut in_heading = false;
     let mut written: Vec<Event<'_>> = Vec::with_capacity(events.len());
     for event in events {
         match event {
+            Event::Start(Tag::Heading { .. }) => {
+                in_heading = true;
+                written.push(event);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                in_heading = false;
+                written.push(event);
+            }
+            Event::Text(text) if in_heading && text.contains(['{', '}']) => {
+                let mut rest: &str = &text;
+                while let Some(at) = rest.find(['{', '}']) {
+                    if at > 0 {
+                        written.push(Event::Text(CowStr::from(rest[..at].to_string())));
+                    }
+                    let brace = if rest[at..].starts_with('{') {
+                        "\\{"
+                    } else {
+                        "\\}"
+                    };
+                    written.push(Event::InlineHtml(CowStr::Borrowed(brace)));
+                    rest = &rest[at + 1..];
+                }
+                if !rest.is_empty() {
+                    written.push(Event::Text(CowStr::from(rest.to_string())));
+                }
+            }
             Event::Start(Tag::CodeBlock(_)) => {
                 code_lines = Some(0);
                 written.push(Event::Start(Tag::Paragraph));
@@ -1145,7 +1176,9 @@ pub fn escape_markdown(text: &str) -> String {
         match c {
             // Only where a reader would decode it (`&amp;`, `&#106;`).
             '&' if starts_character_reference(&text[i..]) => out.push_str("\\&"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' => {
+            // `{` and `}` too: a heading's closing `{...}` is attributes to
+            // readers with heading attributes (`{onclick=…}`).
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '!' | '~' | '{' | '}' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -1692,5 +1725,47 @@ mod tests {
         let quotes = format!("{}x", ">".repeat(3000));
         let md = to_markdown(&quotes, Nesting::default());
         assert!(md.len() < 20 * quotes.len(), "{} bytes", md.len());
+    }
+
+    /// Markdown readers with heading attributes (pulldown-cmark's option,
+    /// kramdown, Pandoc, markdown-it-attrs) take a heading's closing
+    /// `{...}` as attributes for the element: `{onclick=alert(1)}` would be
+    /// an event handler on the CMS page. No name or prose field written to
+    /// Markdown ends a heading in a brace a reader can take so.
+    #[test]
+    fn a_brace_at_the_end_of_a_heading_never_becomes_attributes() {
+        let options = pulldown_cmark::Options::all();
+        let html = |md: &str| {
+            let mut out = String::new();
+            pulldown_cmark::html::push_html(&mut out, pulldown_cmark::Parser::new_ext(md, options));
+            out
+        };
+        for text in [
+            "{on%}",
+            "x {onclick=alert(1)}",
+            "x {#id .c onclick=alert(1)}",
+            "{.a}",
+        ] {
+            let heading = format!("### {}\n", escape_markdown(text));
+            let page = html(&heading);
+            assert!(
+                page.starts_with("<h3>") && page.contains('{'),
+                "{text:?}: {page}"
+            );
+            for field in [
+                format!("## {text}"),
+                format!("Intro.\n\n# {text}\n\nMore."),
+                format!("Heading {text}\n---"),
+                format!("- a\n\n  ## {text}"),
+            ] {
+                let md = to_markdown(&field, Nesting::default());
+                let page = html(&md);
+                assert!(
+                    !page.contains("<h3 ") && !page.contains("<h4 ") && !page.contains("<h5 "),
+                    "{field:?} → {md:?} → {page}"
+                );
+                assert!(page.contains('{'), "{field:?} → {md:?} → {page}");
+            }
+        }
     }
 }
