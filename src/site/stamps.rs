@@ -357,7 +357,7 @@ pub fn read_stamped(path: &Path, limit: u64) -> std::io::Result<(Vec<u8>, Option
 /// clients may show times cached for a while after another machine changed
 /// a file; FUSE and the shared folders of virtual machines, whose times are
 /// whatever the program behind them says.
-const TRUSTED_FILE_SYSTEMS: &[&str] = &[
+pub const TRUSTED_FILE_SYSTEMS: &[&str] = &[
     "btrfs", "ext2", "ext3", "ext4", "f2fs", "overlay", "tmpfs", "xfs", "zfs",
 ];
 
