@@ -1036,7 +1036,7 @@ fn guard_outputs(
         else {
             continue;
         };
-        if !paths.get(existing).starts_with(&out_dir) {
+        if !write::resolves_inside(&out_dir, existing) {
             return Err(BuildError::LeavesOutput {
                 folder: existing.to_path_buf(),
             });

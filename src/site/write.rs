@@ -67,6 +67,14 @@ pub fn remove_leftovers(dir: &Path) -> usize {
         .count()
 }
 
+/// Whether `folder`, links followed, is inside `out_dir` (resolved): a
+/// folder of the output folder can be a link to anywhere.
+pub fn resolves_inside(out_dir: &Path, folder: &Path) -> bool {
+    folder
+        .canonicalize()
+        .is_ok_and(|folder| folder.starts_with(out_dir))
+}
+
 /// Removes a page this build wrote before, if it is still exactly what was
 /// written (`hash` of its content): a file someone changed since is left
 /// alone, and so is one whose folder is not inside `out_dir` (resolved)
@@ -74,11 +82,10 @@ pub fn remove_leftovers(dir: &Path) -> usize {
 /// to anywhere. Returns whether it was removed.
 pub fn remove_if_unchanged(out_dir: &Path, path: &Path, hash: &str) -> std::io::Result<bool> {
     use std::io::ErrorKind;
-    let inside = path
+    if !path
         .parent()
-        .and_then(|folder| folder.canonicalize().ok())
-        .is_some_and(|folder| folder.starts_with(out_dir));
-    if !inside {
+        .is_some_and(|folder| resolves_inside(out_dir, folder))
+    {
         return Ok(false);
     }
     match files::read_regular(path, MAX_PAGE_BYTES) {
