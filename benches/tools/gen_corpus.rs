@@ -357,7 +357,7 @@ const RECIPIENTS: &[RecipientTpl] = &[
     (
         "police",
         "The police",
-        "To prevent or detect crime, or to catch and prosecute offenders.",
+        "When the law allows us to share information with them, for example to help an investigation or to protect someone at risk.",
     ),
     (
         "nhs",
@@ -1127,7 +1127,7 @@ const PURPOSES: &[PurposeTpl] = &[
         "penalty-charges",
         "Issuing and collecting penalty charge notices",
         &[
-            "Our civil enforcement officers issue penalty charge notices for parking offences.",
+            "Our civil enforcement officers issue penalty charge notices for parking contraventions.",
             "Officers take photographs and may wear body cameras.",
             "We get the registered keeper's details from the DVLA.",
             "You can challenge a penalty charge notice online or by post.",
@@ -1672,10 +1672,11 @@ const PURPOSES: &[PurposeTpl] = &[
         ],
         &["public-task"],
         "Crime and Disorder Act 1998, section 115",
-        &["contact", "case-notes"],
+        &["contact", "case-notes", "criminal"],
         &["police"],
         "case-files",
     )
+    .criminal(SCH1_STATUTORY)
     .not_from_person()
     .sources(&[("The police", "When they ask us to help with an investigation.")]),
     purpose(
@@ -1806,7 +1807,7 @@ const SECTIONS: &[SectionTpl] = &[
             "Signs tell you when you are in an area covered by CCTV.",
             "Our enforcement officers wear body cameras, which they switch on when they tell you.",
             "Recordings are kept for 31 days and then overwritten, unless they are needed as evidence.",
-            "We give recordings to the police when they need them to investigate a crime.",
+            "We give recordings to the police when the law allows us to, for example to help an investigation.",
             "You can ask for a copy of recordings of you.",
             "Our CCTV meets the *Surveillance Camera Code of Practice*.",
             "Cameras do not record sound.",
