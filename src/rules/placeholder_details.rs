@@ -1,6 +1,7 @@
 //! `placeholder-details` (Q011): the placeholders `noticec init` writes, and
 //! addresses on example domains, left in a notice.
 
+use super::text::{Hits, PhraseList, whole_word};
 use super::{Context, Finding, Rule, RuleKind};
 use crate::model::KeyPath;
 
@@ -77,6 +78,24 @@ const DOMAINS: &[&str] = &[
     "example.org",
     "example.net",
 ];
+
+/// The placeholders looked for in prose, searched with every other rule's
+/// phrases ([`super::text::search`], which ignores ASCII case): the name
+/// (then kept only if written with its capitals), the telephone number and
+/// the example domains, in that order.
+pub static PROSE_PLACEHOLDERS: PhraseList = PhraseList {
+    phrases: || {
+        let mut phrases = vec!["example council", PHONE];
+        phrases.extend(DOMAINS);
+        phrases
+    },
+};
+
+/// Where the name and the number are in [`PROSE_PLACEHOLDERS`]; the
+/// domains follow, as in [`DOMAINS`].
+const NAME_PATTERN: usize = 0;
+const PHONE_PATTERN: usize = 1;
+const FIRST_DOMAIN_PATTERN: usize = 2;
 
 /// Top-level domains reserved by RFC 2606 (checked in address fields only:
 /// in prose a word such as "test" is just a word).
@@ -203,8 +222,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
-    for (at, text) in cx.prose() {
-        for range in find_words(text, NAME) {
+    for (i, (at, text)) in cx.prose().iter().enumerate() {
+        let hits = cx.phrases(i);
+        for range in find_words(text, hits, NAME_PATTERN, NAME) {
             out.push(
                 Finding::new(
                     at.clone(),
@@ -215,7 +235,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .within(range),
             );
         }
-        for range in find_words(text, PHONE) {
+        for range in find_words(text, hits, PHONE_PATTERN, PHONE) {
             out.push(
                 Finding::new(
                     at.clone(),
@@ -226,7 +246,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 .within(range),
             );
         }
-        for (range, domain) in domain_mentions(text) {
+        for (range, domain) in domain_mentions(text, hits) {
             out.push(
                 Finding::new(
                     at.clone(),
@@ -284,34 +304,46 @@ fn find_ignoring_case(text: &str, needle: &str) -> Option<std::ops::Range<usize>
     Some(start..start + needle.len())
 }
 
-/// Every occurrence of `phrase` in `text` as whole words (case-sensitive:
-/// the placeholder is written with capitals).
-fn find_words(text: &str, phrase: &str) -> Vec<std::ops::Range<usize>> {
-    let word = |c: char| c.is_alphanumeric();
-    text.match_indices(phrase)
-        .map(|(start, _)| start..start + phrase.len())
+/// Where `phrase` (pattern `pattern` of [`PROSE_PLACEHOLDERS`]) is in
+/// `text` as whole words, as written (case-sensitive: the placeholder is
+/// written with capitals), by the phrases found in it (`hits`).
+fn find_words(
+    text: &str,
+    hits: Hits<'_>,
+    pattern: usize,
+    phrase: &str,
+) -> Vec<std::ops::Range<usize>> {
+    hits.of(&PROSE_PLACEHOLDERS)
+        .filter(|hit| hit.pattern == pattern)
+        .map(|hit| hit.range.clone())
         .filter(|range| {
-            !text[..range.start].chars().next_back().is_some_and(word)
-                && !text[range.end..].chars().next().is_some_and(word)
+            text[range.clone()] == *phrase && whole_word(&text[..range.start], &text[range.end..])
         })
         .collect()
 }
 
 /// Email and web addresses in prose whose host is an example domain: the
 /// whole address (`dpo@example.gov.uk`, `https://www.example.gov.uk/x`) and
-/// the domain it is on.
-fn domain_mentions(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
-    let lower = text.to_ascii_lowercase();
+/// the domain it is on, by the phrases found in the text (`hits`).
+fn domain_mentions(text: &str, hits: Hits<'_>) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    // The hits ignore ASCII case; what is looked at around them (ASCII
+    // letters, digits, spaces and punctuation) is the same in either case.
     let host_char = |c: char| c.is_ascii_alphanumeric() || c == '-';
     let mut found: Vec<(std::ops::Range<usize>, &'static str)> = Vec::new();
-    for domain in DOMAINS {
-        for (start, _) in lower.match_indices(domain) {
+    for (index, domain) in DOMAINS.iter().enumerate() {
+        // One domain's hits are all as long: in the order they end, they
+        // are in the order they start.
+        let starts = hits
+            .of(&PROSE_PLACEHOLDERS)
+            .filter(|hit| hit.pattern == FIRST_DOMAIN_PATTERN + index)
+            .map(|hit| hit.range.start);
+        for start in starts {
             let end = start + domain.len();
             // The domain itself, not `myexample.com` or `example.com.au`.
-            if lower[..start].chars().next_back().is_some_and(host_char) {
+            if text[..start].chars().next_back().is_some_and(host_char) {
                 continue;
             }
-            let mut after = lower[end..].chars();
+            let mut after = text[end..].chars();
             match after.next() {
                 Some(c) if host_char(c) => continue,
                 Some('.') if after.next().is_some_and(host_char) => continue,
@@ -319,14 +351,14 @@ fn domain_mentions(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
             }
             // Widen to the whole address around the domain.
             let stop = |c: char| c.is_whitespace() || "<>()[]{},;\"'`|*".contains(c);
-            let begin = lower[..start]
+            let begin = text[..start]
                 .char_indices()
                 .rfind(|(_, c)| stop(*c))
                 .map_or(0, |(i, c)| i + c.len_utf8());
-            let finish = lower[end..].find(stop).map_or(lower.len(), |i| end + i);
+            let finish = text[end..].find(stop).map_or(text.len(), |i| end + i);
             // A full stop or colon that ends the sentence is not part of it.
             let finish = begin
-                + lower[begin..finish]
+                + text[begin..finish]
                     .trim_end_matches(['.', ':', '!', '?'])
                     .len();
             if found
@@ -380,10 +412,41 @@ mod tests {
         );
     }
 
+    /// The prose placeholders found in `text` alone.
+    fn mentions(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+        domain_mentions(text, Hits(&crate::rules::text::search(text)))
+    }
+
+    fn names(text: &str) -> Vec<std::ops::Range<usize>> {
+        find_words(
+            text,
+            Hits(&crate::rules::text::search(text)),
+            NAME_PATTERN,
+            NAME,
+        )
+    }
+
+    /// The patterns of the search are the placeholders, in their places.
+    #[test]
+    fn the_prose_placeholders_are_in_their_places() {
+        let phrases = (PROSE_PLACEHOLDERS.phrases)();
+        assert_eq!(phrases[NAME_PATTERN], NAME.to_ascii_lowercase());
+        assert_eq!(phrases[PHONE_PATTERN], PHONE);
+        assert_eq!(phrases[FIRST_DOMAIN_PATTERN..], *DOMAINS);
+        let text = "Ring 01632 960999, not 101632 960999 or 01632 9609990.";
+        let found = find_words(
+            text,
+            Hits(&crate::rules::text::search(text)),
+            PHONE_PATTERN,
+            PHONE,
+        );
+        assert_eq!(found, [5..17]);
+    }
+
     #[test]
     fn finds_whole_addresses_in_prose() {
         let text = "Email dpo@example.gov.uk. Or see https://www.example.gov.uk/rights, not myexample.com.";
-        let found: Vec<_> = domain_mentions(text)
+        let found: Vec<_> = mentions(text)
             .into_iter()
             .map(|(r, d)| (&text[r], d))
             .collect();
@@ -395,25 +458,35 @@ mod tests {
             ]
         );
         let text = "Write to [us](mailto:info@example.org).";
-        let found: Vec<_> = domain_mentions(text)
-            .into_iter()
-            .map(|(r, _)| &text[r])
-            .collect();
+        let found: Vec<_> = mentions(text).into_iter().map(|(r, _)| &text[r]).collect();
         assert_eq!(found, ["mailto:info@example.org"]);
-        assert!(domain_mentions("Visit example.com.au or modelborough.gov.uk").is_empty());
+        assert!(mentions("Visit example.com.au or modelborough.gov.uk").is_empty());
+        let text = "Mail DPO@Example.Gov.UK or see WWW.EXAMPLE.COM.";
+        let found: Vec<_> = mentions(text)
+            .into_iter()
+            .map(|(r, d)| (&text[r], d))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("DPO@Example.Gov.UK", "example.gov.uk"),
+                ("WWW.EXAMPLE.COM", "example.com"),
+            ]
+        );
     }
 
     #[test]
     fn finds_the_name_as_words() {
         let text = "How Example Council uses it.";
-        let found: Vec<&str> = find_words(text, NAME)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect();
+        let found: Vec<&str> = names(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(found, ["Example Council"]);
-        assert_eq!(find_words(text, NAME).first().map(|r| r.start), Some(4));
-        assert!(find_words("Example Borough Council; Example Councillors", NAME).is_empty());
-        assert!(find_words("example council", NAME).is_empty());
+        assert_eq!(names(text).first().map(|r| r.start), Some(4));
+        assert!(names("Example Borough Council; Example Councillors").is_empty());
+        assert!(names("example council").is_empty());
+        assert_eq!(
+            names("Example Council, EXAMPLE COUNCIL, Example Council.").len(),
+            2
+        );
     }
 
     /// The placeholders this rule knows are the ones `noticec init` writes.

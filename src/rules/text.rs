@@ -129,6 +129,7 @@ const LISTS: &[&PhraseList] = &[
     &super::plain_language::JARGON_PHRASES,
     &super::retired_contact::RETIRED_DOMAINS,
     &super::placeholder_link::PLACEHOLDER_PHRASES,
+    &super::placeholder_details::PROSE_PLACEHOLDERS,
     &super::cookie_consent::CONSENT_PHRASES,
     &super::cookie_consent::TRACKING_PHRASES,
 ];
