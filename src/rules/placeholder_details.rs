@@ -440,7 +440,7 @@ mod tests {
             PHONE_PATTERN,
             PHONE,
         );
-        assert_eq!(found, [5..17]);
+        assert_eq!(found, vec![std::ops::Range { start: 5, end: 17 }]);
     }
 
     #[test]
