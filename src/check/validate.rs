@@ -108,7 +108,10 @@ pub fn validate_with(
 
 fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for found in rules::structure::check(&loaded.notice) {
+    // Rules see every purpose with the notice-wide statements it inherits.
+    let effective = loaded.notice.with_all_purposes();
+    let cx = Context::new(&effective, &loaded.notice, &options.profile, options.today);
+    for found in rules::structure::check(&loaded.notice, cx.prose()) {
         let severity = found.rule.severity.unwrap_or(Severity::Error);
         diagnostics.push(to_diagnostic(
             loaded,
@@ -118,9 +121,6 @@ fn run_rules(loaded: &LoadedNotice, options: &Options) -> Vec<Diagnostic> {
             found.finding,
         ));
     }
-    // Rules see every purpose with the notice-wide statements it inherits.
-    let effective = loaded.notice.with_all_purposes();
-    let cx = Context::new(&effective, &loaded.notice, &options.profile, options.today);
     for rule in rules::RULES
         .iter()
         .filter(|r| r.kind == RuleKind::Requirement)

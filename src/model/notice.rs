@@ -848,102 +848,96 @@ impl Notice {
 pub fn prose_fields<'a>(notice: &'a Notice) -> Vec<(crate::model::KeyPath, &'a str)> {
     use crate::model::KeyPath;
     let mut out = Vec::new();
-    let mut add = |path: KeyPath, text: &'a Option<String>| {
+    // The path of a field is built only when the field is there.
+    let mut add = |at: &KeyPath, key: &str, text: &'a Option<String>| {
         if let Some(text) = text.as_deref() {
-            out.push((path, text));
+            out.push((at.key(key), text));
         }
     };
     let root = KeyPath::root();
     if let Some(meta) = &notice.notice {
         let at = root.key("notice");
-        add(at.key("title"), &meta.title);
-        add(at.key("summary"), &meta.summary);
+        add(&at, "title", &meta.title);
+        add(&at, "summary", &meta.summary);
     }
     for (i, category) in notice.data_categories.iter().enumerate() {
         let at = root.key("data_categories").index(i);
-        add(at.key("name"), &category.name);
-        add(at.key("description"), &category.description);
+        add(&at, "name", &category.name);
+        add(&at, "description", &category.description);
     }
     for (i, recipient) in notice.recipients.iter().enumerate() {
         let at = root.key("recipients").index(i);
-        add(at.key("name"), &recipient.name);
-        add(at.key("description"), &recipient.description);
+        add(&at, "name", &recipient.name);
+        add(&at, "description", &recipient.description);
     }
     for (i, purpose) in notice.purposes.iter().enumerate() {
         let at = root.key("purposes").index(i);
-        add(at.key("name"), &purpose.name);
-        add(at.key("description"), &purpose.description);
-        add(at.key("law"), &purpose.law);
+        add(&at, "name", &purpose.name);
+        add(&at, "description", &purpose.description);
+        add(&at, "law", &purpose.law);
+        add(&at, "legitimate_interests", &purpose.legitimate_interests);
         add(
-            at.key("legitimate_interests"),
-            &purpose.legitimate_interests,
-        );
-        add(
-            at.key("criminal_offence_condition"),
+            &at,
+            "criminal_offence_condition",
             &purpose.criminal_offence_condition,
         );
         for (j, source) in purpose.other_sources.iter().flatten().enumerate() {
             let at = at.key("other_sources").index(j);
-            add(at.key("name"), &source.name);
-            add(at.key("description"), &source.description);
+            add(&at, "name", &source.name);
+            add(&at, "description", &source.description);
         }
         if let Some(provision) = &purpose.provision {
-            add(
-                at.key("provision").key("consequence"),
-                &provision.consequence,
-            );
+            add(&at.key("provision"), "consequence", &provision.consequence);
         }
     }
     if let Some(all) = &notice.all_purposes {
         let at = root.key("all_purposes");
-        add(at.key("law"), &all.law);
+        add(&at, "law", &all.law);
         for (j, source) in all.other_sources.iter().flatten().enumerate() {
             let at = at.key("other_sources").index(j);
-            add(at.key("name"), &source.name);
-            add(at.key("description"), &source.description);
+            add(&at, "name", &source.name);
+            add(&at, "description", &source.description);
         }
         if let Some(provision) = &all.provision {
-            add(
-                at.key("provision").key("consequence"),
-                &provision.consequence,
-            );
+            add(&at.key("provision"), "consequence", &provision.consequence);
         }
     }
     if let Some(retention) = &notice.retention {
         let at = root.key("retention");
-        add(at.key("criteria"), &retention.criteria);
+        add(&at, "criteria", &retention.criteria);
         for (i, rule) in retention.rules.iter().enumerate() {
             let at = at.key("rules").index(i);
-            add(at.key("records"), &rule.records);
-            add(at.key("period"), &rule.period);
-            add(at.key("trigger"), &rule.trigger);
-            add(at.key("criteria"), &rule.criteria);
+            add(&at, "records", &rule.records);
+            add(&at, "period", &rule.period);
+            add(&at, "trigger", &rule.trigger);
+            add(&at, "criteria", &rule.criteria);
         }
     }
     if let Some(transfers) = &notice.transfers {
         let at = root.key("transfers");
-        add(at.key("description"), &transfers.description);
+        add(&at, "description", &transfers.description);
         for (i, transfer) in transfers.destinations.iter().enumerate() {
-            add(at.key("destinations").index(i).key("copy"), &transfer.copy);
+            add(&at.key("destinations").index(i), "copy", &transfer.copy);
         }
     }
     if let Some(automated) = &notice.automated_decisions {
         for (i, decision) in automated.decisions.iter().enumerate() {
             let at = root.key("automated_decisions").key("decisions").index(i);
-            add(at.key("description"), &decision.description);
-            add(at.key("logic"), &decision.logic);
-            add(at.key("significance"), &decision.significance);
-            add(at.key("safeguards"), &decision.safeguards);
+            add(&at, "description", &decision.description);
+            add(&at, "logic", &decision.logic);
+            add(&at, "significance", &decision.significance);
+            add(&at, "safeguards", &decision.safeguards);
         }
     }
     if let Some(rights) = &notice.rights {
         let at = root.key("rights");
-        add(at.key("how_to_exercise"), &rights.how_to_exercise);
+        add(&at, "how_to_exercise", &rights.how_to_exercise);
         add(
-            at.key("how_to_withdraw_consent"),
+            &at,
+            "how_to_withdraw_consent",
             &rights.how_to_withdraw_consent,
         );
-        add(at.key("description"), &rights.description);
+        add(&at, "description", &rights.description);
     }
     if let Some(controller) = notice
         .complaints
@@ -951,14 +945,15 @@ pub fn prose_fields<'a>(notice: &'a Notice) -> Vec<(crate::model::KeyPath, &'a s
         .and_then(|c| c.controller.as_ref())
     {
         add(
-            root.key("complaints").key("controller").key("description"),
+            &root.key("complaints").key("controller"),
+            "description",
             &controller.description,
         );
     }
     for (i, section) in notice.sections.iter().enumerate() {
         let at = root.key("sections").index(i);
-        add(at.key("title"), &section.title);
-        add(at.key("body"), &section.body);
+        add(&at, "title", &section.title);
+        add(&at, "body", &section.body);
     }
     out
 }

@@ -332,17 +332,19 @@ pub struct StructureFinding {
     pub finding: Finding,
 }
 
-/// Checks ids, references and the form of emails, links and language tags.
-pub fn check(notice: &Notice) -> Vec<StructureFinding> {
+/// Checks ids, references and the form of emails, links and language tags,
+/// and how deep the prose fields nest (`prose`: the notice's, as
+/// [`crate::model::prose_fields`] lists them).
+pub fn check(notice: &Notice, prose: &[(KeyPath, &str)]) -> Vec<StructureFinding> {
     let mut out = Vec::new();
     let root = KeyPath::root();
 
-    for (at, text) in crate::model::prose_fields(notice) {
+    for (at, text) in prose {
         if let Some(depth) = crate::render::prose::too_deep(text) {
             out.push(StructureFinding {
                 rule: &PROSE_NESTING,
                 finding: Finding::new(
-                    at,
+                    at.clone(),
                     format!(
                         "this text nests lists, quotes or emphasis {depth} levels deep (at most {} can be published as written)",
                         crate::render::prose::MAX_NESTING
