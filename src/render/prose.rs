@@ -351,29 +351,68 @@ fn container(event: &Event<'_>) -> Option<bool> {
 }
 
 /// How deeply a prose field nests, when that is deeper than
-/// [`MAX_NESTING`]. Most fields have too few of the characters that can
-/// open a level to go that deep, and are not parsed: every list item
-/// starts with `-`, `*`, `+` or a number and `.` or `)`, every quote with
-/// `>`, and every emphasis with `*`, `_` or `~`.
+/// [`MAX_NESTING`]. Most fields cannot go that deep, which their characters
+/// alone show ([`nesting_bound`]), and are not parsed.
 pub fn too_deep(markdown: &str) -> Option<usize> {
-    let bytes = markdown.as_bytes();
-    let (mut blocks, mut inline) = (0usize, 0usize);
-    for (i, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b'-' | b'+' | b'>' => blocks += 1,
-            b'*' => {
-                blocks += 1;
-                inline += 1;
-            }
-            b'_' | b'~' => inline += 1,
-            b'.' | b')' if i > 0 && bytes[i - 1].is_ascii_digit() => blocks += 1,
-            _ => {}
-        }
-    }
-    if blocks.max(inline) <= MAX_NESTING {
+    if nesting_bound(markdown) <= MAX_NESTING {
         return None;
     }
     Some(nesting_depth(markdown)).filter(|&depth| depth > MAX_NESTING)
+}
+
+/// At least [`nesting_depth`], read from the characters of each line.
+///
+/// - Lists and quotes open only at the start of a line, and inside
+///   containers the line continues: each quote it continues takes a `>`,
+///   each list item at least two columns of indent (the marker and a space
+///   on the item's first line), and each container it opens takes a
+///   marker. So no line is deeper than the markers (`>`, `-`, `+`, `*`, a
+///   number and `.` or `)`) and half the columns of spaces and tabs (at
+///   most four each) it starts with.
+/// - Emphasis nests within one block of text, which a blank line ends, and
+///   each level takes a delimiter (`*`, `_`, `~`) to open and one to
+///   close: no deeper than half the delimiters between blank lines.
+///
+/// Lines end at `\n`, `\r\n` or `\r`, as CommonMark says.
+fn nesting_bound(markdown: &str) -> usize {
+    let (mut blocks, mut inline, mut delimiters) = (0usize, 0usize, 0usize);
+    let mut rest = markdown.as_bytes();
+    while !rest.is_empty() {
+        let end = memchr::memchr2(b'\n', b'\r', rest).unwrap_or(rest.len());
+        let line = &rest[..end];
+        let ending = match rest[end..] {
+            [b'\r', b'\n', ..] => 2,
+            [] => 0,
+            _ => 1,
+        };
+        rest = &rest[end + ending..];
+        if line.iter().all(|&b| b == b' ' || b == b'\t') {
+            delimiters = 0;
+            continue;
+        }
+        let (mut markers, mut columns, mut i) = (0, 0, 0);
+        while let Some(&b) = line.get(i) {
+            match b {
+                b' ' => columns += 1,
+                b'\t' => columns += 4,
+                b'>' | b'-' | b'+' | b'*' => markers += 1,
+                b'0'..=b'9' => {
+                    let digits = line[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    if !matches!(line.get(i + digits), Some(b'.' | b')')) {
+                        break;
+                    }
+                    markers += 1;
+                    i += digits;
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+        blocks = blocks.max(markers + columns / 2);
+        delimiters += memchr::memchr3_iter(b'*', b'_', b'~', line).count();
+        inline = inline.max(delimiters / 2);
+    }
+    blocks.max(inline)
 }
 
 /// How deeply the lists and quotes, or the emphasis, of a prose field nest.
@@ -1675,7 +1714,8 @@ mod tests {
         // finds too deep.
         let pieces = [
             "- ", "* ", "+ ", "> ", "1. ", "2) ", "  ", "\n", "*", "_", "~~", "**", "a", ". ",
-            "&#45; ",
+            "&#45; ", "\t", "\r\n", "\r", "\n\n", "    ", "10. ", "-\n", "> - ", "***", "~",
+            "_a_ ", " \n", "-\t", "1.\n", ">\n",
         ];
         let mut seed = 7u64;
         let mut next = || {
@@ -1703,6 +1743,41 @@ mod tests {
         assert!(deep > 100, "only {deep} of the fields were too deep");
         assert_eq!(too_deep(&format!("{}x", "- ".repeat(9))), Some(9));
         assert_eq!(too_deep(&format!("{}x", "> ".repeat(8))), None);
+    }
+
+    /// Fields built to nest nine or ten deep in each way a line can
+    /// continue its containers (indents of spaces or tabs, quote markers)
+    /// and emphasis can run over lines (of each line ending): the bound
+    /// never lets one through unparsed.
+    #[test]
+    fn too_deep_finds_nesting_by_indent_quotes_and_lines() {
+        let nested = |levels: usize, line: &dyn Fn(usize) -> String| -> String {
+            (0..levels).map(line).collect::<Vec<_>>().join("")
+        };
+        let mut cases = vec![
+            // Each item under the last, by two spaces, three (under "1. ")
+            // or a tab.
+            nested(10, &|k| format!("{}- item\n", "  ".repeat(k))),
+            nested(10, &|k| format!("{}1. item\n", "   ".repeat(k))),
+            nested(10, &|k| format!("{}- item\r\n", "\t".repeat(k))),
+            nested(10, &|k| format!("{}- item\r", "  ".repeat(k))),
+            // Quotes and lists, continued by `>` and indent.
+            nested(9, &|k| format!("{}> - item\n", "> ".repeat(k))),
+            // Empty items, each holding the next.
+            nested(10, &|k| format!("{}-\n", "  ".repeat(k))),
+        ];
+        for ending in ["\n", "\r\n", "\r"] {
+            // Emphasis opened a level a line, closed on the last line.
+            let open: String = (0..10).map(|k| format!("*w{k} {ending}")).collect();
+            cases.push(format!("{open}x{}", "*".repeat(10)));
+            let open: String = (0..10).map(|k| format!("_w{k} {ending}")).collect();
+            cases.push(format!("{open}x{}", "_".repeat(10)));
+        }
+        for case in &cases {
+            let depth = nesting_depth(case);
+            assert!(depth > MAX_NESTING, "{depth} for {case:?}");
+            assert_eq!(too_deep(case), Some(depth), "{case:?}");
+        }
     }
 
     #[test]
