@@ -72,18 +72,19 @@ pub fn is_unsafe_char(c: char) -> bool {
 /// bytes after it decide.
 pub fn has_unsafe_char(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut start = 0;
-    for chunk in bytes.chunks(16) {
-        let end = start + chunk.len();
+    // Chunks of a length the compiler knows, so that the test of one is a
+    // few vector instructions; the bytes after the last are read one by one.
+    let (chunks, _) = bytes.as_chunks::<16>();
+    for (n, chunk) in chunks.iter().enumerate() {
         let suspect = chunk
             .iter()
             .fold(false, |any, &b| any | may_begin_unsafe(b));
-        if suspect && (start..end).any(|i| begins_unsafe(bytes, i)) {
+        let start = n * 16;
+        if suspect && (start..start + 16).any(|i| begins_unsafe(bytes, i)) {
             return true;
         }
-        start = end;
     }
-    false
+    (chunks.len() * 16..bytes.len()).any(|i| begins_unsafe(bytes, i))
 }
 
 /// Whether a byte can begin an unsafe character, without branches (`&` and
