@@ -8,9 +8,12 @@ use std::fmt;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct KeyPath(Vec<Segment>);
 
+/// A key is shared, not copied, by the paths under it: a path is made for
+/// every value of every notice (the span index), and copying each key
+/// string into each longer path was most of the cost of making them.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Segment {
-    Key(String),
+    Key(std::sync::Arc<str>),
     Index(usize),
 }
 
@@ -22,7 +25,7 @@ impl KeyPath {
 
     /// This path followed by a key.
     pub fn key(&self, key: &str) -> Self {
-        self.then(Segment::Key(key.to_owned()))
+        self.then(Segment::Key(key.into()))
     }
 
     /// This path followed by an array index.
@@ -49,7 +52,7 @@ impl KeyPath {
     /// purpose's index and the rest of the path (`recipients[0]`).
     pub fn in_purpose(&self) -> Option<(usize, KeyPath)> {
         match self.0.as_slice() {
-            [Segment::Key(key), Segment::Index(i), rest @ ..] if key == "purposes" => {
+            [Segment::Key(key), Segment::Index(i), rest @ ..] if &**key == "purposes" => {
                 Some((*i, KeyPath(rest.to_vec())))
             }
             _ => None,
@@ -79,7 +82,7 @@ impl KeyPath {
             .0
             .iter()
             .filter_map(|s| match s {
-                Segment::Key(k) => Some(k.as_str()),
+                Segment::Key(k) => Some(&**k),
                 Segment::Index(_) => None,
             })
             .collect();
