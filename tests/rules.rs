@@ -969,6 +969,14 @@ fn placeholder_link() {
             "Details are on the link below. Read more on",
         )]),
     );
+    // A reference link whose definition goes nowhere: no `](` in the text.
+    assert_fires(
+        "Q007",
+        &edit(&[(
+            "[the National Fraud Initiative](https://www.gov.uk/government/collections/national-fraud-initiative).",
+            "[the National Fraud Initiative][nfi].\n\n[nfi]: #",
+        )]),
+    );
 }
 
 /// The text of the first `code` finding's span.

@@ -56,7 +56,9 @@ pub static PLACEHOLDER_PHRASES: super::text::PhraseList = super::text::PhraseLis
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (field, (at, text)) in cx.prose().iter().enumerate() {
         // Only text with a link can have an empty one; parsing is the cost.
-        let links = if text.contains("](") {
+        // A link has its destination after `](`, or in a reference
+        // definition (`[nfi]: #`), after `]:`.
+        let links = if text.contains("](") || text.contains("]:") {
             Some(Parser::new(text))
         } else {
             None
