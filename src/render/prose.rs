@@ -352,7 +352,7 @@ fn container(event: &Event<'_>) -> Option<bool> {
 
 /// How deeply a prose field nests, when that is deeper than
 /// [`MAX_NESTING`]. Most fields cannot go that deep, which their characters
-/// alone show ([`nesting_bound`]), and are not parsed.
+/// alone show (`nesting_bound`), and are not parsed.
 pub fn too_deep(markdown: &str) -> Option<usize> {
     if nesting_bound(markdown) <= MAX_NESTING {
         return None;
