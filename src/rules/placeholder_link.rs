@@ -55,10 +55,9 @@ pub static PLACEHOLDER_PHRASES: super::text::PhraseList = super::text::PhraseLis
 
 fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
     for (field, (at, text)) in cx.prose().iter().enumerate() {
-        // Only text with a link can have an empty one; parsing is the cost.
-        // A link has its destination after `](`, or in a reference
-        // definition (`[nfi]: #`), after `]:`.
-        let links = if text.contains("](") || text.contains("]:") {
+        // Parsing is the cost: only a field that may have an empty link
+        // is parsed.
+        let links = if may_have_empty_link(text) {
             Some(Parser::new(text))
         } else {
             None
@@ -95,5 +94,123 @@ fn check(cx: &Context<'_>, out: &mut Vec<Finding>) {
                 );
             }
         }
+    }
+}
+
+/// Whether a field may have a link to nowhere (no destination, or `#`):
+/// a destination after `](` (an inline link) or `]:` (a reference
+/// definition, `[nfi]: #`), past white space, that starts with `)` (none,
+/// inline only), `#`, `<` (`<>`, `<#>`, and `<> "title"`: a title comes
+/// after a destination), or `&` or `\` (`&#35;`, `\#`: a `#` written
+/// another way). Most links go to a web address and are not parsed for
+/// this.
+fn may_have_empty_link(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b']', bytes).any(|at| {
+        let (inline, rest) = match bytes.get(at + 1) {
+            Some(b'(') => (true, &bytes[at + 2..]),
+            Some(b':') => (false, &bytes[at + 2..]),
+            _ => return false,
+        };
+        let start = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .map_or(&[][..], |i| &rest[i..]);
+        match start.first() {
+            Some(b'#' | b'<' | b'&' | b'\\') => true,
+            Some(b')') => inline,
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the parser finds a link to nowhere in `text`.
+    fn parsed_empty_link(text: &str) -> bool {
+        Parser::new(text).any(|event| {
+            matches!(event, Event::Start(Tag::Link { dest_url, .. })
+                if matches!(dest_url.trim(), "" | "#"))
+        })
+    }
+
+    /// Every field the parser finds a link to nowhere in is one the
+    /// shortcut parses: random fields of links, definitions, escapes,
+    /// entities, titles and line breaks.
+    #[test]
+    fn the_shortcut_never_skips_a_link_to_nowhere() {
+        // Noise, and the parts of links: destinations (empty, `#` and
+        // `#` written other ways, and real ones), titles, white space.
+        let noise = [
+            "a", " ", "\n", "\n\n", "[", "]", "(", ")", "!", "*", "\\", ":", "<", "#",
+        ];
+        let destinations = [
+            "",
+            "#",
+            " # ",
+            "<>",
+            "<#>",
+            "&#35;",
+            "&#x23;",
+            "\\#",
+            "\n#",
+            "\n\n#",
+            "#top",
+            "https://a.gov.uk",
+            "<https://a.gov.uk>",
+            "a b",
+            "(#)",
+        ];
+        let titles = ["", " \"t\"", " 't'", " (t)", "\n\"t\""];
+        let mut seed: u64 = 3;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        let mut empty = 0;
+        for _ in 0..50_000 {
+            let mut text = String::new();
+            for _ in 0..1 + next() % 3 {
+                text.push_str(noise[next() % noise.len()]);
+                let destination = destinations[next() % destinations.len()];
+                let title = titles[next() % titles.len()];
+                if next() % 2 == 0 {
+                    text.push_str(&format!("[x]({destination}{title})"));
+                } else {
+                    let gap = ["\n\n", "\n", " "][next() % 3];
+                    text.push_str(&format!(
+                        "[x][r]{gap}[r]:{}{destination}{title}",
+                        [" ", "", "\n  "][next() % 3]
+                    ));
+                }
+                text.push_str(noise[next() % noise.len()]);
+            }
+            if parsed_empty_link(&text) {
+                empty += 1;
+                assert!(may_have_empty_link(&text), "{text:?}");
+            }
+        }
+        assert!(empty > 5_000, "only {empty} fields had a link to nowhere");
+        for text in [
+            "[a]()",
+            "[a](#)",
+            "[a]( <> )",
+            "[a](\n#)",
+            "[a](&#35;)",
+            "[a](\\#)",
+            "[a][r]\n\n[r]: #",
+            "[a][r]\n\n[r]:\n  <>",
+            "[r]\n\n[r]: &#35;",
+        ] {
+            assert!(parsed_empty_link(text), "{text:?} is a link to nowhere");
+            assert!(may_have_empty_link(text), "{text:?}");
+        }
+        assert!(!may_have_empty_link(
+            "See [the page](https://www.modelborough.gov.uk/a) or [r].\n\n[r]: https://b.gov.uk"
+        ));
     }
 }
