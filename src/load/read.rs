@@ -719,6 +719,19 @@ fn wrong_value(
         ("integer", "number", _) => true,
         (given, wanted, _) => given == wanted,
     };
+    // Most values fit a form: nothing to say, and nothing to collect. A
+    // value fits when it has a fitting form that is not a choice, or is
+    // not text, or is text that is one of the choices.
+    let text = match value.get_ref() {
+        DeValue::String(text) => Some(text.as_ref()),
+        _ => None,
+    };
+    let fine = |form: &Form<'_>| {
+        fits(form) && (form.choice.is_none() || text.is_none() || form.choice == text)
+    };
+    if allowed.iter().any(fine) {
+        return None;
+    }
     let fitting: Vec<&Form<'_>> = allowed.iter().filter(|f| fits(f)).collect();
     let span = value.span();
     if fitting.is_empty() {
