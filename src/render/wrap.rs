@@ -254,16 +254,12 @@ mod tests {
             "1.",
             "-",
         ];
-        let mut seed: u64 = 11;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut random = crate::render::RandomTexts::new(0x5851_f42d_4c95_7f2d);
         for case in 0..20_000 {
-            let count = next() % 30;
-            let body: Vec<&str> = (0..count).map(|_| words[next() % words.len()]).collect();
+            let count = random.below(30);
+            let body: Vec<&str> = (0..count)
+                .map(|_| words[random.below(words.len())])
+                .collect();
             let line = format!("{}{}", [" ", "", "  - ", ""][case % 4], body.join(" "));
             let width = [80, 40, 20, 7, 3, 1, 0][case % 7];
             let hanging = ["", "  ", "    ", "         "][case % 4];

@@ -164,30 +164,23 @@ mod tests {
             "(#)",
         ];
         let titles = ["", " \"t\"", " 't'", " (t)", "\n\"t\""];
-        let mut seed: u64 = 3;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize
-        };
+        let mut random = crate::render::RandomTexts::new(0x6c62_272e_07bb_0142);
+        let mut pick = |choices: &[&'static str]| choices[random.below(choices.len())];
         let mut empty = 0;
-        for _ in 0..50_000 {
+        for round in 0..50_000 {
             let mut text = String::new();
-            for _ in 0..1 + next() % 3 {
-                text.push_str(noise[next() % noise.len()]);
-                let destination = destinations[next() % destinations.len()];
-                let title = titles[next() % titles.len()];
-                if next() % 2 == 0 {
+            for _ in 0..1 + round % 3 {
+                text.push_str(pick(&noise));
+                let destination = pick(&destinations);
+                let title = pick(&titles);
+                if pick(&["inline", "reference"]) == "inline" {
                     text.push_str(&format!("[x]({destination}{title})"));
                 } else {
-                    let gap = ["\n\n", "\n", " "][next() % 3];
-                    text.push_str(&format!(
-                        "[x][r]{gap}[r]:{}{destination}{title}",
-                        [" ", "", "\n  "][next() % 3]
-                    ));
+                    let gap = pick(&["\n\n", "\n", " "]);
+                    let space = pick(&[" ", "", "\n  "]);
+                    text.push_str(&format!("[x][r]{gap}[r]:{space}{destination}{title}"));
                 }
-                text.push_str(noise[next() % noise.len()]);
+                text.push_str(pick(&noise));
             }
             if parsed_empty_link(&text) {
                 empty += 1;
