@@ -280,7 +280,7 @@ pub(crate) fn read_document<T: serde::de::DeserializeOwned>(
     if let Some(properties) = node_facts(root_schema, root_schema).properties {
         check_unknown_keys(
             file,
-            &Place::Root,
+            &Where::Root,
             document.get_ref(),
             root_schema,
             properties,
@@ -521,20 +521,20 @@ fn node_facts(root: &'static Value, schema: &'static Value) -> Rc<NodeFacts> {
 /// message that names it (building one for every value of every notice
 /// was 2 % of a build).
 #[derive(Clone, Copy)]
-enum Place<'a> {
+enum Where<'a> {
     Root,
-    Key(&'a Place<'a>, &'a str),
-    Index(&'a Place<'a>, usize),
+    Key(&'a Where<'a>, &'a str),
+    Index(&'a Where<'a>, usize),
 }
 
-impl Place<'_> {
+impl Where<'_> {
     /// The key path of this place (its depth is at most the file's, which
     /// [`MAX_VALUE_DEPTH`] bounds).
     fn path(&self) -> KeyPath {
         match self {
-            Place::Root => KeyPath::root(),
-            Place::Key(parent, key) => parent.path().key(key),
-            Place::Index(parent, index) => parent.path().index(*index),
+            Where::Root => KeyPath::root(),
+            Where::Key(parent, key) => parent.path().key(key),
+            Where::Index(parent, index) => parent.path().index(*index),
         }
     }
 }
@@ -543,7 +543,7 @@ impl Place<'_> {
 /// allows) does not name, and checks the value of every key it does.
 fn check_unknown_keys(
     file: &Arc<SourceFile>,
-    place: &Place<'_>,
+    at: &Where<'_>,
     table: &DeTable<'_>,
     root: &'static Value,
     properties: &'static serde_json::Map<String, Value>,
@@ -552,14 +552,9 @@ fn check_unknown_keys(
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         match properties.get(name) {
-            Some(child_schema) => check_value(
-                file,
-                &Place::Key(place, name),
-                value,
-                root,
-                child_schema,
-                out,
-            ),
+            Some(child_schema) => {
+                check_value(file, &Where::Key(at, name), value, root, child_schema, out)
+            }
             None => {
                 let known = properties.keys().map(String::as_str);
                 let help = match did_you_mean(name, known) {
@@ -569,9 +564,9 @@ fn check_unknown_keys(
                         format!("the keys allowed here are: {}", list.join(", "))
                     }
                 };
-                let place = match place {
-                    Place::Root => "at the top level".to_string(),
-                    _ => format!("in `{}`", place.path().table_name()),
+                let place = match at {
+                    Where::Root => "at the top level".to_string(),
+                    _ => format!("in `{}`", at.path().table_name()),
                 };
                 out.push(
                     Diagnostic::file_problem(
@@ -589,7 +584,7 @@ fn check_unknown_keys(
 
 fn check_value(
     file: &Arc<SourceFile>,
-    place: &Place<'_>,
+    at: &Where<'_>,
     value: &toml::Spanned<DeValue<'_>>,
     root: &'static Value,
     schema: &'static Value,
@@ -625,7 +620,7 @@ fn check_value(
         }
         DeValue::Table(table) => {
             if let Some(properties) = facts.properties {
-                check_unknown_keys(file, place, table, root, properties, out);
+                check_unknown_keys(file, at, table, root, properties, out);
             }
         }
         DeValue::Array(items) => {
@@ -633,7 +628,7 @@ fn check_value(
                 return;
             };
             for (i, item) in items.iter().enumerate() {
-                check_value(file, &Place::Index(place, i), item, root, items_schema, out);
+                check_value(file, &Where::Index(at, i), item, root, items_schema, out);
             }
         }
         _ => {}
